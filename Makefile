@@ -1,0 +1,127 @@
+# Marquee: build, test, run. GNU make.
+#
+#   make            build build/marquee
+#   make run        install what is missing, build, and run the weekly job on
+#                   the embedded demo data (no network, no API key)
+#   make test       install what is missing, build, run every test
+#   make test-asan  the same test suite under AddressSanitizer + UBSan
+#   make bench      benchmarks (import speed, ...)
+#   make install PREFIX=/usr/local
+#
+# Personal flags go in Makefile.local (not committed).
+
+BUILD   ?= build
+PREFIX  ?= /usr/local
+CC      := gcc
+CFLAGS  ?= -O2 -g
+WARN    := -std=c17 -Wall -Wextra -Wshadow -Wpointer-arith -Wformat=2 -Wvla
+ifeq ($(CI),true)
+WARN    += -Werror
+endif
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1)
+
+PKGS      := libcurl libcjson libcmark-gfm sqlite3 yaml-0.1
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -D_DEFAULT_SOURCE -DMARQUEE_VERSION='"$(VERSION)"' -MMD -MP
+LIBS       = $(PKG_LIBS) -lsvm -lm -lpthread
+
+-include Makefile.local
+
+COMMON_OBJS := \
+	common/buf.o \
+	common/config.o \
+	common/date.o \
+	common/fault.o \
+	common/fileio.o \
+	common/msg.o \
+	common/xalloc.o \
+	common/ytree.o
+
+PREDICTOR_OBJS := \
+	predictor/csv.o \
+	predictor/import.o \
+	predictor/import_vega.o \
+	predictor/status.o \
+	predictor/store.o \
+	predictor/store_films.o
+
+GENERATOR_OBJS :=
+
+CLI_OBJS := cli/main.o
+
+LIB_OBJS := cli/command.o $(COMMON_OBJS) $(PREDICTOR_OBJS) $(GENERATOR_OBJS)
+
+UNIT_OBJS := \
+	tests/unit/main.o \
+	tests/unit/test_config.o \
+	tests/unit/test_csv.o \
+	tests/unit/test_date.o \
+	tests/unit/test_store.o
+
+MARQUEE    := $(BUILD)/marquee
+UNIT_TESTS := $(BUILD)/unit_tests
+
+# The embedded demo data: vega-datasets' movies.json (BSD-3-Clause), from npm.
+VEGA_VERSION := 3.2.1
+VEGA_SHA256  := 6f72fda460a9863fae5fcb32f85bcd49e1761fdea6dc6cf9f4962472881cc5a3
+VEGA_TGZ     := .cache/vega-datasets-$(VEGA_VERSION).tgz
+VEGA_JSON    := .cache/vega-datasets-$(VEGA_VERSION)/movies.json
+
+.PHONY: all deps run test test-asan bench install clean demo-data
+
+all: $(MARQUEE)
+
+$(MARQUEE): $(addprefix $(BUILD)/,$(CLI_OBJS) $(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(UNIT_TESTS): $(addprefix $(BUILD)/,$(UNIT_OBJS) $(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+-include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d))
+
+# Installs the Debian packages that are missing (as root), or prints the
+# apt-get command and stops. Every entry point below goes through it.
+deps:
+	@sh .ci/deps.sh
+
+demo-data: $(VEGA_JSON)
+
+$(VEGA_JSON):
+	@mkdir -p .cache $(@D)
+	cd .cache && npm pack --silent vega-datasets@$(VEGA_VERSION) >/dev/null
+	echo "$(VEGA_SHA256)  $(VEGA_TGZ)" | sha256sum -c --quiet
+	tar -xzf $(VEGA_TGZ) -C $(@D) --strip-components=2 package/data/movies.json
+	touch $@
+
+# Sub-makes re-read this file after deps, so pkg-config sees new packages.
+run: deps
+	@$(MAKE) --no-print-directory all demo-data
+	./$(MARQUEE) import --source vega $(VEGA_JSON)
+	./$(MARQUEE) status
+
+test: deps
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
+	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
+	@MARQUEE=$(abspath $(MARQUEE)) UNIT_TESTS=$(abspath $(UNIT_TESTS)) sh tests/run.sh
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+test-asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" test
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@MARQUEE=$(abspath $(MARQUEE)) sh tests/bench/run.sh
+
+install: $(MARQUEE)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(MARQUEE) $(DESTDIR)$(PREFIX)/bin/marquee
+
+clean:
+	rm -rf build build-asan

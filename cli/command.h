@@ -1,0 +1,31 @@
+/*
+ * The subcommands of the marquee program. Each module that implements a
+ * command defines one `const struct command`; cli/main.c lists them.
+ */
+#ifndef MARQUEE_COMMAND_H
+#define MARQUEE_COMMAND_H
+
+#include "../common/config.h"
+
+/* What every command receives: the loaded configuration. */
+struct app {
+	struct config *cfg; /* owned by main */
+};
+
+struct command {
+	const char *name;
+	/* Runs the command; argv[0] is the command name. Returns the exit code:
+	 * 0 success, 1 failure (already reported), 2 usage error. */
+	int (*run)(struct app *app, int argc, char **argv);
+	const char *usage;   /* "import [--strict] [--map C=H]... FILE..." */
+	const char *summary; /* one line for `marquee help` */
+	const char *help;    /* full text for `marquee help NAME` */
+};
+
+/* Prints "usage: marquee USAGE" on stderr and returns 2. */
+int command_usage(const struct command *cmd);
+
+extern const struct command cmd_import;
+extern const struct command cmd_status;
+
+#endif

@@ -1,0 +1,16 @@
+/*
+ * Fault injection for tests, in the spirit of SQLite's test harness. The
+ * environment variable MARQUEE_FAULT="SITE:N[:kill]" makes the Nth call of
+ * fault_hit(SITE) report a failure (or, with ":kill", end the process with
+ * SIGKILL there, as a crash would). Sites: "import-row" (a row of an
+ * import), "write" (a write of file_write_atomic). Unset, it costs one
+ * getenv on the first call.
+ */
+#ifndef MARQUEE_FAULT_H
+#define MARQUEE_FAULT_H
+
+#include <stdbool.h>
+
+bool fault_hit(const char *site);
+
+#endif

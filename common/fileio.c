@@ -1,0 +1,149 @@
+/* Reading, atomic writing and folder handling. */
+#define _GNU_SOURCE
+#include "fileio.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fault.h"
+#include "msg.h"
+#include "xalloc.h"
+
+char *file_read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		msg_error("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	size_t cap = 0, n = 0;
+	char *data = NULL;
+	for (;;) {
+		data = xgrow(data, &cap, n + 65536 + 1, 1);
+		size_t got = fread(data + n, 1, cap - n - 1, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		msg_error("%s: read error: %s", path, strerror(errno));
+		fclose(f);
+		free(data);
+		return NULL;
+	}
+	fclose(f);
+	data[n] = '\0';
+	if (len)
+		*len = n;
+	return data;
+}
+
+int file_write_atomic(const char *path, const char *data, size_t len)
+{
+	int rc = -1;
+	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		msg_error("%s: %s", path, strerror(errno));
+		goto out;
+	}
+	size_t done = 0;
+	while (done < len) {
+		ssize_t w = fault_hit("write") ? (errno = ENOSPC, -1)
+					       : write(fd, data + done, len - done);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			msg_error("%s: write failed: %s", path, strerror(errno));
+			goto out_unlink;
+		}
+		done += (size_t)w;
+	}
+	if (fsync(fd) != 0 && errno != EINVAL) {
+		msg_error("%s: fsync failed: %s", path, strerror(errno));
+		goto out_unlink;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		msg_error("%s: close failed: %s", path, strerror(errno));
+		goto out_unlink;
+	}
+	fd = -1;
+	if (rename(tmp, path) != 0) {
+		msg_error("%s: rename failed: %s", path, strerror(errno));
+		goto out_unlink;
+	}
+	rc = 0;
+	goto out;
+out_unlink:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+out:
+	free(tmp);
+	return rc;
+}
+
+int file_mkdirs(const char *path)
+{
+	char *p = xstrdup(path);
+	int rc = 0;
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char saved = *s;
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			msg_error("%s: cannot create folder: %s", p, strerror(errno));
+			rc = -1;
+			break;
+		}
+		*s = saved;
+		if (saved == '\0')
+			break;
+	}
+	if (rc == 0 && !file_is_dir(path)) {
+		msg_error("%s: exists and is not a folder", path);
+		rc = -1;
+	}
+	free(p);
+	return rc;
+}
+
+bool file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+bool file_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)type;
+	(void)ftw;
+	if (remove(path) != 0) {
+		msg_error("%s: cannot remove: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int file_remove_tree(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	return nftw(path, remove_entry, 32, FTW_DEPTH | FTW_PHYS) == 0 ? 0 : -1;
+}

@@ -1,0 +1,191 @@
+/* libyaml event stream -> struct ytree. */
+#include "ytree.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "msg.h"
+#include "xalloc.h"
+
+static struct ytree *node_new(enum ytree_type type, int line)
+{
+	struct ytree *n = xcalloc(1, sizeof *n);
+	n->type = type;
+	n->line = line;
+	return n;
+}
+
+static void node_add(struct ytree *parent, char *key, struct ytree *child)
+{
+	size_t cap = parent->cap;
+	parent->items = xgrow(parent->items, &parent->cap, parent->n_items + 1, sizeof *parent->items);
+	if (parent->type == YTREE_MAP)
+		parent->keys = xgrow(parent->keys, &cap, parent->n_items + 1, sizeof *parent->keys);
+	if (parent->type == YTREE_MAP)
+		parent->keys[parent->n_items] = key;
+	parent->items[parent->n_items++] = child;
+}
+
+void ytree_free(struct ytree *node)
+{
+	if (!node)
+		return;
+	for (size_t i = 0; i < node->n_items; i++) {
+		if (node->keys)
+			free(node->keys[i]);
+		ytree_free(node->items[i]);
+	}
+	free(node->keys);
+	free(node->items);
+	free(node->value);
+	free(node);
+}
+
+/* Parse state: a stack of open collections, and for maps the pending key. */
+struct frame {
+	struct ytree *node; /* borrowed from the tree being built */
+	char *key;          /* owned until handed to node_add */
+};
+
+struct ytree *ytree_parse(const char *text, size_t len, const char *file, int first_line)
+{
+	yaml_parser_t parser;
+	yaml_event_t event;
+	struct ytree *root = NULL;
+	struct frame *stack = NULL;
+	size_t depth = 0, cap = 0;
+	bool ok = false, done = false;
+
+	if (!yaml_parser_initialize(&parser))
+		abort();
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	while (!done) {
+		if (!yaml_parser_parse(&parser, &event)) {
+			msg_error("%s:%d:%d: %s%s%s", file,
+				  (int)parser.problem_mark.line + first_line,
+				  (int)parser.problem_mark.column + 1,
+				  parser.problem ? parser.problem : "YAML syntax error",
+				  parser.context ? " " : "", parser.context ? parser.context : "");
+			goto out;
+		}
+		int line = (int)event.start_mark.line + first_line;
+		struct ytree *made = NULL;
+		switch (event.type) {
+		case YAML_STREAM_END_EVENT:
+		case YAML_DOCUMENT_END_EVENT:
+			done = event.type == YAML_STREAM_END_EVENT || root != NULL;
+			break;
+		case YAML_ALIAS_EVENT:
+			msg_error("%s:%d: YAML aliases (*name) are not supported", file, line);
+			yaml_event_delete(&event);
+			goto out;
+		case YAML_SCALAR_EVENT:
+			made = node_new(YTREE_SCALAR, line);
+			made->value = xstrndup((const char *)event.data.scalar.value,
+					       event.data.scalar.length);
+			made->quoted = event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			made = node_new(YTREE_SEQ, line);
+			break;
+		case YAML_MAPPING_START_EVENT:
+			made = node_new(YTREE_MAP, line);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&event);
+		if (!made)
+			continue;
+		if (depth == 0) {
+			if (root) {
+				ytree_free(made);
+				continue;
+			}
+			root = made;
+		} else {
+			struct frame *top = &stack[depth - 1];
+			if (top->node->type == YTREE_MAP && !top->key) {
+				if (made->type != YTREE_SCALAR) {
+					msg_error("%s:%d: a mapping key must be plain text", file, line);
+					ytree_free(made);
+					goto out;
+				}
+				top->key = made->value;
+				made->value = NULL;
+				ytree_free(made);
+				continue;
+			}
+			node_add(top->node, top->key, made);
+			top->key = NULL;
+		}
+		if (made->type != YTREE_SCALAR) {
+			stack = xgrow(stack, &cap, depth + 1, sizeof *stack);
+			stack[depth].node = made;
+			stack[depth].key = NULL;
+			depth++;
+		}
+	}
+	if (!root)
+		root = node_new(YTREE_MAP, first_line);
+	else if (root->type == YTREE_SCALAR && root->value[0] == '\0' && !root->quoted) {
+		int line = root->line;
+		ytree_free(root);
+		root = node_new(YTREE_MAP, line);
+	}
+	ok = true;
+out:
+	for (size_t i = 0; i < depth; i++)
+		free(stack[i].key);
+	free(stack);
+	yaml_parser_delete(&parser);
+	if (!ok) {
+		ytree_free(root);
+		return NULL;
+	}
+	return root;
+}
+
+const struct ytree *ytree_get(const struct ytree *map, const char *key)
+{
+	if (!map || map->type != YTREE_MAP)
+		return NULL;
+	/* Later keys win, as in most YAML loaders. */
+	for (size_t i = map->n_items; i-- > 0;)
+		if (strcmp(map->keys[i], key) == 0)
+			return map->items[i];
+	return NULL;
+}
+
+const struct ytree *ytree_path(const struct ytree *root, const char *dotted)
+{
+	const struct ytree *node = root;
+	const char *p = dotted;
+	while (node && *p) {
+		const char *dot = strchr(p, '.');
+		size_t n = dot ? (size_t)(dot - p) : strlen(p);
+		char *key = xstrndup(p, n);
+		node = ytree_get(node, key);
+		free(key);
+		p += n + (dot ? 1 : 0);
+	}
+	return node;
+}
+
+const char *ytree_type_name(const struct ytree *node)
+{
+	switch (node->type) {
+	case YTREE_SCALAR:
+		return "a value";
+	case YTREE_SEQ:
+		return "a list";
+	case YTREE_MAP:
+		return "a mapping";
+	}
+	return "?";
+}

@@ -1,0 +1,100 @@
+/*
+ * The two SQLite stores (store*.c are the only files that call SQLite):
+ *
+ *   analytics.db  films, people, credits, genres, countries, languages,
+ *                 companies, outcomes, the scraped-response cache, models and
+ *                 backtests. It can be rebuilt from its sources.
+ *   cinema.db     the cinema's own records: published weeks with the
+ *                 predictions shown, picks and screens, actual attendance,
+ *                 the manager's overrides. It cannot be rebuilt.
+ *
+ * One connection holds both (cinema.db is attached as "cinema"), so one
+ * transaction covers a whole command: store_begin() at the start,
+ * store_commit() at the end, and a failure anywhere rolls both back.
+ * Schemas are versioned with PRAGMA user_version and migrated on open.
+ */
+#ifndef MARQUEE_STORE_H
+#define MARQUEE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct store;
+
+/*
+ * Opens (creating when needed) DIR/analytics.db and DIR/cinema.db, with
+ * foreign keys on and WAL journals, and migrates both schemas. Returns NULL
+ * after reporting an error.
+ */
+struct store *store_open(const char *dir);
+void store_close(struct store *st);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. 0 or -1 (reported). */
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+/* Undoes the open transaction, if any; never fails. */
+void store_rollback(struct store *st);
+
+/* The schema versions this program writes, for tests and `status`. */
+int store_analytics_version(void);
+int store_cinema_version(void);
+
+/* ---- films (store_films.c) ---- */
+
+struct outcome {
+	const char *metric; /* borrowed */
+	double value;
+};
+
+/* A film as imported from a history file. All pointers are borrowed. */
+struct film_record {
+	const char *source;    /* "vega", "fr_first_week", "tmdb"... */
+	const char *source_id; /* the source's id, or NULL: then title+date key it */
+	const char *title;
+	long release;          /* day number of the local release */
+	long release_us;       /* day number, or -1 when unknown */
+	int runtime_min;       /* 0 when unknown */
+	double budget_usd;     /* negative when unknown */
+	const char *certification;
+	const char *original_language;
+	const char *distributor;
+	const char **genres;
+	size_t n_genres;
+	const char **directors;
+	size_t n_directors;
+	const char **cast;
+	size_t n_cast;
+	const char **countries;
+	size_t n_countries;
+	const char **languages;
+	size_t n_languages;
+	const struct outcome *outcomes;
+	size_t n_outcomes;
+};
+
+enum store_change { STORE_INSERTED, STORE_UPDATED, STORE_UNCHANGED, STORE_DUPLICATE };
+
+/*
+ * Inserts or replaces a film and everything attached to it, keyed on
+ * source+source_id or else title+release date. *change says whether anything
+ * differed from what was stored; STORE_DUPLICATE means this transaction
+ * already put a film with that key, from *first_line, and nothing was done.
+ * Must run inside a transaction.
+ */
+int store_film_put(struct store *st, const struct film_record *film, long line,
+		   enum store_change *change, long *first_line);
+
+/* Counts for `marquee status`. */
+struct store_summary {
+	long films, people, outcomes, models, published_weeks, actuals;
+	char first_release[11], last_release[11]; /* "" when there are no films */
+};
+struct store_metric_count {
+	char *metric; /* owned */
+	long films;
+};
+int store_summary_get(struct store *st, struct store_summary *sum);
+/* Metrics with the number of films that have them; *out owned (free each metric). */
+int store_metrics_list(struct store *st, struct store_metric_count **out, size_t *n);
+
+#endif

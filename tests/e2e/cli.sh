@@ -1,0 +1,89 @@
+# The marquee program's command line: help, version, usage errors, -C.
+
+test_version() {
+	run "$MARQUEE" --version
+	expect_status 0
+	expect_stdout "marquee "
+}
+
+test_help_lists_commands() {
+	run "$MARQUEE" --help
+	expect_status 0
+	expect_stdout "import"
+	expect_stdout "status"
+	run "$MARQUEE" help import
+	expect_status 0
+	expect_stdout "usage: marquee import"
+	expect_stdout "release_date"
+	run "$MARQUEE" import --help
+	expect_status 0
+	expect_stdout "usage: marquee import"
+}
+
+test_usage_errors_exit_2() {
+	run "$MARQUEE"
+	expect_status 2
+	expect_stderr "usage: marquee"
+	run "$MARQUEE" frobnicate
+	expect_status 2
+	expect_stderr "no such command \"frobnicate\""
+	run "$MARQUEE" import
+	expect_status 2
+	expect_stderr "usage: marquee import"
+	run "$MARQUEE" import --bogus x.csv
+	expect_status 2
+	run "$MARQUEE" help frobnicate
+	expect_status 2
+}
+
+test_dash_C_and_config() {
+	mkdir -p proj
+	printf 'data_dir: stores\n' >proj/marquee.yml
+	printf 'title,release_date\nA,2020-01-01\n' >proj/a.csv
+	run "$MARQUEE" -C proj import a.csv
+	expect_status 0
+	[ -f proj/stores/analytics.db ] || fail "data_dir from the config not used"
+	[ -f proj/stores/cinema.db ] || fail "cinema.db not created"
+	run "$MARQUEE" -C nowhere status
+	expect_status 1
+	expect_stderr "cannot change to nowhere"
+	run "$MARQUEE" --config missing.yml status
+	expect_status 1
+	expect_stderr "missing.yml"
+}
+
+test_bad_config_names_line_and_key() {
+	printf 'data_dir: [a, b]\n' >marquee.yml
+	run "$MARQUEE" status
+	expect_status 1
+	expect_stderr "marquee.yml:1: data_dir: expected a single value"
+	printf 'data_dir: "x\n' >marquee.yml
+	run "$MARQUEE" status
+	expect_status 1
+	expect_stderr "marquee.yml:"
+}
+
+test_quiet_prints_only_errors() {
+	printf 'title,release_date\nA,2020-01-01\nB,2020-02-30\n' >a.csv
+	run "$MARQUEE" -q import a.csv
+	expect_status 0
+	[ ! -s "$T/.out" ] || fail "-q printed to stdout"
+	expect_stderr "a.csv:3: bad date \"2020-02-30\""
+}
+
+test_stores_are_versioned_wal_with_foreign_keys() {
+	run "$MARQUEE" status
+	expect_status 0
+	expect_eq "$(sql data/analytics.db 'PRAGMA user_version')" "1" "analytics schema version"
+	expect_eq "$(sql data/cinema.db 'PRAGMA user_version')" "1" "cinema schema version"
+	expect_eq "$(sql data/analytics.db 'PRAGMA journal_mode')" "wal" "analytics journal"
+	expect_eq "$(sql data/cinema.db 'PRAGMA journal_mode')" "wal" "cinema journal"
+}
+
+test_newer_schema_is_refused() {
+	run "$MARQUEE" status
+	sql data/analytics.db 'PRAGMA user_version = 99' >/dev/null
+	run "$MARQUEE" status
+	expect_status 1
+	expect_stderr "schema version 99 is newer"
+}

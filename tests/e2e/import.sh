@@ -1,0 +1,221 @@
+# `marquee import`: CSV and vega JSON, errors, idempotence, atomicity.
+
+films() { sql data/analytics.db 'SELECT count(*) FROM films'; }
+
+good_csv() {
+	cat >films.csv <<'CSV'
+id,title,release_date,runtime_min,genres,director,cast,distributor,countries,languages,budget_usd,first_week_admissions
+1,"Amélie, encore",2020-01-08,122,Comédie;Romance,Jean-Pierre Jeunet,Audrey Tautou;Mathieu Kassovitz,UGC,France,Français,"10 000 000",250 000
+2,"Le ""Grand"" Soir",2020-01-15,95,Drame,Anne Réal,Jean Dupont,Pathé,France;Belgique,Français,,120 000
+3,Night Run,2020-01-15,101,Thriller,Sam Doe,Ann Roe;Bob Poe,Warner,U.S.A.,Anglais,35000000,310000
+CSV
+}
+
+test_loads_canonical_csv() {
+	good_csv
+	run "$MARQUEE" import films.csv
+	expect_status 0
+	expect_stdout "films.csv: 3 films loaded, 0 updated, 0 unchanged, 0 rejected"
+	expect_stdout "outcome columns: first_week_admissions"
+	expect_eq "$(films)" 3 "films stored"
+	expect_eq "$(sql data/analytics.db "SELECT title FROM films WHERE source_id='2'")" 'Le "Grand" Soir' "quoted title"
+	expect_eq "$(sql data/analytics.db "SELECT value FROM outcomes o JOIN films f ON f.id=o.film_id WHERE f.source_id='1'")" "250000.0" "thousands separators"
+	expect_eq "$(sql data/analytics.db "SELECT budget_usd FROM films WHERE source_id='1'")" "10000000.0" "budget"
+	expect_eq "$(sql data/analytics.db "SELECT group_concat(p.name, '|') FROM credits c JOIN people p ON p.id=c.person_id JOIN films f ON f.id=c.film_id WHERE f.source_id='3' AND c.role='cast' ORDER BY c.ord")" "Ann Roe|Bob Poe" "cast list"
+	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM film_countries fc JOIN films f ON f.id=fc.film_id WHERE f.source_id='2'")" 2 "two countries"
+}
+
+test_reimport_changes_nothing() {
+	good_csv
+	run "$MARQUEE" import films.csv
+	before=$(sqlite3 data/analytics.db .dump | md5sum)
+	run "$MARQUEE" import films.csv
+	expect_status 0
+	expect_stdout "0 films loaded, 0 updated, 3 unchanged, 0 rejected"
+	after=$(sqlite3 data/analytics.db .dump | md5sum)
+	expect_eq "$after" "$before" "store after re-import"
+	sed -i 's/310000/320000/' films.csv
+	run "$MARQUEE" import films.csv
+	expect_stdout "0 films loaded, 1 updated, 2 unchanged, 0 rejected"
+	expect_eq "$(films)" 3 "no duplicate film"
+}
+
+test_rows_without_id_key_on_title_and_date() {
+	printf 'title,release_date,us_gross\nA,2020-01-01,5\nA,2020-01-01,6\nA,2021-01-01,7\n' >a.csv
+	run "$MARQUEE" import a.csv
+	expect_status 0
+	expect_stdout "2 films loaded"
+	expect_stderr "a.csv:3: \"A\" repeats the film of line 2 (same title and release date)"
+}
+
+test_every_csv_error_class() {
+	cat >bad.csv <<'CSV'
+title,release_date,runtime_min,first_week_admissions
+Good,2020-01-01,100,5000
+Bad quote"s,2020-01-01,100,1
+"Closed"x,2020-01-01,100,1
+Too,many,fields,here,extra
+Bad date,31/02/2020,100,1
+Negative,2020-01-01,100,-3
+Runtime,2020-01-01,abc,1
+,2020-01-01,100,1
+No date,,100,1
+Also good,2020-01-08,,7 500
+CSV
+	run "$MARQUEE" import bad.csv
+	expect_status 0
+	expect_stdout "bad.csv: 2 films loaded, 0 updated, 0 unchanged, 8 rejected"
+	expect_stderr "bad.csv:3: quote inside unquoted field 1"
+	expect_stderr "bad.csv:4: unexpected character after the closing quote of field 1"
+	expect_stderr "bad.csv:5: 5 fields, but the header has 4"
+	expect_stderr 'marquee: import: bad.csv:6: bad date "31/02/2020"'
+	expect_stderr 'bad.csv:7: first_week_admissions "-3": negative number'
+	expect_stderr 'bad.csv:8: runtime "abc" is not a number'
+	expect_stderr "bad.csv:9: no title"
+	expect_stderr "bad.csv:10: no release date"
+}
+
+test_unterminated_quote() {
+	printf 'title,release_date\nA,2020-01-01\n"B,2020-01-01\nC,2020-01-01\n' >q.csv
+	run "$MARQUEE" import q.csv
+	expect_status 0
+	expect_stderr "q.csv:3: unterminated quoted field 1 (its quote opens on line 3)"
+	expect_stdout "1 films loaded"
+}
+
+test_strict_fails_whole_import() {
+	printf 'title,release_date\nA,2020-01-01\nB,2020-13-01\n' >s.csv
+	run "$MARQUEE" import --strict s.csv
+	expect_status 1
+	expect_stderr "s.csv:3: bad date"
+	expect_stderr "1 rejected rows with --strict: nothing was stored"
+	expect_eq "$(films)" 0 "nothing stored"
+}
+
+test_map_and_its_errors() {
+	printf 'jp_id,titre,sortie,entrees\n7,A,2020-01-01,10\n' >m.csv
+	run "$MARQUEE" import --map id=jp_id --map title=titre --map release_date=sortie --map first_week_admissions=entrees m.csv
+	expect_status 0
+	expect_stdout "1 films loaded"
+	expect_eq "$(sql data/analytics.db "SELECT metric FROM outcomes")" "first_week_admissions" "outcome renamed"
+	run "$MARQUEE" import --map title=nonesuch --map release_date=sortie m.csv
+	expect_status 1
+	expect_stderr 'm.csv:1: --map title=nonesuch: the header has no column "nonesuch"'
+	run "$MARQUEE" import --map Bad-Name=titre m.csv
+	expect_status 2
+	expect_stderr "is neither a canonical column"
+	run "$MARQUEE" import --map title m.csv
+	expect_status 2
+	run "$MARQUEE" import m.csv
+	expect_status 1
+	expect_stderr 'm.csv:1: no "title" column; name it with --map title=HEADER'
+}
+
+test_empty_and_binary_files() {
+	: >empty.csv
+	run "$MARQUEE" import empty.csv
+	expect_status 1
+	expect_stderr "empty.csv: empty file"
+	head -c 3000 /dev/urandom >garbage.csv
+	printf '\0' >>garbage.csv
+	run "$MARQUEE" import garbage.csv
+	expect_status 1
+	expect_stderr "garbage.csv:"
+	printf 'title,release_date\nA\377B,2020-01-01\nC\0D,2020-01-01\n' >bin.csv
+	run "$MARQUEE" import bin.csv
+	expect_status 0
+	expect_stderr 'bin.csv:2: column "title": not UTF-8 text'
+	expect_stderr "bin.csv:3: binary data (a NUL byte)"
+	run "$MARQUEE" import does-not-exist.csv
+	expect_status 1
+	expect_stderr "does-not-exist.csv: No such file or directory"
+}
+
+test_failure_on_row_n_leaves_stores_unchanged() {
+	good_csv
+	run "$MARQUEE" import films.csv
+	before=$(sqlite3 data/analytics.db .dump | md5sum)
+	sed -i 's/310000/999999/' films.csv
+	printf '4,New,2020-02-01,90,,,,,,,,1000\n' >>films.csv
+	MARQUEE_FAULT=import-row:3 run "$MARQUEE" import films.csv
+	expect_status 1
+	expect_stderr "films.csv:4: injected fault"
+	expect_stderr "import failed: nothing was stored"
+	after=$(sqlite3 data/analytics.db .dump | md5sum)
+	expect_eq "$after" "$before" "store after a failed import"
+}
+
+test_killed_import_leaves_stores_unchanged() {
+	good_csv
+	run "$MARQUEE" import films.csv
+	before=$(sqlite3 data/analytics.db .dump | md5sum)
+	printf '4,New,2020-02-01,90,,,,,,,,1000\n' >>films.csv
+	MARQUEE_FAULT=import-row:4:kill run "$MARQUEE" import films.csv
+	[ "$status" -eq 137 ] || fail "expected death by SIGKILL, got $status"
+	after=$(sqlite3 data/analytics.db .dump | md5sum)
+	expect_eq "$after" "$before" "store after a killed import"
+	run "$MARQUEE" import films.csv
+	expect_status 0
+	expect_stdout "1 films loaded, 0 updated, 3 unchanged"
+}
+
+test_dry_run_stores_nothing() {
+	good_csv
+	run "$MARQUEE" import --dry-run films.csv
+	expect_status 0
+	expect_stdout "3 films loaded"
+	expect_stdout "dry run: nothing was stored"
+	expect_eq "$(films)" 0 "nothing stored"
+}
+
+test_vega_errors_are_stated() {
+	cat >movies.json <<'JSON'
+[
+  {"Title": "Fine", "US Gross": 1000, "Production Budget": 500, "Release Date": "Jun 12 1998", "Major Genre": "Drama", "Director": "X Y", "Running Time min": 90, "MPAA Rating": "R", "Distributor": "Z"},
+  {"Title": "Zero", "US Gross": 0, "Release Date": "Jun 12 1998"},
+  {"Title": "Old", "US Gross": 5, "Release Date": "Dec 31 2046"},
+  {"Title": 1776, "US Gross": 5, "Release Date": "Nov 09 1972"},
+  {"Title": null, "US Gross": 5, "Release Date": "Nov 09 1972"},
+  {"Title": "Soon", "US Gross": 5, "Release Date": "Jan 28 2011"},
+  {"Title": "Nonsense", "US Gross": 5, "Release Date": "Feb 30 1999"},
+  {"Title": "No gross", "US Gross": null, "Release Date": "Feb 03 1999"}
+]
+JSON
+	run "$MARQUEE" import movies.json
+	expect_status 0
+	expect_stdout "movies.json: 3 films loaded, 0 updated, 0 unchanged, 5 rejected"
+	expect_stdout "2 records repaired"
+	expect_stderr 'movies.json:3: "Zero": US gross is 0 (no box-office figure)'
+	expect_stderr 'movies.json:4: "Old": release date "Dec 31 2046" is after the data set was compiled (2010); read as 1946'
+	expect_stderr 'movies.json:5: title is the number 1776'
+	expect_stderr 'movies.json:6: no title'
+	expect_stderr 'movies.json:7: "Soon": release date "Jan 28 2011" is after the data set was compiled'
+	expect_stderr 'movies.json:8: "Nonsense": bad date "Feb 30 1999"'
+	expect_stderr 'movies.json:9: "No gross": no US gross'
+	expect_eq "$(sql data/analytics.db "SELECT release_date FROM films WHERE title='Old'")" "1946-12-31" "repaired date"
+	printf '[{"Title": "A", "US Gross": 1, "Release Date": "Jun 12 1998"}' >trunc.json
+	run "$MARQUEE" import trunc.json
+	expect_status 1
+	expect_stderr "trunc.json:1: the JSON array is not closed"
+}
+
+test_vega_demo_file() {
+	f="$ROOT/.cache/vega-datasets-3.2.1/movies.json"
+	[ -f "$f" ] || skip "demo data not cached (make demo-data)"
+	run "$MARQUEE" import "$f"
+	expect_status 0
+	expect_stdout "3127 films loaded, 0 updated, 0 unchanged, 74 rejected"
+	expect_stdout "27 records repaired"
+	run "$MARQUEE" import "$f"
+	expect_stdout "0 films loaded, 0 updated, 3127 unchanged, 74 rejected"
+}
+
+test_french_file() {
+	need_shared data/fr_first_week_2020_2024h1.csv
+	run "$MARQUEE" import --source jp --map id=jp_id --map release_date=release_fr \
+		--map countries=nationality --map us_gross=us_gross_usd \
+		"$SHARED/data/fr_first_week_2020_2024h1.csv"
+	expect_status 0
+	expect_stdout "1378 films loaded, 0 updated, 0 unchanged, 0 rejected"
+	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM outcomes WHERE metric='first_week_admissions'")" 1378 "first-week admissions"
+}

@@ -1,0 +1,15 @@
+/* The list of unit-test suites: add one line per tests/unit/test_*.c file. */
+#ifndef MARQUEE_SUITES_H
+#define MARQUEE_SUITES_H
+
+#define SUITES                  \
+	SUITE(test_config)      \
+	SUITE(test_csv)         \
+	SUITE(test_date)        \
+	SUITE(test_store)
+
+#define SUITE(name) void name(void);
+SUITES
+#undef SUITE
+
+#endif

@@ -1,0 +1,73 @@
+/* marquee.yml: YAML tree and typed getters with their errors. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../../common/config.h"
+#include "../../common/fileio.h"
+#include "../../common/xalloc.h"
+#include "harness.h"
+
+static struct config *load_text(const char *dir, const char *text)
+{
+	char *path = xasprintf("%s/marquee.yml", dir);
+	file_write_atomic(path, text, strlen(text));
+	struct config *cfg = config_load(path);
+	free(path);
+	return cfg;
+}
+
+void test_config(void)
+{
+	char *dir = harness_tmpdir();
+	struct config *cfg = load_text(dir, "data_dir: store\n"
+					    "cinema:\n"
+					    "  screens:\n"
+					    "    - {name: Grande, seats: 120}\n"
+					    "    - {name: Petite, seats: 80}\n"
+					    "  ticket_price: 10.5\n"
+					    "  region: FR\n"
+					    "  bad_seats: many\n"
+					    "  flag: yes\n");
+	OK(cfg != NULL, "config loads");
+	const char *s;
+	OK(config_string(cfg, "data_dir", "data", &s) == 0, "string read");
+	STR_EQ(s, "store", "data_dir");
+	OK(config_string(cfg, "missing.key", "dflt", &s) == 0, "absent key");
+	STR_EQ(s, "dflt", "default used");
+	double price;
+	OK(config_double(cfg, "cinema.ticket_price", 1, 0, 1000, &price) == 0, "double read");
+	NEAR(price, 10.5, 1e-9, "ticket price");
+	long seats;
+	OK(config_long(cfg, "cinema.bad_seats", 1, 1, 1000, &seats) != 0, "non-number rejected");
+	OK(config_long(cfg, "cinema.ticket_price", 1, 1, 1000, &seats) != 0, "decimal is not whole");
+	OK(config_string(cfg, "cinema.screens", "", &s) != 0, "list is not a string");
+	bool flag;
+	OK(config_bool(cfg, "cinema.flag", false, &flag) == 0 && flag, "yes is true");
+	const struct ytree *screens = config_node(cfg, "cinema.screens");
+	OK(screens && screens->type == YTREE_SEQ && screens->n_items == 2, "screens list");
+	if (screens && screens->n_items == 2) {
+		STR_EQ(ytree_get(screens->items[1], "name")->value, "Petite", "second screen");
+		INT_EQ(screens->items[1]->line, 5, "line of second screen");
+	}
+	config_free(cfg);
+
+	cfg = load_text(dir, "a: [unclosed\n");
+	OK(cfg == NULL, "syntax error fails");
+	cfg = load_text(dir, "- just\n- a list\n");
+	OK(cfg == NULL, "top-level list rejected");
+	cfg = load_text(dir, "");
+	OK(cfg != NULL && cfg->tree->type == YTREE_MAP, "empty file is an empty map");
+	config_free(cfg);
+
+	char *cwd = getcwd(NULL, 0);
+	OK(chdir(dir) == 0, "chdir");
+	unlink("marquee.yml");
+	cfg = config_load(NULL);
+	OK(cfg != NULL, "absent default config is fine");
+	config_free(cfg);
+	OK(config_load("nope.yml") == NULL, "absent explicit config fails");
+	OK(chdir(cwd) == 0, "chdir back");
+	free(cwd);
+	file_remove_tree(dir);
+	free(dir);
+}

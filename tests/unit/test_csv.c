@@ -1,0 +1,74 @@
+/* The RFC 4180 reader: quoting, line ends, errors and resynchronisation. */
+#include <stdlib.h>
+
+#include "../../predictor/csv.h"
+#include "../../predictor/import.h"
+#include "harness.h"
+
+static FILE *from(const char *text)
+{
+	return fmemopen((void *)text, strlen(text), "rb");
+}
+
+void test_csv(void)
+{
+	FILE *f = from("\xEF\xBB\xBFtitle,notes\r\n"
+		       "\"Amélie, le film\",\"say \"\"hi\"\"\"\r\n"
+		       "\"two\nlines\",x\n"
+		       "\n"
+		       "bad\"quote,y\n"
+		       "\"closed\"junk,z\n"
+		       "last,\n");
+	struct csv_reader *r = csv_new(f);
+	char **fields;
+	size_t n;
+	OK(csv_next(r, &fields, &n) == 1 && n == 2, "header");
+	STR_EQ(fields[0], "title", "BOM skipped");
+	OK(csv_next(r, &fields, &n) == 1 && n == 2, "quoted record");
+	STR_EQ(fields[0], "Amélie, le film", "comma inside quotes");
+	STR_EQ(fields[1], "say \"hi\"", "doubled quotes");
+	OK(csv_next(r, &fields, &n) == 1, "multi-line record");
+	STR_EQ(fields[0], "two\nlines", "newline inside quotes");
+	INT_EQ(csv_line(r), 3, "record line");
+	OK(csv_next(r, &fields, &n) == -1, "quote in unquoted field");
+	OK(strstr(csv_error(r), "quote inside unquoted") != NULL, "reason given");
+	INT_EQ(csv_line(r), 6, "line of bad record (after the blank line)");
+	OK(csv_next(r, &fields, &n) == -1, "junk after closing quote");
+	OK(csv_next(r, &fields, &n) == 1 && n == 2, "resynchronised");
+	STR_EQ(fields[1], "", "empty last field");
+	OK(csv_next(r, &fields, &n) == 0, "end");
+	csv_free(r);
+	fclose(f);
+
+	f = from("a,b\n\"open,x\n");
+	r = csv_new(f);
+	csv_next(r, &fields, &n);
+	OK(csv_next(r, &fields, &n) == -1 && strstr(csv_error(r), "unterminated"),
+	   "unterminated quote");
+	csv_free(r);
+	fclose(f);
+
+	static const char nul[] = "a,b\nx\0y,z\n";
+	f = fmemopen((void *)nul, sizeof nul - 1, "rb");
+	r = csv_new(f);
+	csv_next(r, &fields, &n);
+	OK(csv_next(r, &fields, &n) == -1 && strstr(csv_error(r), "NUL"), "binary data");
+	csv_free(r);
+	fclose(f);
+
+	OK(csv_check_text("Amélie") == 0, "UTF-8 accepted");
+	OK(csv_check_text("\xC3(") != 0, "broken UTF-8 rejected");
+	OK(csv_check_text("\xED\xA0\x80") != 0, "surrogate rejected");
+	OK(csv_check_text("a\x01") != 0, "control character rejected");
+
+	double v;
+	const char *why;
+	OK(import_parse_number("1 234 567", &v, &why) == 0 && v == 1234567, "spaces as thousands");
+	OK(import_parse_number("1\xE2\x80\xAF" "234", &v, &why) == 0 && v == 1234,
+	   "narrow no-break space");
+	OK(import_parse_number("1\xC2\xA0" "234.5", &v, &why) == 0 && v == 1234.5, "no-break space");
+	OK(import_parse_number("-5", &v, &why) != 0 && strcmp(why, "negative number") == 0,
+	   "negative rejected");
+	OK(import_parse_number("12abc", &v, &why) != 0, "junk rejected");
+	OK(import_parse_number("", &v, &why) != 0, "empty rejected");
+}
