@@ -39,12 +39,19 @@ COMMON_OBJS := \
 	common/ytree.o
 
 PREDICTOR_OBJS := \
+	predictor/backtest.o \
 	predictor/csv.o \
+	predictor/features.o \
 	predictor/import.o \
 	predictor/import_vega.o \
+	predictor/model.o \
+	predictor/predict.o \
 	predictor/status.o \
 	predictor/store.o \
-	predictor/store_films.o
+	predictor/store_films.o \
+	predictor/store_models.o \
+	predictor/svr.o \
+	predictor/train.o
 
 GENERATOR_OBJS :=
 
@@ -57,7 +64,9 @@ UNIT_OBJS := \
 	tests/unit/test_config.o \
 	tests/unit/test_csv.o \
 	tests/unit/test_date.o \
-	tests/unit/test_store.o
+	tests/unit/test_features.o \
+	tests/unit/test_store.o \
+	tests/unit/test_svr.o
 
 MARQUEE    := $(BUILD)/marquee
 UNIT_TESTS := $(BUILD)/unit_tests
@@ -102,6 +111,7 @@ $(VEGA_JSON):
 run: deps
 	@$(MAKE) --no-print-directory all demo-data
 	./$(MARQUEE) import --source vega $(VEGA_JSON)
+	./$(MARQUEE) backtest --from 2010-01-01 --retrain-weeks 4
 	./$(MARQUEE) status
 
 test: deps

@@ -27,5 +27,10 @@ int command_usage(const struct command *cmd);
 
 extern const struct command cmd_import;
 extern const struct command cmd_status;
+extern const struct command cmd_train;
+extern const struct command cmd_models;
+extern const struct command cmd_predict;
+extern const struct command cmd_backtest;
+extern const struct command cmd_features;
 
 #endif

@@ -21,6 +21,11 @@
 static const struct command *const commands[] = {
 	&cmd_import,
 	&cmd_status,
+	&cmd_train,
+	&cmd_models,
+	&cmd_predict,
+	&cmd_backtest,
+	&cmd_features,
 };
 
 #define N_COMMANDS (sizeof commands / sizeof *commands)

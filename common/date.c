@@ -134,9 +134,21 @@ void date_format_week(long days, char *out)
 	out[8] = '\0';
 }
 
-long date_today(void)
+static time_t now(void)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
-	return (long)(t / 86400);
+	return sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+}
+
+long date_today(void)
+{
+	return (long)(now() / 86400);
+}
+
+void date_now_iso(char out[21])
+{
+	time_t t = now();
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }

@@ -28,5 +28,7 @@ int date_parse_week(const char *s, long *monday);
 void date_format_week(long days, char *out);
 /* Today in UTC, or SOURCE_DATE_EPOCH when set (reproducible builds). */
 long date_today(void);
+/* Now as "YYYY-MM-DDTHH:MM:SSZ" (UTC, or SOURCE_DATE_EPOCH) into out (21 bytes). */
+void date_now_iso(char out[21]);
 
 #endif

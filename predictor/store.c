@@ -99,6 +99,16 @@ static const char *const analytics_migrations[] = {
 	"  predicted REAL NOT NULL, lower REAL NOT NULL, upper REAL NOT NULL,"
 	"  actual REAL, picked INTEGER NOT NULL DEFAULT 0,"
 	"  PRIMARY KEY (backtest_id, film_id));",
+	/* 2: the predictions of `marquee predict`, for the weekly selection. */
+	"CREATE TABLE predictions ("
+	"  model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,"
+	"  film_id INTEGER NOT NULL REFERENCES films(id) ON DELETE CASCADE,"
+	"  week TEXT NOT NULL,"               /* 'YYYY-Www' asked for */
+	"  predicted REAL NOT NULL, lower REAL NOT NULL, upper REAL NOT NULL,"
+	"  explanation TEXT NOT NULL,"        /* JSON array of sentences */
+	"  created_at TEXT NOT NULL,"
+	"  PRIMARY KEY (model_id, film_id));"
+	"CREATE INDEX predictions_week ON predictions(week);",
 };
 
 static const char *const cinema_migrations[] = {

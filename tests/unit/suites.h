@@ -3,10 +3,12 @@
 #define MARQUEE_SUITES_H
 
 #define SUITES                  \
-	SUITE(test_config)      \
-	SUITE(test_csv)         \
-	SUITE(test_date)        \
-	SUITE(test_store)
+	SUITE(test_config)    \
+	SUITE(test_csv)       \
+	SUITE(test_date)      \
+	SUITE(test_features)  \
+	SUITE(test_store)     \
+	SUITE(test_svr)
 
 #define SUITE(name) void name(void);
 SUITES

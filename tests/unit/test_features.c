@@ -1,0 +1,137 @@
+/* Feature engineering: holidays, and walk-forward features that cannot see the future. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../common/date.h"
+#include "../../common/xalloc.h"
+#include "../../predictor/features.h"
+#include "harness.h"
+
+static long day(const char *s)
+{
+	long d = 0;
+	date_parse(s, &d);
+	return d;
+}
+
+static size_t col(const char *name)
+{
+	for (size_t j = 0; j < features_count(); j++)
+		if (strcmp(features_name(j), name) == 0)
+			return j;
+	return 0;
+}
+
+static char **list1(const char *s)
+{
+	char **l = xcalloc(1, sizeof *l);
+	l[0] = xstrdup(s);
+	return l;
+}
+
+static void film(struct film_facts *f, long id, const char *date, const char *director,
+		 const char *genre, double target)
+{
+	memset(f, 0, sizeof *f);
+	f->id = id;
+	f->key = xasprintf("t:%ld", id);
+	f->title = xasprintf("Film %ld", id);
+	f->release = day(date);
+	f->release_us = -1;
+	f->budget_usd = -1;
+	f->directors = list1(director);
+	f->n_directors = 1;
+	f->genres = list1(genre);
+	f->n_genres = 1;
+	f->target = target;
+	f->us_gross = f->buzz_popularity = f->buzz_votes = NAN;
+	f->cast_popularity = f->crew_popularity = NAN;
+}
+
+static void test_holidays(void)
+{
+	INT_EQ(features_easter(2024), day("2024-03-31"), "Easter 2024");
+	INT_EQ(features_easter(2023), day("2023-04-09"), "Easter 2023");
+	OK(features_public_holiday(day("2024-04-01")), "Easter Monday 2024");
+	OK(features_public_holiday(day("2024-05-09")), "Ascension 2024");
+	OK(features_public_holiday(day("2024-05-20")), "Whit Monday 2024");
+	OK(features_public_holiday(day("2023-07-14")), "14 July");
+	OK(!features_public_holiday(day("2023-07-15")), "15 July is not a holiday");
+	OK(features_school_holiday(day("2023-08-02")), "summer holidays");
+	OK(features_school_holiday(day("2023-12-27")), "Christmas holidays");
+	OK(!features_school_holiday(day("2023-06-14")), "mid-June is school time");
+}
+
+void test_features(void)
+{
+	test_holidays();
+
+	/* Five films of one director; two open the same day. */
+	size_t n = 5;
+	struct film_facts *films = xcalloc(n, sizeof *films);
+	film(&films[0], 1, "2023-01-04", "Dir", "Drame", 1000);
+	film(&films[1], 2, "2023-02-01", "Dir", "Drame", 100000);
+	film(&films[2], 3, "2023-03-01", "Dir", "Drame", 5000);
+	film(&films[3], 4, "2023-03-01", "Other", "Drame", 20000);
+	film(&films[4], 5, "2023-04-05", "Dir", "Drame", NAN);
+	struct feature_matrix a, b;
+	OK(features_build(films, n, -1, &a) == 0, "features build");
+	size_t known = col("director_known"), count = col("director_films"),
+	       mean = col("director_mean"), comp = col("competition");
+	INT_EQ(a.n_cols, features_count(), "columns");
+	NEAR(a.x[0 * a.n_cols + known], 0, 0, "first film: no director record");
+	NEAR(a.x[1 * a.n_cols + count], log1p(1), 1e-12, "second film sees one earlier film");
+	NEAR(a.x[2 * a.n_cols + count], log1p(2), 1e-12,
+	     "a film does not see the film opening the same day");
+	NEAR(a.x[4 * a.n_cols + count], log1p(3), 1e-12, "the last film sees three");
+	NEAR(a.x[2 * a.n_cols + comp], 1, 0, "one other film the same week");
+	OK(isnan(a.y[4]), "no target, NAN");
+	/* The director's mean is relative to all earlier films: 2nd film
+	 * sees only the first, so its record equals the running mean. */
+	NEAR(a.x[1 * a.n_cols + mean], 0, 1e-12, "record relative to the running mean");
+
+	/* Changing the future must not change the past: the test fails if any
+	 * feature of films 1-4 looks at the outcome of film 3 or later. */
+	films[2].target = 9e6;
+	films[3].target = 1;
+	OK(features_build(films, n, -1, &b) == 0, "rebuild");
+	bool same = true;
+	for (size_t i = 0; i < 4 * a.n_cols; i++)
+		same = same && a.x[i] == b.x[i];
+	OK(same, "features of films up to the same day ignore later and same-day outcomes");
+	bool changed = false;
+	for (size_t j = 0; j < a.n_cols; j++)
+		changed = changed || a.x[4 * a.n_cols + j] != b.x[4 * a.n_cols + j];
+	OK(changed, "a later film does see them");
+	features_free(&b);
+
+	/* A cutoff hides everything from the cutoff on. */
+	OK(features_build(films, n, day("2023-02-15"), &b) == 0, "cutoff build");
+	NEAR(b.x[4 * b.n_cols + count], log1p(2), 1e-12, "cutoff: only films before it count");
+	features_free(&b);
+
+	/* Unsorted input is refused. */
+	struct film_facts tmp = films[0];
+	films[0] = films[4];
+	films[4] = tmp;
+	OK(features_build(films, n, -1, &b) == -1, "unsorted films are refused");
+	features_free(&b);
+	features_free(&a);
+	film_facts_free(films, n);
+
+	/* Scaling. */
+	struct feature_matrix m = { 3, 2, xcalloc(6, sizeof(double)), xcalloc(3, sizeof(double)) };
+	double v[] = { 1, 5, 2, 5, 3, 5 };
+	memcpy(m.x, v, sizeof v);
+	size_t rows[] = { 0, 1, 2 };
+	double mu[2], sd[2], z[2];
+	features_scale_fit(&m, rows, 3, mu, sd);
+	NEAR(mu[0], 2, 1e-12, "mean");
+	NEAR(sd[0], 1, 1e-12, "sd");
+	NEAR(sd[1], 1, 0, "a constant column gets sd 1");
+	features_scale_apply(v + 4, 2, mu, sd, z);
+	NEAR(z[0], 1, 1e-12, "scaled");
+	NEAR(z[1], 0, 1e-12, "constant scaled to 0");
+	features_free(&m);
+}
