@@ -53,7 +53,16 @@ PREDICTOR_OBJS := \
 	predictor/svr.o \
 	predictor/train.o
 
-GENERATOR_OBJS :=
+GENERATOR_OBJS := \
+	generator/build.o \
+	generator/chart.o \
+	generator/feeds.o \
+	generator/fmt.o \
+	generator/markdown.o \
+	generator/page.o \
+	generator/serve.o \
+	generator/site.o \
+	generator/template.o
 
 CLI_OBJS := cli/main.o
 
@@ -66,7 +75,8 @@ UNIT_OBJS := \
 	tests/unit/test_date.o \
 	tests/unit/test_features.o \
 	tests/unit/test_store.o \
-	tests/unit/test_svr.o
+	tests/unit/test_svr.o \
+	tests/unit/test_template.o
 
 MARQUEE    := $(BUILD)/marquee
 UNIT_TESTS := $(BUILD)/unit_tests

@@ -5,7 +5,7 @@
 set -eu
 
 packages="gcc make pkg-config libcurl4-openssl-dev libcjson-dev libcmark-gfm-dev
-libcmark-gfm-extensions-dev libsqlite3-dev libsvm-dev libyaml-dev sqlite3 tidy time"
+libcmark-gfm-extensions-dev libsqlite3-dev libsvm-dev libyaml-dev sqlite3 tidy chromium time"
 
 missing=""
 for p in $packages; do

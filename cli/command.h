@@ -32,5 +32,7 @@ extern const struct command cmd_models;
 extern const struct command cmd_predict;
 extern const struct command cmd_backtest;
 extern const struct command cmd_features;
+extern const struct command cmd_build;
+extern const struct command cmd_serve;
 
 #endif

@@ -26,6 +26,8 @@ static const struct command *const commands[] = {
 	&cmd_predict,
 	&cmd_backtest,
 	&cmd_features,
+	&cmd_build,
+	&cmd_serve,
 };
 
 #define N_COMMANDS (sizeof commands / sizeof *commands)

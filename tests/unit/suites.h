@@ -8,7 +8,8 @@
 	SUITE(test_date)      \
 	SUITE(test_features)  \
 	SUITE(test_store)     \
-	SUITE(test_svr)
+	SUITE(test_svr)       \
+	SUITE(test_template)
 
 #define SUITE(name) void name(void);
 SUITES

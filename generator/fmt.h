@@ -1,0 +1,20 @@
+/*
+ * Locale-independent number formatting for pages, charts and feeds. The
+ * output never depends on setlocale(): the same site is written everywhere.
+ */
+#ifndef MARQUEE_FMT_H
+#define MARQUEE_FMT_H
+
+#include <stddef.h>
+
+/* The shortest text that reads back as x ("85", "1.21", "1e+20"). */
+void fmt_number(char *out, size_t size, double x);
+/*
+ * x rounded to `decimals` places with thousands grouped for a language:
+ * "en" gives "310,000.5", "fr" gives "310 000,5" (narrow no-break spaces).
+ */
+void fmt_grouped(char *out, size_t size, double x, int decimals, const char *lang);
+/* A short axis label: 950, 12k, 1.5M. */
+void fmt_compact(char *out, size_t size, double x);
+
+#endif

@@ -1,0 +1,303 @@
+/*
+ * The `marquee serve` command: builds the site, serves it on 127.0.0.1 for
+ * a preview, and rebuilds when content, theme or configuration change.
+ * One connection at a time, GET and HEAD only, bounded requests: a preview
+ * server, not a web server.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <getopt.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "../cli/command.h"
+#include "../common/buf.h"
+#include "../common/config.h"
+#include "../common/fileio.h"
+#include "../common/msg.h"
+#include "../common/xalloc.h"
+#include "site.h"
+
+#define MAX_REQUEST 8192
+
+static unsigned long long signature;
+
+static int add_to_signature(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)ftw;
+	(void)type;
+	unsigned long long h = (unsigned long long)st->st_mtim.tv_sec * 1000000007ULL +
+			       (unsigned long long)st->st_mtim.tv_nsec + (unsigned long long)st->st_size;
+	for (const char *s = path; *s; s++)
+		h = h * 31 + (unsigned char)*s;
+	signature = signature * 1099511628211ULL ^ h;
+	return 0;
+}
+
+/* A number that changes when any watched file changes. */
+static unsigned long long watch_signature(const char *theme_dir)
+{
+	signature = 14695981039346656037ULL;
+	const char *dirs[] = { "content", "static", "layouts", "partials", "marquee.yml", theme_dir };
+	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
+		if (dirs[i] && file_exists(dirs[i]))
+			nftw(dirs[i], add_to_signature, 16, FTW_PHYS);
+	return signature;
+}
+
+static const char *content_type(const char *path)
+{
+	static const char *const types[][2] = {
+		{ ".html", "text/html; charset=utf-8" }, { ".css", "text/css; charset=utf-8" },
+		{ ".js", "text/javascript; charset=utf-8" }, { ".json", "application/json" },
+		{ ".xml", "application/xml" }, { ".txt", "text/plain; charset=utf-8" },
+		{ ".svg", "image/svg+xml" }, { ".png", "image/png" }, { ".jpg", "image/jpeg" },
+		{ ".jpeg", "image/jpeg" }, { ".webp", "image/webp" }, { ".ico", "image/x-icon" },
+	};
+	const char *dot = strrchr(path, '.');
+	for (size_t i = 0; dot && i < sizeof types / sizeof *types; i++)
+		if (strcmp(dot, types[i][0]) == 0)
+			return types[i][1];
+	return "application/octet-stream";
+}
+
+static void send_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = send(fd, data, len, MSG_NOSIGNAL);
+		if (w <= 0)
+			return;
+		data += w;
+		len -= (size_t)w;
+	}
+}
+
+static void reply(int fd, int status, const char *reason, const char *type, const char *body,
+		  size_t len, bool head)
+{
+	char header[256];
+	int n = snprintf(header, sizeof header,
+			 "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
+			 "Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+			 status, reason, type, len);
+	send_all(fd, header, (size_t)n);
+	if (!head)
+		send_all(fd, body, len);
+}
+
+/* "/films/a%20b/" -> "films/a b/index.html"; NULL for anything leaving the site. */
+static char *request_path(const char *target)
+{
+	struct buf b = BUF_INIT;
+	const char *s = target;
+	if (*s != '/')
+		return NULL;
+	for (s++; *s && *s != '?' && *s != '#'; s++) {
+		char c = *s;
+		if (c == '%' && s[1] && s[2]) {
+			char hex[3] = { s[1], s[2], 0 };
+			char *end;
+			long v = strtol(hex, &end, 16);
+			if (*end || v <= 0) {
+				buf_free(&b);
+				return NULL;
+			}
+			c = (char)v;
+			s += 2;
+		}
+		buf_putc(&b, c);
+	}
+	char *path = buf_detach(&b);
+	/* no "..", no hidden files, no absolute paths */
+	if (strstr(path, "/.") || path[0] == '.' || path[0] == '/' || strstr(path, "//")) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+static void handle(int fd, const char *out_dir)
+{
+	char req[MAX_REQUEST + 1];
+	size_t n = 0;
+	struct timeval tv = { 2, 0 };
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+	while (n < MAX_REQUEST) {
+		ssize_t r = recv(fd, req + n, MAX_REQUEST - n, 0);
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+		req[n] = '\0';
+		if (strstr(req, "\r\n\r\n") || strstr(req, "\n\n"))
+			break;
+	}
+	req[n] = '\0';
+	char method[8], target[4096];
+	if (sscanf(req, "%7s %4095s", method, target) != 2) {
+		reply(fd, 400, "Bad Request", "text/plain", "bad request\n", 12, false);
+		return;
+	}
+	bool head = strcmp(method, "HEAD") == 0;
+	if (!head && strcmp(method, "GET") != 0) {
+		reply(fd, 405, "Method Not Allowed", "text/plain", "GET only\n", 9, false);
+		return;
+	}
+	char *rel = request_path(target);
+	if (!rel) {
+		reply(fd, 403, "Forbidden", "text/plain", "forbidden\n", 10, head);
+		return;
+	}
+	char *path = xasprintf("%s/%s", out_dir, rel);
+	if (file_is_dir(path)) {
+		char *index = xasprintf("%s%sindex.html", path, *rel && rel[strlen(rel) - 1] != '/' ? "/" : "");
+		free(path);
+		path = index;
+	}
+	int level = msg_get_level();
+	msg_set_level(MSG_QUIET); /* a missing file is a 404, not an error message */
+	size_t len = 0;
+	char *body = file_is_dir(path) ? NULL : file_read_all(path, &len);
+	msg_set_level(level);
+	if (body) {
+		reply(fd, 200, "OK", content_type(path), body, len, head);
+	} else {
+		char *nf_path = xasprintf("%s/404.html", out_dir);
+		msg_set_level(MSG_QUIET);
+		char *nf = file_read_all(nf_path, &len);
+		msg_set_level(level);
+		if (nf)
+			reply(fd, 404, "Not Found", "text/html; charset=utf-8", nf, len, head);
+		else
+			reply(fd, 404, "Not Found", "text/plain", "not found\n", 10, head);
+		free(nf);
+		free(nf_path);
+	}
+	msg_verbose("GET %s", target);
+	free(body);
+	free(path);
+	free(rel);
+}
+
+static volatile sig_atomic_t stopping;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+static int serve_run(struct app *app, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "port", required_argument, NULL, 'p' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "theme", required_argument, NULL, 't' },
+		{ "drafts", no_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct site_options opt = { 0 };
+	long port = 8080;
+	int c;
+	while ((c = getopt_long(argc, argv, "p:o:t:d", options, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			if (parse_long(optarg, &port) != 0 || port < 1 || port > 65535)
+				return command_usage(&cmd_serve);
+			break;
+		case 'o':
+			opt.out_dir = optarg;
+			break;
+		case 't':
+			opt.theme_dir = optarg;
+			break;
+		case 'd':
+			opt.drafts = true;
+			break;
+		default:
+			return command_usage(&cmd_serve);
+		}
+	}
+	if (optind != argc)
+		return command_usage(&cmd_serve);
+	const char *out_dir = opt.out_dir ? opt.out_dir : "site";
+	char *base = xasprintf("http://127.0.0.1:%ld/", port);
+	opt.base_url = base;
+	int rc = 1, sock = -1;
+	const char *theme;
+	char *theme_dir = NULL;
+	if (config_string(app->cfg, "site.theme", "default", &theme) != 0)
+		goto out;
+	theme_dir = opt.theme_dir ? xstrdup(opt.theme_dir) : xasprintf("themes/%s", theme);
+	unsigned long long seen = watch_signature(theme_dir);
+	if (site_build(app->cfg, &opt) != 0)
+		goto out;
+	sock = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int one = 1;
+	setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (sock < 0 || bind(sock, (struct sockaddr *)&addr, sizeof addr) != 0 ||
+	    listen(sock, 16) != 0) {
+		msg_error("127.0.0.1:%ld: %s", port, strerror(errno));
+		goto out;
+	}
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	msg_info("serving %s/ at %s (Ctrl-C to stop)", out_dir, base);
+	fflush(stdout);
+	while (!stopping) {
+		struct pollfd p = { .fd = sock, .events = POLLIN };
+		int ready = poll(&p, 1, 300);
+		if (ready > 0) {
+			int fd = accept4(sock, NULL, NULL, SOCK_CLOEXEC);
+			if (fd >= 0) {
+				handle(fd, out_dir);
+				close(fd);
+			}
+			continue;
+		}
+		unsigned long long now = watch_signature(theme_dir);
+		if (now != seen) {
+			seen = now;
+			/* a failed rebuild keeps the previous site; the error says why */
+			if (site_build(app->cfg, &opt) == 0)
+				msg_info("rebuilt");
+			fflush(stdout);
+		}
+	}
+	rc = 0;
+out:
+	if (sock >= 0)
+		close(sock);
+	free(theme_dir);
+	free(base);
+	return rc;
+}
+
+const struct command cmd_serve = {
+	.name = "serve",
+	.run = serve_run,
+	.usage = "serve [--port N] [--out DIR] [--theme DIR] [--drafts]",
+	.summary = "preview the site on 127.0.0.1, rebuilding on change",
+	.help = "Builds the site (as `marquee build`, with the base URL of the preview),\n"
+		"serves it on 127.0.0.1 only, and rebuilds it when content/, static/,\n"
+		"layouts/, partials/, the theme or marquee.yml change. A failed rebuild\n"
+		"keeps the previous site and prints the error.\n\n"
+		"Options:\n"
+		"  --port N     the port (default: 8080)\n"
+		"  --out DIR    where to write the site (default: site)\n"
+		"  --theme DIR  use the theme in DIR\n"
+		"  --drafts     include pages marked draft: true\n",
+};

@@ -1,0 +1,977 @@
+/* The build: configuration, theme, content, validation, rendering, swap. */
+#define _GNU_SOURCE
+#include "site.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../common/fileio.h"
+#include "../common/msg.h"
+#include "../common/xalloc.h"
+#include "../common/ytree.h"
+#include "feeds.h"
+#include "markdown.h"
+
+/* One file the build will write, and who asked for it (for clashes). */
+struct claim {
+	char *path;  /* owned; inside the site */
+	char *owner; /* owned; "content/a.md", "static file themes/x/static/y" ... */
+	char *copy_from; /* owned; a file copied as it is, or NULL */
+};
+
+struct claims {
+	struct claim *items; /* owned */
+	size_t n, cap;
+};
+
+static void claim_add(struct claims *c, char *path, char *owner, char *copy_from)
+{
+	c->items = xgrow(c->items, &c->cap, c->n + 1, sizeof *c->items);
+	c->items[c->n++] = (struct claim){ path, owner, copy_from };
+}
+
+static void claims_free(struct claims *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->items[i].path);
+		free(c->items[i].owner);
+		free(c->items[i].copy_from);
+	}
+	free(c->items);
+}
+
+static int claim_cmp(const void *a, const void *b)
+{
+	const struct claim *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+	return c ? c : strcmp(x->owner, y->owner);
+}
+
+/* ---- walking folders in sorted order ---- */
+
+struct names {
+	char **items; /* owned */
+	size_t n, cap;
+};
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every file under root (paths relative to root), sorted; hidden ones skipped. */
+static int walk(const char *root, const char *rel, struct names *out)
+{
+	char *path = *rel ? xasprintf("%s/%s", root, rel) : xstrdup(root);
+	DIR *d = opendir(path);
+	if (!d) {
+		msg_error("%s: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	struct names here = { 0 };
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		here.items = xgrow(here.items, &here.cap, here.n + 1, sizeof *here.items);
+		here.items[here.n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(here.items, here.n, sizeof *here.items, name_cmp);
+	int rc = 0;
+	for (size_t i = 0; i < here.n; i++) {
+		char *child = *rel ? xasprintf("%s/%s", rel, here.items[i]) : xstrdup(here.items[i]);
+		char *full = xasprintf("%s/%s", root, child);
+		struct stat st;
+		if (rc == 0 && stat(full, &st) != 0) {
+			msg_error("%s: %s", full, strerror(errno));
+			rc = -1;
+		} else if (rc == 0 && S_ISDIR(st.st_mode)) {
+			rc = walk(root, child, out);
+		} else if (rc == 0 && S_ISREG(st.st_mode)) {
+			out->items = xgrow(out->items, &out->cap, out->n + 1, sizeof *out->items);
+			out->items[out->n++] = child;
+			child = NULL;
+		}
+		free(child);
+		free(full);
+		free(here.items[i]);
+	}
+	free(here.items);
+	free(path);
+	return rc;
+}
+
+static void names_free(struct names *n)
+{
+	for (size_t i = 0; i < n->n; i++)
+		free(n->items[i]);
+	free(n->items);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+	return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+/* ---- configuration and theme ---- */
+
+const char *site_string(const struct site *site, const char *key, const char *def)
+{
+	const cJSON *t = cJSON_GetObjectItemCaseSensitive(site->globals, "t");
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(t, key);
+	return cJSON_IsString(v) ? v->valuestring : def;
+}
+
+static char *exe_dir(void)
+{
+	char path[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+	if (n <= 0)
+		return NULL;
+	path[n] = '\0';
+	char *slash = strrchr(path, '/');
+	if (slash)
+		*slash = '\0';
+	return xstrdup(path);
+}
+
+/* themes/NAME in the project, else beside the installed program. */
+static char *find_theme(const char *name)
+{
+	char *dir = xasprintf("themes/%s", name);
+	if (file_is_dir(dir))
+		return dir;
+	free(dir);
+	char *exe = exe_dir();
+	for (int i = 0; exe && i < 2; i++) {
+		dir = i == 0 ? xasprintf("%s/../themes/%s", exe, name)
+			     : xasprintf("%s/../share/marquee/themes/%s", exe, name);
+		if (file_is_dir(dir)) {
+			free(exe);
+			return dir;
+		}
+		free(dir);
+	}
+	free(exe);
+	return xasprintf("themes/%s", name);
+}
+
+static int read_config(struct site *site, const struct config *cfg, const struct site_options *opt)
+{
+	const char *title, *base, *lang, *theme, *feed, *desc;
+	if (config_string(cfg, "site.title", "Marquee", &title) != 0 ||
+	    config_string(cfg, "site.description", "", &desc) != 0 ||
+	    config_string(cfg, "site.base_url", "http://localhost:8080/", &base) != 0 ||
+	    config_string(cfg, "site.language", "en", &lang) != 0 ||
+	    config_string(cfg, "site.theme", "default", &theme) != 0 ||
+	    config_string(cfg, "site.feed_section", "weeks", &feed) != 0 ||
+	    config_bool(cfg, "site.unsafe_html", false, &site->unsafe_html) != 0 ||
+	    config_bool(cfg, "site.tmdb", false, &site->tmdb) != 0)
+		return -1;
+	if (strcmp(lang, "en") != 0 && strcmp(lang, "fr") != 0) {
+		config_error(cfg, config_node(cfg, "site.language"), "site.language",
+			     "\"%s\" is not a supported language (en, fr)", lang);
+		return -1;
+	}
+	if (opt->base_url)
+		base = opt->base_url;
+	if (strncmp(base, "http://", 7) != 0 && strncmp(base, "https://", 8) != 0) {
+		msg_error("base URL \"%s\" must start with http:// or https://", base);
+		return -1;
+	}
+	site->title = xstrdup(title);
+	site->description = xstrdup(desc);
+	site->base_url = ends_with(base, "/") ? xstrdup(base) : xasprintf("%s/", base);
+	const char *host = strstr(site->base_url, "//") + 2;
+	const char *path = strchr(host, '/');
+	site->base_path = xstrdup(path ? path : "/");
+	site->lang = xstrdup(lang);
+	site->feed_section = xstrdup(feed);
+	site->theme_dir = opt->theme_dir ? xstrdup(opt->theme_dir) : find_theme(theme);
+	site->out_dir = xstrdup(opt->out_dir ? opt->out_dir : "site");
+	while (strlen(site->out_dir) > 1 && ends_with(site->out_dir, "/"))
+		site->out_dir[strlen(site->out_dir) - 1] = '\0';
+	site->drafts = opt->drafts;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	site->jobs = opt->jobs > 0 ? opt->jobs : cores > 8 ? 8 : cores < 1 ? 1 : (int)cores;
+	if (!file_is_dir(site->theme_dir)) {
+		msg_error("%s: theme not found (set site.theme or use --theme DIR)", site->theme_dir);
+		return -1;
+	}
+	return 0;
+}
+
+/* Adds every *.mustache under dir to the set, names prefixed by prefix. */
+static int load_templates(struct site *site, const char *dir, const char *prefix)
+{
+	if (!file_is_dir(dir))
+		return 0;
+	struct names files = { 0 };
+	int rc = walk(dir, "", &files);
+	for (size_t i = 0; rc == 0 && i < files.n; i++) {
+		if (!ends_with(files.items[i], ".mustache"))
+			continue;
+		char *path = xasprintf("%s/%s", dir, files.items[i]);
+		size_t len;
+		char *text = file_read_all(path, &len);
+		char *name = xasprintf("%s%.*s", prefix, (int)(strlen(files.items[i]) - 9),
+				       files.items[i]);
+		if (!text || tpl_set_add(site->tpls, name, path, text, len) != 0)
+			rc = -1;
+		free(name);
+		free(text);
+		free(path);
+	}
+	names_free(&files);
+	return rc;
+}
+
+static int load_theme(struct site *site)
+{
+	site->tpls = tpl_set_new(true);
+	char *dirs[4] = {
+		xasprintf("%s/layouts", site->theme_dir), xasprintf("%s/partials", site->theme_dir),
+		xstrdup("layouts"), xstrdup("partials"),
+	};
+	int rc = 0;
+	/* the project's own files come last and so override the theme's */
+	for (int i = 0; rc == 0 && i < 4; i++)
+		rc = load_templates(site, dirs[i], i % 2 == 0 ? "layouts/" : "");
+	for (int i = 0; i < 4; i++)
+		free(dirs[i]);
+	if (rc == 0)
+		rc = tpl_set_check(site->tpls);
+	return rc;
+}
+
+/* The theme's strings for the site language: i18n/LANG.yml. */
+static cJSON *load_strings(const struct site *site)
+{
+	char *path = xasprintf("%s/i18n/%s.yml", site->theme_dir, site->lang);
+	cJSON *t = NULL;
+	if (!file_exists(path)) {
+		t = cJSON_CreateObject();
+		goto out;
+	}
+	size_t len;
+	char *text = file_read_all(path, &len);
+	struct ytree *tree = text ? ytree_parse(text, len, path, 1) : NULL;
+	if (tree && tree->type == YTREE_MAP)
+		t = page_yaml_to_json(tree);
+	else if (tree)
+		msg_error("%s: the strings must be a mapping of names to text", path);
+	ytree_free(tree);
+	free(text);
+out:
+	free(path);
+	return t;
+}
+
+/* content/_data/a/b.json -> data.a.b */
+static int load_data(cJSON *data, const char *rel)
+{
+	char *path = xasprintf("content/_data/%s", rel);
+	size_t len;
+	char *text = file_read_all(path, &len);
+	int rc = -1;
+	if (!text)
+		goto out;
+	cJSON *value = cJSON_ParseWithLength(text, len);
+	if (!value) {
+		const char *at = cJSON_GetErrorPtr();
+		int line = 1;
+		for (const char *s = text; at && s < at && *s; s++)
+			line += *s == '\n';
+		msg_error("%s:%d: not valid JSON", path, line);
+		goto out;
+	}
+	cJSON *node = data;
+	const char *s = rel;
+	for (;;) {
+		const char *slash = strchr(s, '/');
+		if (!slash) {
+			char *key = xstrndup(s, strlen(s) - 5);
+			cJSON_DeleteItemFromObjectCaseSensitive(node, key);
+			cJSON_AddItemToObject(node, key, value);
+			free(key);
+			break;
+		}
+		char *key = xstrndup(s, (size_t)(slash - s));
+		cJSON *child = cJSON_GetObjectItemCaseSensitive(node, key);
+		if (!cJSON_IsObject(child)) {
+			cJSON_DeleteItemFromObjectCaseSensitive(node, key);
+			child = cJSON_AddObjectToObject(node, key);
+		}
+		free(key);
+		node = child;
+		s = slash + 1;
+	}
+	rc = 0;
+out:
+	free(text);
+	free(path);
+	return rc;
+}
+
+/* ---- loading pages, in parallel ---- */
+
+struct loader {
+	struct site *site;
+	char **rels;           /* borrowed; paths under content/ */
+	struct page **loaded;  /* borrowed; one slot per rel */
+	size_t n;
+	size_t next;           /* guarded by lock */
+	bool failed;           /* guarded by lock */
+	pthread_mutex_t lock;
+};
+
+static size_t take(pthread_mutex_t *lock, size_t *next)
+{
+	pthread_mutex_lock(lock);
+	size_t i = (*next)++;
+	pthread_mutex_unlock(lock);
+	return i;
+}
+
+static void *load_worker(void *arg)
+{
+	struct loader *l = arg;
+	for (;;) {
+		size_t i = take(&l->lock, &l->next);
+		if (i >= l->n)
+			break;
+		char *src = xasprintf("content/%s", l->rels[i]);
+		l->loaded[i] = page_load(src, l->rels[i], l->site->base_url, l->site->lang);
+		free(src);
+		if (!l->loaded[i]) {
+			pthread_mutex_lock(&l->lock);
+			l->failed = true;
+			pthread_mutex_unlock(&l->lock);
+		}
+	}
+	return NULL;
+}
+
+static void run_workers(int jobs, void *(*fn)(void *), void *arg)
+{
+	pthread_t threads[8];
+	int started = 0;
+	for (int i = 1; i < jobs && i < 8; i++)
+		if (pthread_create(&threads[started], NULL, fn, arg) == 0)
+			started++;
+	fn(arg);
+	for (int i = 0; i < started; i++)
+		pthread_join(threads[i], NULL);
+}
+
+static int page_out_cmp(const void *a, const void *b)
+{
+	return strcmp((*(struct page *const *)a)->out, (*(struct page *const *)b)->out);
+}
+
+static struct page *find_list(struct site *site, const char *dir)
+{
+	for (size_t i = 0; i < site->n_pages; i++)
+		if (site->pages[i]->is_list && strcmp(site->pages[i]->dir, dir) == 0)
+			return site->pages[i];
+	return NULL;
+}
+
+static void add_page(struct site *site, struct page *p, size_t *cap)
+{
+	site->pages = xgrow(site->pages, cap, site->n_pages + 1, sizeof *site->pages);
+	site->pages[site->n_pages++] = p;
+}
+
+static int load_content(struct site *site, struct claims *claims)
+{
+	if (!file_is_dir("content")) {
+		msg_error("content: no content folder here (use -C DIR)");
+		return -1;
+	}
+	struct names files = { 0 };
+	if (walk("content", "", &files) != 0) {
+		names_free(&files);
+		return -1;
+	}
+	cJSON *data = cJSON_AddObjectToObject(site->globals, "data");
+	struct loader l = { .site = site };
+	pthread_mutex_init(&l.lock, NULL);
+	l.rels = xcalloc(files.n + 1, sizeof *l.rels);
+	int rc = 0;
+	for (size_t i = 0; i < files.n; i++) {
+		const char *rel = files.items[i];
+		if (strncmp(rel, "_data/", 6) == 0) {
+			if (ends_with(rel, ".json") && load_data(data, rel + 6) != 0)
+				rc = -1;
+		} else if (ends_with(rel, ".md")) {
+			l.rels[l.n++] = files.items[i];
+		} else {
+			/* images and other files beside the pages are copied as they are */
+			char *from = xasprintf("content/%s", rel);
+			claim_add(claims, xstrdup(rel), xstrdup(from), from);
+		}
+	}
+	l.loaded = xcalloc(l.n + 1, sizeof *l.loaded);
+	if (rc == 0)
+		run_workers(site->jobs, load_worker, &l);
+	if (l.failed)
+		rc = -1;
+	size_t cap = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		struct page *p = l.loaded[i];
+		if (!p)
+			continue;
+		if (rc != 0 || (p->draft && !site->drafts)) {
+			page_free(p);
+			continue;
+		}
+		add_page(site, p, &cap);
+	}
+	free(l.loaded);
+	free(l.rels);
+	pthread_mutex_destroy(&l.lock);
+	names_free(&files);
+	if (rc != 0)
+		return -1;
+
+	/* every folder with pages gets a list page, made up when it has no _index.md */
+	size_t n_loaded = site->n_pages;
+	if (!find_list(site, ""))
+		add_page(site, page_new_list("", site->base_url), &cap);
+	for (size_t i = 0; i < n_loaded; i++) {
+		struct page *p = site->pages[i];
+		const char *dir = p->dir;
+		if (!p->is_list && *dir && !find_list(site, dir))
+			add_page(site, page_new_list(dir, site->base_url), &cap);
+	}
+	qsort(site->pages, site->n_pages, sizeof *site->pages, page_out_cmp);
+	site->home = find_list(site, "");
+
+	/* each list page lists the pages in its folder and the sections below it */
+	struct page **members = xcalloc(site->n_pages + 1, sizeof *members);
+	for (size_t i = 0; i < site->n_pages; i++) {
+		struct page *list = site->pages[i];
+		if (!list->is_list)
+			continue;
+		size_t n = 0, dl = strlen(list->dir);
+		for (size_t k = 0; k < site->n_pages; k++) {
+			struct page *p = site->pages[k];
+			if (p == list)
+				continue;
+			if (!p->is_list && strcmp(p->dir, list->dir) == 0)
+				members[n++] = p;
+			else if (p->is_list && *p->dir &&
+				 (dl == 0 ? !strchr(p->dir, '/')
+					  : strncmp(p->dir, list->dir, dl) == 0 && p->dir[dl] == '/' &&
+						    !strchr(p->dir + dl + 1, '/')))
+				members[n++] = p;
+		}
+		qsort(members, n, sizeof *members, page_compare);
+		list->pages = cJSON_CreateArray();
+		for (size_t k = 0; k < n; k++)
+			cJSON_AddItemToArray(list->pages, cJSON_CreateObjectReference(members[k]->params->child));
+	}
+	free(members);
+	return 0;
+}
+
+/* The navigation: pages with `menu: WEIGHT` (or true) in their front matter. */
+static void build_menu(struct site *site)
+{
+	struct page **items = xcalloc(site->n_pages + 1, sizeof *items);
+	size_t n = 0;
+	for (size_t i = 0; i < site->n_pages; i++) {
+		const cJSON *m = cJSON_GetObjectItemCaseSensitive(site->pages[i]->params, "menu");
+		if (cJSON_IsNumber(m) || cJSON_IsTrue(m))
+			items[n++] = site->pages[i];
+	}
+	/* by menu weight, then title */
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0; k--) {
+			const cJSON *a = cJSON_GetObjectItemCaseSensitive(items[k - 1]->params, "menu");
+			const cJSON *b = cJSON_GetObjectItemCaseSensitive(items[k]->params, "menu");
+			double wa = cJSON_IsNumber(a) ? a->valuedouble : 1e9;
+			double wb = cJSON_IsNumber(b) ? b->valuedouble : 1e9;
+			if (wa < wb || (wa == wb && strcmp(items[k - 1]->title, items[k]->title) <= 0))
+				break;
+			struct page *t = items[k];
+			items[k] = items[k - 1];
+			items[k - 1] = t;
+		}
+	cJSON *menu = cJSON_AddArrayToObject(site->globals, "menu");
+	for (size_t i = 0; i < n; i++) {
+		cJSON *item = cJSON_CreateObject();
+		cJSON_AddStringToObject(item, "title", items[i]->title);
+		cJSON_AddStringToObject(item, "url", items[i]->url);
+		cJSON_AddItemToArray(menu, item);
+	}
+	free(items);
+}
+
+/* ---- validation ---- */
+
+static int add_static(struct claims *claims, const char *dir)
+{
+	if (!file_is_dir(dir))
+		return 0;
+	struct names files = { 0 };
+	int rc = walk(dir, "", &files);
+	for (size_t i = 0; rc == 0 && i < files.n; i++) {
+		/* the project's static files replace the theme's of the same name */
+		for (size_t k = 0; k < claims->n; k++)
+			if (claims->items[k].copy_from && strcmp(claims->items[k].path, files.items[i]) == 0 &&
+			    strncmp(claims->items[k].owner, "content/", 8) != 0) {
+				free(claims->items[k].copy_from);
+				free(claims->items[k].owner);
+				claims->items[k].copy_from = xasprintf("%s/%s", dir, files.items[i]);
+				claims->items[k].owner = xstrdup(claims->items[k].copy_from);
+				goto next;
+			}
+		char *from = xasprintf("%s/%s", dir, files.items[i]);
+		claim_add(claims, xstrdup(files.items[i]), xstrdup(from), from);
+	next:;
+	}
+	names_free(&files);
+	return rc;
+}
+
+static bool has_layout(const struct site *site, const char *layout)
+{
+	char *name = xasprintf("layouts/%s", layout);
+	bool has = tpl_set_has(site->tpls, name);
+	free(name);
+	return has;
+}
+
+static int validate(struct site *site, struct claims *claims)
+{
+	int rc = 0;
+	for (size_t i = 0; i < site->n_pages; i++) {
+		struct page *p = site->pages[i];
+		if (!has_layout(site, p->layout)) {
+			if (p->src)
+				msg_error("%s:%d: layout \"%s\" not found in %s/layouts", p->src,
+					  p->layout_line ? p->layout_line : 1, p->layout, site->theme_dir);
+			else
+				msg_error("%s/layouts: no \"%s\" layout for the list page of %s/",
+					  site->theme_dir, p->layout, *p->dir ? p->dir : "content");
+			rc = -1;
+		}
+		const char *owner = p->src ? p->src : "the list page made for content/";
+		claim_add(claims, xstrdup(p->out), p->src ? xstrdup(owner) : xasprintf("%s%s", owner, p->dir), NULL);
+		for (size_t k = 0; k < p->n_aliases; k++)
+			claim_add(claims, xstrdup(p->aliases[k]),
+				  xasprintf("%s:%d (alias)", p->src, p->alias_lines[k]), NULL);
+	}
+	const char *fixed[] = { "sitemap.xml", "robots.txt", "index.xml", "feed.json", "404.html" };
+	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+		claim_add(claims, xstrdup(fixed[i]), xasprintf("the generated %s", fixed[i]), NULL);
+	qsort(claims->items, claims->n, sizeof *claims->items, claim_cmp);
+	for (size_t i = 1; i < claims->n; i++)
+		if (strcmp(claims->items[i - 1].path, claims->items[i].path) == 0) {
+			msg_error("%s and %s both write %s/%s", claims->items[i - 1].owner,
+				  claims->items[i].owner, site->out_dir, claims->items[i].path);
+			rc = -1;
+		}
+	return rc;
+}
+
+/* ---- writing ---- */
+
+int site_write(const struct site *site, const char *rel, const char *data, size_t len)
+{
+	char *path = xasprintf("%s/%s", site->tmp_dir, rel);
+	int rc = -1;
+	const char *slash = strrchr(rel, '/');
+	if (slash && ends_with(rel, "/index.html")) {
+		/* a page's own folder is almost always new: make it at once */
+		char *dir = xstrndup(path, strlen(path) - 11);
+		mkdir(dir, 0755);
+		free(dir);
+	}
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == ENOENT) {
+		char *dir = xstrdup(path);
+		*strrchr(dir, '/') = '\0';
+		if (file_mkdirs(dir) == 0)
+			fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		free(dir);
+	}
+	if (fd < 0) {
+		msg_error("%s/%s: cannot write: %s", site->out_dir, rel, strerror(errno));
+		goto out;
+	}
+	size_t done = 0;
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0) {
+			msg_error("%s/%s: write failed: %s", site->out_dir, rel, strerror(errno));
+			close(fd);
+			goto out;
+		}
+		done += (size_t)w;
+	}
+	if (close(fd) != 0) {
+		msg_error("%s/%s: write failed: %s", site->out_dir, rel, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	free(path);
+	return rc;
+}
+
+static int copy_file(const struct site *site, const char *from, const char *rel)
+{
+	size_t len;
+	char *data = file_read_all(from, &len);
+	if (!data)
+		return -1;
+	int rc = site_write(site, rel, data, len);
+	free(data);
+	return rc;
+}
+
+/* "films/a/index.html" -> "../../": the way back to the site root. */
+static char *root_of(const char *out)
+{
+	struct buf b = BUF_INIT;
+	for (const char *s = out; *s; s++)
+		if (*s == '/')
+			buf_puts(&b, "../");
+	/* "" would make href="" links; "./" says the same thing */
+	return b.len ? buf_detach(&b) : (buf_free(&b), xstrdup("./"));
+}
+
+/*
+ * Renders one view of a page with a layout: the page frame holds the page,
+ * its content, charts, list and the way back to the root.
+ */
+static int render_view(const struct site *site, const struct page *p, const char *layout,
+		       const char *out, const char *root, const char *content, cJSON *extra,
+		       struct buf *html)
+{
+	cJSON *frame = cJSON_CreateObject();
+	cJSON_AddItemToObject(frame, "page", cJSON_CreateObjectReference(p->params->child));
+	cJSON_AddItemToObject(frame, "content", cJSON_CreateStringReference(content ? content : ""));
+	cJSON_AddItemToObject(frame, "root", cJSON_CreateStringReference(root));
+	cJSON_AddItemToObject(frame, "out", cJSON_CreateStringReference(out));
+	if (p->charts)
+		cJSON_AddItemToObject(frame, "charts", cJSON_CreateObjectReference(p->charts->child));
+	if (p->pages)
+		cJSON_AddItemToObject(frame, "pages", cJSON_CreateArrayReference(p->pages->child));
+	cJSON_AddBoolToObject(frame, "is_home", p == site->home);
+	char *jsonld = feed_jsonld(site, p);
+	if (jsonld)
+		cJSON_AddItemToObject(frame, "jsonld", cJSON_CreateStringReference(jsonld));
+	if (extra)
+		cJSON_AddItemToObject(frame, "extra", cJSON_CreateObjectReference(extra->child));
+	const cJSON *frames[] = { site->globals, frame };
+	char *name = xasprintf("layouts/%s", layout);
+	buf_clear(html);
+	int rc = tpl_render(site->tpls, name, frames, 2, site->lang, html);
+	free(name);
+	cJSON_Delete(frame);
+	free(jsonld);
+	return rc;
+}
+
+struct renderer {
+	const struct site *site;
+	size_t next;  /* guarded by lock */
+	bool failed;  /* guarded by lock */
+	pthread_mutex_t lock;
+};
+
+static int render_page(const struct site *site, const struct page *p, struct buf *html)
+{
+	char *content = page_body_html(p, site->unsafe_html);
+	if (!content)
+		return -1;
+	char *root = root_of(p->out);
+	int rc = render_view(site, p, p->layout, p->out, root, content, NULL, html);
+	if (rc == 0)
+		rc = site_write(site, p->out, html->data, html->len);
+	free(root);
+	free(content);
+	return rc;
+}
+
+static void *render_worker(void *arg)
+{
+	struct renderer *r = arg;
+	struct buf html = BUF_INIT;
+	for (;;) {
+		size_t i = take(&r->lock, &r->next);
+		if (i >= r->site->n_pages)
+			break;
+		if (render_page(r->site, r->site->pages[i], &html) != 0) {
+			pthread_mutex_lock(&r->lock);
+			r->failed = true;
+			r->next = r->site->n_pages;
+			pthread_mutex_unlock(&r->lock);
+		}
+	}
+	buf_free(&html);
+	return NULL;
+}
+
+static int write_alias(const struct site *site, const struct page *p, const char *alias)
+{
+	struct buf b = BUF_INIT;
+	char *root = root_of(alias);
+	buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		   "<title>", site->lang);
+	tpl_escape(&b, p->title, strlen(p->title));
+	buf_printf(&b, "</title>\n<link rel=\"canonical\" href=\"%s%s\">\n"
+		   "<meta http-equiv=\"refresh\" content=\"0; url=%s%s\">\n</head>\n<body>\n"
+		   "<p><a href=\"%s%s\">", site->base_url, p->url, root, p->url, root, p->url);
+	tpl_escape(&b, p->title, strlen(p->title));
+	buf_puts(&b, "</a></p>\n</body>\n</html>\n");
+	int rc = site_write(site, alias, b.data, b.len);
+	free(root);
+	buf_free(&b);
+	return rc;
+}
+
+/* Embeds for the cinema's own website: this week's picks and a card per film. */
+static int write_embeds(const struct site *site)
+{
+	struct buf html = BUF_INIT;
+	int rc = 0;
+	cJSON *extra = cJSON_CreateObject();
+	cJSON *list = cJSON_AddArrayToObject(extra, "embeds");
+	const cJSON *week = site->home ? cJSON_GetObjectItemCaseSensitive(site->home->params, "week") : NULL;
+	if (week && has_layout(site, "embed-week")) {
+		rc = render_view(site, site->home, "embed-week", "embed/week/index.html", "../../", "",
+				 NULL, &html);
+		if (rc == 0)
+			rc = site_write(site, "embed/week/index.html", html.data, html.len);
+		char *url = xasprintf("%sembed/week/", site->base_url);
+		char *oembed = feed_oembed(site, site_string(site, "embed_week_title", "This week's films"),
+					   url, 600, 420);
+		if (rc == 0)
+			rc = site_write(site, "embed/week/oembed.json", oembed, strlen(oembed));
+		cJSON *item = cJSON_CreateObject();
+		cJSON_AddStringToObject(item, "title", site_string(site, "embed_week_title", "This week's films"));
+		cJSON_AddStringToObject(item, "src", url);
+		cJSON_AddNumberToObject(item, "height", 420);
+		cJSON_AddItemToArray(list, item);
+		free(oembed);
+		free(url);
+	}
+	for (size_t i = 0; rc == 0 && i < site->n_pages; i++) {
+		const struct page *p = site->pages[i];
+		if (strcmp(p->layout, "film") != 0 || !has_layout(site, "embed-film"))
+			continue;
+		const char *slug = strrchr(p->url, '/') ? p->url : p->url;
+		/* "films/dune/" -> "embed/films/dune/" */
+		char *out = xasprintf("embed/%sindex.html", slug);
+		char *root = root_of(out);
+		rc = render_view(site, p, "embed-film", out, root, "", NULL, &html);
+		if (rc == 0)
+			rc = site_write(site, out, html.data, html.len);
+		char *url = xasprintf("%sembed/%s", site->base_url, p->url);
+		char *oembed = feed_oembed(site, p->title, url, 400, 300);
+		char *oembed_path = xasprintf("embed/%soembed.json", p->url);
+		if (rc == 0)
+			rc = site_write(site, oembed_path, oembed, strlen(oembed));
+		cJSON *item = cJSON_CreateObject();
+		cJSON_AddStringToObject(item, "title", p->title);
+		cJSON_AddStringToObject(item, "src", url);
+		cJSON_AddNumberToObject(item, "height", 300);
+		cJSON_AddItemToArray(list, item);
+		free(oembed_path);
+		free(oembed);
+		free(url);
+		free(root);
+		free(out);
+	}
+	if (rc == 0 && site->home && has_layout(site, "embed")) {
+		rc = render_view(site, site->home, "embed", "embed/index.html", "../", "", extra, &html);
+		if (rc == 0)
+			rc = site_write(site, "embed/index.html", html.data, html.len);
+	}
+	cJSON_Delete(extra);
+	buf_free(&html);
+	return rc;
+}
+
+static int write_extras(struct site *site, const struct claims *claims)
+{
+	struct buf html = BUF_INIT;
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < claims->n; i++)
+		if (claims->items[i].copy_from)
+			rc = copy_file(site, claims->items[i].copy_from, claims->items[i].path);
+	for (size_t i = 0; rc == 0 && i < site->n_pages; i++)
+		for (size_t k = 0; rc == 0 && k < site->pages[i]->n_aliases; k++)
+			rc = write_alias(site, site->pages[i], site->pages[i]->aliases[k]);
+	if (rc == 0 && has_layout(site, "404") && site->home) {
+		struct page *nf = page_new_list("", site->base_url);
+		cJSON_ReplaceItemInObject(nf->params, "title",
+					  cJSON_CreateString(site_string(site, "not_found_title", "Page not found")));
+		nf->title = cJSON_GetObjectItemCaseSensitive(nf->params, "title")->valuestring;
+		rc = render_view(site, nf, "404", "404.html", site->base_path, "", NULL, &html);
+		if (rc == 0)
+			rc = site_write(site, "404.html", html.data, html.len);
+		page_free(nf);
+	}
+	if (rc == 0)
+		rc = write_embeds(site);
+	if (rc == 0)
+		rc = feed_write_all(site);
+	buf_free(&html);
+	return rc;
+}
+
+/* Swaps the new folder into place; the old one is removed after. */
+static int swap_in(struct site *site)
+{
+	if (file_is_dir(site->out_dir)) {
+		if (renameat2(AT_FDCWD, site->tmp_dir, AT_FDCWD, site->out_dir, RENAME_EXCHANGE) != 0) {
+			msg_error("%s: cannot replace the site: %s", site->out_dir, strerror(errno));
+			return -1;
+		}
+		/* tmp_dir now holds the previous site */
+		file_remove_tree(site->tmp_dir);
+	} else if (rename(site->tmp_dir, site->out_dir) != 0) {
+		msg_error("%s: cannot create the site: %s", site->out_dir, strerror(errno));
+		return -1;
+	}
+	free(site->tmp_dir);
+	site->tmp_dir = NULL;
+	return 0;
+}
+
+static int make_tmp_dir(struct site *site)
+{
+	if (file_exists(site->out_dir) && !file_is_dir(site->out_dir)) {
+		msg_error("%s: exists and is not a folder", site->out_dir);
+		return -1;
+	}
+	char *copy = xstrdup(site->out_dir);
+	char *slash = strrchr(copy, '/');
+	const char *parent = ".", *base = copy;
+	if (slash) {
+		*slash = '\0';
+		parent = slash == copy ? "/" : copy;
+		base = slash + 1;
+	}
+	site->tmp_dir = xasprintf("%s/.%s.new-XXXXXX", parent, base);
+	int rc = 0;
+	if (!file_is_dir(parent)) {
+		msg_error("%s: the folder for the site does not exist", parent);
+		rc = -1;
+	} else if (!mkdtemp(site->tmp_dir)) {
+		msg_error("%s: cannot write the site here: %s", site->out_dir, strerror(errno));
+		rc = -1;
+	} else if (chmod(site->tmp_dir, 0755) != 0) {
+		msg_error("%s: %s", site->tmp_dir, strerror(errno));
+		rc = -1;
+	}
+	if (rc != 0) {
+		free(site->tmp_dir);
+		site->tmp_dir = NULL;
+	}
+	free(copy);
+	return rc;
+}
+
+static long long elapsed_ms(void)
+{
+	static struct timespec start;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!start.tv_sec)
+		start = now;
+	return (long long)(now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
+}
+
+static void site_free(struct site *site)
+{
+	if (site->tmp_dir)
+		file_remove_tree(site->tmp_dir);
+	free(site->tmp_dir);
+	for (size_t i = 0; i < site->n_pages; i++)
+		page_free(site->pages[i]);
+	free(site->pages);
+	tpl_set_free(site->tpls);
+	cJSON_Delete(site->globals);
+	free(site->title);
+	free(site->description);
+	free(site->base_url);
+	free(site->base_path);
+	free(site->lang);
+	free(site->theme_dir);
+	free(site->out_dir);
+	free(site->feed_section);
+}
+
+int site_build(const struct config *cfg, const struct site_options *opt)
+{
+	struct site site = { 0 };
+	struct claims claims = { 0 };
+	int rc = -1;
+	md_init();
+	elapsed_ms();
+	if (read_config(&site, cfg, opt) != 0 || load_theme(&site) != 0)
+		goto out;
+	site.globals = cJSON_CreateObject();
+	cJSON *info = cJSON_AddObjectToObject(site.globals, "site");
+	cJSON_AddStringToObject(info, "title", site.title);
+	cJSON_AddStringToObject(info, "description", site.description);
+	cJSON_AddStringToObject(info, "base_url", site.base_url);
+	cJSON_AddStringToObject(info, "language", site.lang);
+	cJSON_AddBoolToObject(info, "tmdb", site.tmdb);
+	cJSON *t = load_strings(&site);
+	if (!t)
+		goto out;
+	cJSON_AddItemToObject(site.globals, "t", t);
+	if (load_content(&site, &claims) != 0)
+		goto out;
+	build_menu(&site);
+	msg_verbose("loaded %zu pages in %lld ms", site.n_pages, elapsed_ms());
+	char *theme_static = xasprintf("%s/static", site.theme_dir);
+	int st = add_static(&claims, theme_static);
+	free(theme_static);
+	if (st != 0 || add_static(&claims, "static") != 0 || validate(&site, &claims) != 0)
+		goto out;
+
+	/* everything is valid: render into a fresh folder beside the site */
+	if (make_tmp_dir(&site) != 0)
+		goto out;
+	msg_verbose("validated in %lld ms", elapsed_ms());
+	struct renderer r = { .site = &site };
+	pthread_mutex_init(&r.lock, NULL);
+	run_workers(site.jobs, render_worker, &r);
+	pthread_mutex_destroy(&r.lock);
+	msg_verbose("rendered in %lld ms", elapsed_ms());
+	if (r.failed || write_extras(&site, &claims) != 0)
+		goto out;
+	msg_verbose("wrote feeds and files in %lld ms", elapsed_ms());
+	if (swap_in(&site) != 0)
+		goto out;
+	msg_verbose("swapped in %lld ms", elapsed_ms());
+	msg_info("built %zu pages into %s/", site.n_pages, site.out_dir);
+	rc = 0;
+out:
+	claims_free(&claims);
+	site_free(&site);
+	return rc;
+}

@@ -1,0 +1,61 @@
+/*
+ * A whole site build, in the order Zola's `site` crate keeps: read the
+ * configuration and the theme, load and validate every page (two pages
+ * claiming one output path is an error naming both), then render into a
+ * temporary folder beside the output, then swap it into place. A failed
+ * build leaves the previous site as it was.
+ */
+#ifndef MARQUEE_SITE_H
+#define MARQUEE_SITE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cJSON.h>
+
+#include "../common/buf.h"
+#include "../common/config.h"
+#include "page.h"
+#include "template.h"
+
+struct site_options {
+	const char *out_dir;   /* borrowed; NULL: "site" */
+	const char *theme_dir; /* borrowed; NULL: themes/<site.theme> */
+	const char *base_url;  /* borrowed; NULL: site.base_url */
+	bool drafts;           /* build pages marked draft: true */
+	int jobs;              /* rendering threads; 0: one per core, at most 8 */
+};
+
+/* The state of one build; feeds.c reads it. */
+struct site {
+	char *title;          /* owned; site.title */
+	char *description;    /* owned; site.description */
+	char *base_url;       /* owned; ends in "/" */
+	char *base_path;      /* owned; the path part of base_url: "/" or "/cinema/" */
+	char *lang;           /* owned; "en" or "fr" */
+	char *theme_dir;      /* owned */
+	char *out_dir;        /* owned */
+	char *feed_section;   /* owned; the section whose pages the feeds carry */
+	char *tmp_dir;        /* owned; the folder being built, NULL before */
+	bool unsafe_html;
+	bool tmdb;           /* show TMDB's attribution (the data comes from TMDB) */
+	bool drafts;
+	int jobs;
+	struct tpl_set *tpls; /* owned */
+	cJSON *globals;       /* owned; the bottom frame: site, data, t, menu */
+	struct page **pages;  /* owned; sorted by output path */
+	size_t n_pages;
+	struct page *home;    /* borrowed from pages */
+};
+
+/* Builds the site from the current folder. 0, or -1 after reporting. */
+int site_build(const struct config *cfg, const struct site_options *opt);
+/*
+ * Writes data into the folder being built at rel ("films/a/index.html"),
+ * creating folders. Thread-safe. 0 or -1 after reporting.
+ */
+int site_write(const struct site *site, const char *rel, const char *data, size_t len);
+/* A string from the theme's strings for the site language, or def. */
+const char *site_string(const struct site *site, const char *key, const char *def);
+
+#endif

@@ -1,0 +1,75 @@
+#!/bin/sh
+# Site build speed: Marquee (themes/bench) against Hugo (../shared/bench/
+# hugo-theme) on the same N generated pages, in one run, side by side.
+# Prints the median wall time, CPU time and peak memory of RUNS builds each,
+# then the time to rebuild after one page changes. Hugo is skipped when it
+# is not installed. Not a timed test: the figures depend on the machine.
+# Usage: MARQUEE=path [PAGES=10000] [RUNS=5] sh tests/bench/ssg.sh
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$(dirname "$here")")
+MARQUEE="${MARQUEE:-$root/build/marquee}"
+SHARED="${SHARED:-$root/../shared}"
+PAGES="${PAGES:-10000}"
+RUNS="${RUNS:-5}"
+
+if [ ! -f "$SHARED/bench/ssg_corpus.py" ]; then
+	echo "ssg bench: skipped, $SHARED/bench/ssg_corpus.py is absent"
+	exit 0
+fi
+if [ ! -x /usr/bin/time ]; then
+	echo "ssg bench: skipped, /usr/bin/time (Debian package time) is absent"
+	exit 0
+fi
+dir=$(mktemp -d "${TMPDIR:-/tmp}/marquee-ssg.XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+python3 "$SHARED/bench/ssg_corpus.py" "$PAGES" "$dir"
+
+# median of the numbers on stdin
+median() {
+	sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# measure NAME CLEAN-DIR CMD...: RUNS builds, each into an emptied output.
+measure() {
+	name=$1
+	out=$2
+	shift 2
+	: >"$dir/$name.times"
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		rm -rf "$out"
+		/usr/bin/time -f "%e %U %S %M" -o "$dir/$name.one" "$@" >/dev/null 2>"$dir/$name.err" ||
+			{ cat "$dir/$name.err" >&2; echo "ssg bench: $name failed" >&2; exit 1; }
+		tail -n 1 "$dir/$name.one" >>"$dir/$name.times"
+		i=$((i + 1))
+	done
+	wall=$(awk '{ print $1 }' "$dir/$name.times" | median)
+	cpu=$(awk '{ print $2 + $3 }' "$dir/$name.times" | median)
+	rss=$(awk '{ print $4 }' "$dir/$name.times" | median)
+	printf '%-8s %6d pages  wall %6.2f s  cpu %6.2f s  peak %7.1f MB\n' "$name" "$PAGES" "$wall" "$cpu" "$(echo "$rss" | awk '{ print $1 / 1024 }')"
+	echo "$wall $rss" >"$dir/$name.median"
+}
+
+echo "ssg bench: $PAGES pages, median of $RUNS builds each, $(nproc) cores"
+measure marquee "$dir/site" "$MARQUEE" -C "$dir" -q build --theme "$root/themes/bench" --out "$dir/site"
+
+if command -v hugo >/dev/null 2>&1; then
+	mkdir -p "$dir/themes"
+	cp -r "$SHARED/bench/hugo-theme" "$dir/themes/bench"
+	printf 'baseURL = "http://localhost/"\ntheme = "bench"\n' >"$dir/hugo.toml"
+	measure hugo "$dir/public" hugo --quiet -s "$dir" -d "$dir/public"
+	read -r mw mr <"$dir/marquee.median"
+	read -r hw hr <"$dir/hugo.median"
+	awk -v mw="$mw" -v hw="$hw" -v mr="$mr" -v hr="$hr" 'BEGIN {
+		printf "marquee is %.1fx faster than hugo in wall time and uses %.1f%% of its peak memory\n",
+			hw / mw, 100 * mr / hr }'
+else
+	echo "hugo     skipped: not installed"
+fi
+
+# a rebuild after one page changes
+"$MARQUEE" -C "$dir" -q build --theme "$root/themes/bench" --out "$dir/site"
+printf '\nOne more line.\n' >>"$dir/content/films/film-000000.md"
+/usr/bin/time -f "%e" -o "$dir/rebuild.one" "$MARQUEE" -C "$dir" -q build --theme "$root/themes/bench" --out "$dir/site"
+printf 'marquee rebuild after one page changed: %.2f s\n' "$(tail -n 1 "$dir/rebuild.one")"

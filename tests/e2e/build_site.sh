@@ -1,0 +1,294 @@
+# End-to-end tests of `marquee build` and `marquee serve` on the fixture site
+# in tests/generator/site (a home, a week, films, history, model and the
+# manager's own page, following generator/CONTENT.md).
+
+FIXTURE="$ROOT/tests/generator/site"
+THEME="$ROOT/themes/default"
+
+# site_copy: a private copy of the fixture project in $T/p.
+site_copy() {
+	cp -r "$FIXTURE" "$T/p"
+}
+
+build() {
+	run "$MARQUEE" -C "$T/p" build --theme "$THEME" "$@"
+}
+
+# tree_sum DIR: one checksum of every file's path and content.
+tree_sum() {
+	(cd "$1" && find . -type f | sort | xargs sha256sum | sha256sum | cut -c1-16)
+}
+
+test_build_writes_every_page() {
+	site_copy
+	build
+	expect_status 0
+	expect_stdout "built 11 pages"
+	for f in index.html 404.html weeks/index.html weeks/2024-W27/index.html \
+		weeks/2024-W27.json films/dune-part-two/index.html history/index.html \
+		model/index.html about/index.html prices/index.html sitemap.xml robots.txt \
+		index.xml feed.json style.css embed.js embed/index.html embed/week/index.html \
+		embed/week/oembed.json embed/films/dune-part-two/index.html; do
+		[ -f "$T/p/site/$f" ] || fail "missing site/$f"
+	done
+	ls "$T/p" | grep -q '^\.site' && fail "temporary folder left behind"
+	grep -q 'https://jsonfeed.org/version/1.1' "$T/p/site/feed.json" || fail "JSON Feed version"
+	grep -q '"@type":"ScreeningEvent"' "$T/p/site/index.html" || fail "JSON-LD on the home page"
+	grep -q '"@type":"Movie"' "$T/p/site/films/dune-part-two/index.html" || fail "JSON-LD on a film"
+	grep -q 'themoviedb.org' "$T/p/site/films/dune-part-two/index.html" || fail "TMDB attribution"
+	grep -q 'role="img"' "$T/p/site/weeks/2024-W27/index.html" || fail "chart"
+	grep -q '<loc>https://cinema.example/films/dune-part-two/</loc>' "$T/p/site/sitemap.xml" || fail "sitemap"
+	grep -q 'Sitemap: https://cinema.example/sitemap.xml' "$T/p/site/robots.txt" || fail "robots.txt"
+}
+
+test_build_pages_are_valid_html() {
+	command -v tidy >/dev/null 2>&1 || skip "tidy is not installed"
+	site_copy
+	build
+	expect_status 0
+	for f in $(cd "$T/p/site" && find . -name '*.html' | sort); do
+		# tidy: 0 clean, 1 warnings, 2 errors
+		tidy -errors -quiet "$T/p/site/$f" >"$T/tidy.out" 2>&1
+		[ $? -lt 2 ] || { cat "$T/tidy.out"; fail "$f is not valid HTML"; }
+	done
+}
+
+test_build_no_broken_internal_links() {
+	command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
+	site_copy
+	build
+	expect_status 0
+	python3 - "$T/p/site" <<'PY' || fail "broken internal links"
+import os, re, sys, urllib.parse
+root = sys.argv[1]
+bad = 0
+for dirpath, _, files in os.walk(root):
+    for name in files:
+        if not name.endswith(".html"):
+            continue
+        path = os.path.join(dirpath, name)
+        text = open(path, encoding="utf-8").read()
+        for url in re.findall(r'(?:href|src)="([^"]*)"', text):
+            if re.match(r"^[a-z]+:|^#|^//", url) or url.startswith("/"):
+                continue
+            target = os.path.normpath(os.path.join(dirpath, urllib.parse.unquote(url.split("#")[0])))
+            if os.path.isdir(target):
+                target = os.path.join(target, "index.html")
+            if not target.startswith(os.path.normpath(root)) or not os.path.exists(target):
+                print("%s: broken link %s" % (os.path.relpath(path, root), url))
+                bad += 1
+sys.exit(1 if bad else 0)
+PY
+}
+
+test_build_title_with_script_is_text() {
+	site_copy
+	build
+	expect_status 0
+	page="$T/p/site/films/the-script-film/index.html"
+	grep -q '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Quotes&quot;' "$page" ||
+		fail "escaped title missing"
+	grep -q '<script>alert' "$page" && fail "raw <script> from a title"
+	grep -q '<script>alert' "$T/p/site/about/index.html" && fail "raw HTML from Markdown kept"
+	grep -q '<script>alert' "$T/p/site/index.html" && fail "raw <script> on the home page"
+	true
+}
+
+test_build_twice_is_byte_identical() {
+	site_copy
+	build --out "$T/p/a"
+	expect_status 0
+	SOURCE_DATE_EPOCH=1 build --out "$T/p/b"
+	expect_status 0
+	diff -r "$T/p/a" "$T/p/b" >/dev/null || fail "two builds differ"
+}
+
+test_build_expected_pages() {
+	site_copy
+	build
+	expect_status 0
+	for name in films/dune-part-two/index.html weeks/2024-W27/index.html history/index.html; do
+		want="$ROOT/tests/generator/expected/$(echo "$name" | tr / _)"
+		diff -u "$want" "$T/p/site/$name" || fail "$name differs from $want"
+	done
+}
+
+test_build_front_matter_error_keeps_site() {
+	site_copy
+	build
+	expect_status 0
+	before=$(tree_sum "$T/p/site")
+	printf -- '---\ntitle: Broken\ndate: 2024-13-45\n---\nbody\n' >"$T/p/content/films/broken.md"
+	build
+	expect_status 1
+	expect_stderr 'marquee: build: content/films/broken.md:3: front matter: date "2024-13-45" is not a date'
+	expect_eq "$(tree_sum "$T/p/site")" "$before" "site after a failed build"
+	printf -- '---\ntitle: [unclosed\n---\n' >"$T/p/content/films/broken.md"
+	build
+	expect_status 1
+	expect_stderr 'content/films/broken.md:'
+	expect_eq "$(tree_sum "$T/p/site")" "$before" "site after a YAML error"
+}
+
+test_build_missing_partial_keeps_site() {
+	site_copy
+	build
+	expect_status 0
+	before=$(tree_sum "$T/p/site")
+	mkdir -p "$T/p/partials"
+	printf '{{> nothere}}\n' >"$T/p/partials/tmdb.mustache"
+	build
+	expect_status 1
+	expect_stderr 'partials/tmdb.mustache:1: partial "nothere" not found'
+	expect_eq "$(tree_sum "$T/p/site")" "$before" "site after a failed build"
+}
+
+test_build_unknown_layout_keeps_site() {
+	site_copy
+	build
+	expect_status 0
+	before=$(tree_sum "$T/p/site")
+	printf -- '---\ntitle: Odd\nlayout: nosuch\n---\n' >"$T/p/content/odd.md"
+	build
+	expect_status 1
+	expect_stderr 'content/odd.md:3: layout "nosuch" not found'
+	expect_eq "$(tree_sum "$T/p/site")" "$before" "site after a failed build"
+}
+
+test_build_unwritable_output_keeps_site() {
+	site_copy
+	build
+	expect_status 0
+	before=$(tree_sum "$T/p/site")
+	# a full disk in the middle of writing
+	MARQUEE_FAULT=write:2 build
+	expect_status 1
+	expect_stderr 'write failed'
+	expect_eq "$(tree_sum "$T/p/site")" "$before" "site after a failed write"
+	ls -a "$T/p" | grep -q '^\.site' && fail "temporary folder left behind"
+	# an output folder that cannot be created
+	touch "$T/p/file"
+	build --out "$T/p/file/site"
+	expect_status 1
+	expect_stderr 'file'
+	if [ "$(id -u)" -ne 0 ]; then
+		chmod a-w "$T/p"
+		build
+		expect_status 1
+		chmod u+w "$T/p"
+		expect_eq "$(tree_sum "$T/p/site")" "$before" "site in a read-only folder"
+	fi
+}
+
+test_build_two_pages_one_path() {
+	site_copy
+	printf -- '---\ntitle: Clash\nslug: dune-part-two\n---\n' >"$T/p/content/films/clash.md"
+	build
+	expect_status 1
+	expect_stderr 'content/films/clash.md and content/films/dune-part-two.md both write site/films/dune-part-two/index.html'
+	[ -e "$T/p/site" ] && fail "a site was written"
+	true
+}
+
+test_build_slug_cannot_escape() {
+	site_copy
+	printf -- '---\ntitle: Escape\nslug: ../../../etc/evil\naliases: ["/../../outside/"]\n---\n' >"$T/p/content/films/escape.md"
+	build
+	expect_status 0
+	[ -e "$T/etc" ] || [ -e "$T/outside" ] && fail "wrote outside the site"
+	ls "$T/p/site/films" | grep -q -- '-etc-evil$' || fail "sanitised slug page missing"
+	find "$T/p/site" -path '*outside/index.html' | grep -q . || fail "sanitised alias missing"
+}
+
+test_build_drafts() {
+	site_copy
+	printf -- '---\ntitle: Secret\ndraft: true\n---\n' >"$T/p/content/secret.md"
+	build
+	expect_status 0
+	[ -e "$T/p/site/secret/index.html" ] && fail "draft built"
+	build --drafts
+	expect_status 0
+	[ -f "$T/p/site/secret/index.html" ] || fail "draft not built with --drafts"
+}
+
+test_build_french() {
+	site_copy
+	sed -i 's/language: en/language: fr/' "$T/p/marquee.yml"
+	build
+	expect_status 0
+	grep -q 'Les films de la semaine' "$T/p/site/index.html" || fail "French strings"
+	grep -q "$(printf '310\342\200\257000')" "$T/p/site/index.html" || fail "French number grouping"
+	sed -i 's/language: fr/language: de/' "$T/p/marquee.yml"
+	build
+	expect_status 1
+	expect_stderr 'marquee.yml:4: site.language: "de" is not a supported language'
+}
+
+test_build_usage() {
+	run "$MARQUEE" build --nope
+	expect_status 2
+	expect_stderr "usage: marquee build"
+	mkdir "$T/empty"
+	run "$MARQUEE" -C "$T/empty" build --theme "$THEME"
+	expect_status 1
+	expect_stderr "content: no content folder here"
+}
+
+test_build_screenshots_not_blank() {
+	chrome=$(command -v chromium || command -v chromium-browser || true)
+	[ -n "$chrome" ] || skip "chromium is not installed"
+	site_copy
+	build
+	expect_status 0
+	shot() {
+		timeout 60 "$chrome" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+			--disable-background-networking --disable-component-update --disable-sync \
+			--user-data-dir="$(mktemp -d "$T/chrome.XXXXXX")" --hide-scrollbars \
+			--screenshot="$2" --window-size=800,900 "$1" >/dev/null 2>&1
+	}
+	printf '<!DOCTYPE html><html><head><title>blank</title></head><body></body></html>' >"$T/blank.html"
+	shot "file://$T/blank.html" "$T/blank.png"
+	[ -s "$T/blank.png" ] || skip "chromium could not take a screenshot here"
+	blank=$(wc -c <"$T/blank.png")
+	for page in index.html films/dune-part-two/index.html; do
+		rm -f "$T/shot.png"
+		shot "file://$T/p/site/$page" "$T/shot.png"
+		[ -s "$T/shot.png" ] || fail "no screenshot of $page"
+		size=$(wc -c <"$T/shot.png")
+		# text, tables and colour compress far worse than an empty page
+		[ "$size" -gt $((blank * 3)) ] || fail "$page looks blank ($size bytes, blank $blank)"
+	done
+}
+
+test_serve_previews_and_rebuilds() {
+	command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
+	site_copy
+	port=$((20000 + $$ % 20000))
+	"$MARQUEE" -C "$T/p" serve --theme "$THEME" --port "$port" >"$T/serve.out" 2>"$T/serve.err" &
+	pid=$!
+	get() {
+		python3 -c 'import sys, urllib.request, urllib.error
+try:
+    r = urllib.request.urlopen("http://127.0.0.1:%s%s" % (sys.argv[1], sys.argv[2]), timeout=5)
+    print(r.status); print(r.read().decode("utf-8", "replace"))
+except urllib.error.HTTPError as e:
+    print(e.code)' "$port" "$1"
+	}
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		grep -q serving "$T/serve.out" 2>/dev/null && break
+		sleep 0.5
+	done
+	out=$(get /)
+	echo "$out" | head -1 | grep -q 200 || { kill "$pid"; fail "GET / did not answer 200"; }
+	echo "$out" | grep -q 'http://127.0.0.1' || { kill "$pid"; fail "preview base URL"; }
+	get /films/../../marquee.yml | head -1 | grep -q -E '403|404' || { kill "$pid"; fail "path escape"; }
+	printf -- '---\ntitle: Fresh page\n---\nNew.\n' >"$T/p/content/fresh.md"
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		get /fresh/ | grep -q 'Fresh page' && break
+		sleep 0.5
+	done
+	get /fresh/ | grep -q 'Fresh page' || { kill "$pid"; fail "no rebuild after a change"; }
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+	true
+}
