@@ -35,23 +35,31 @@ COMMON_OBJS := \
 	common/fault.o \
 	common/fileio.o \
 	common/msg.o \
+	common/slug.o \
 	common/xalloc.o \
 	common/ytree.o
 
 PREDICTOR_OBJS := \
 	predictor/backtest.o \
+	predictor/cinema.o \
+	predictor/content.o \
 	predictor/csv.o \
 	predictor/features.o \
 	predictor/import.o \
 	predictor/import_vega.o \
 	predictor/model.o \
 	predictor/predict.o \
+	predictor/records.o \
+	predictor/select.o \
 	predictor/status.o \
 	predictor/store.o \
 	predictor/store_films.o \
 	predictor/store_models.o \
+	predictor/store_records.o \
 	predictor/svr.o \
-	predictor/train.o
+	predictor/train.o \
+	predictor/week.o \
+	predictor/weekly.o
 
 GENERATOR_OBJS := \
 	generator/build.o \
@@ -74,6 +82,7 @@ UNIT_OBJS := \
 	tests/unit/test_csv.o \
 	tests/unit/test_date.o \
 	tests/unit/test_features.o \
+	tests/unit/test_select.o \
 	tests/unit/test_store.o \
 	tests/unit/test_svr.o \
 	tests/unit/test_template.o
@@ -121,7 +130,10 @@ $(VEGA_JSON):
 run: deps
 	@$(MAKE) --no-print-directory all demo-data
 	./$(MARQUEE) import --source vega $(VEGA_JSON)
+	./$(MARQUEE) replay --weeks 12
 	./$(MARQUEE) backtest --from 2010-01-01 --retrain-weeks 4
+	./$(MARQUEE) content
+	./$(MARQUEE) build
 	./$(MARQUEE) status
 
 test: deps

@@ -25,6 +25,13 @@ struct command {
 /* Prints "usage: marquee USAGE" on stderr and returns 2. */
 int command_usage(const struct command *cmd);
 
+/*
+ * Runs another command as a step of this one, with the arguments given
+ * (NULL-terminated, the command's name first), and returns its exit code.
+ * Messages name the step's command. Each step has its own transaction.
+ */
+int command_call(struct app *app, const struct command *cmd, ...);
+
 extern const struct command cmd_import;
 extern const struct command cmd_status;
 extern const struct command cmd_train;
@@ -32,7 +39,15 @@ extern const struct command cmd_models;
 extern const struct command cmd_predict;
 extern const struct command cmd_backtest;
 extern const struct command cmd_features;
+extern const struct command cmd_select;
+extern const struct command cmd_publish;
+extern const struct command cmd_override;
+extern const struct command cmd_actuals;
+extern const struct command cmd_records;
+extern const struct command cmd_replay;
+extern const struct command cmd_content;
 extern const struct command cmd_build;
 extern const struct command cmd_serve;
+extern const struct command cmd_weekly;
 
 #endif

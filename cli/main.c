@@ -26,8 +26,16 @@ static const struct command *const commands[] = {
 	&cmd_predict,
 	&cmd_backtest,
 	&cmd_features,
+	&cmd_select,
+	&cmd_publish,
+	&cmd_override,
+	&cmd_actuals,
+	&cmd_records,
+	&cmd_replay,
+	&cmd_content,
 	&cmd_build,
 	&cmd_serve,
+	&cmd_weekly,
 };
 
 #define N_COMMANDS (sizeof commands / sizeof *commands)

@@ -14,6 +14,11 @@ void msg_set_command(const char *command)
 	current_command = command;
 }
 
+const char *msg_command(void)
+{
+	return current_command;
+}
+
 void msg_set_level(enum msg_level l)
 {
 	level = l;

@@ -12,6 +12,8 @@ enum msg_level { MSG_QUIET = 0, MSG_NORMAL = 1, MSG_VERBOSE = 2 };
 
 /* Sets the command named in the prefix (borrowed; NULL for none). */
 void msg_set_command(const char *command);
+/* The command named in the prefix, or NULL. */
+const char *msg_command(void);
 void msg_set_level(enum msg_level level);
 enum msg_level msg_get_level(void);
 

@@ -112,30 +112,34 @@ static const char *const analytics_migrations[] = {
 };
 
 static const char *const cinema_migrations[] = {
-	/* 1: the cinema's records. Films are copied by key and title, since
-	 * analytics.db can be rebuilt and its ids may change. */
+	/* 1: the cinema's records. Films are copied by key, slug and title,
+	 * since analytics.db can be rebuilt and its ids may change. */
 	"CREATE TABLE cinema.weeks ("
 	"  week TEXT NOT NULL,"             /* 'YYYY-Www' */
 	"  version INTEGER NOT NULL,"       /* 1, then 2... when republished with --replace */
 	"  published_at TEXT NOT NULL,"
 	"  current INTEGER NOT NULL CHECK (current IN (0, 1)),"
+	"  week_start TEXT NOT NULL,"       /* first day of the programme */
 	"  metric TEXT NOT NULL,"
 	"  model_id INTEGER,"
-	"  model_label TEXT,"
-	"  share REAL,"
-	"  replay INTEGER NOT NULL DEFAULT 0,"
-	"  details TEXT NOT NULL DEFAULT '{}',"  /* JSON as shown on the site */
+	"  share REAL NOT NULL,"            /* share of national admissions used */
+	"  replay INTEGER NOT NULL DEFAULT 0,"  /* a replay of past data, not a live week */
+	"  details TEXT NOT NULL,"          /* JSON of the week exactly as published */
 	"  PRIMARY KEY (week, version));"
+	"CREATE UNIQUE INDEX cinema.weeks_current ON weeks(week) WHERE current = 1;"
 	"CREATE TABLE cinema.candidates ("
 	"  week TEXT NOT NULL, version INTEGER NOT NULL,"
-	"  film_key TEXT NOT NULL, title TEXT NOT NULL, release_date TEXT NOT NULL,"
-	"  predicted REAL NOT NULL, lower REAL NOT NULL, upper REAL NOT NULL,"
-	"  rank INTEGER NOT NULL, explanation TEXT,"
+	"  film_key TEXT NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL,"
+	"  release_date TEXT NOT NULL,"
+	"  predicted REAL NOT NULL, lower REAL NOT NULL, upper REAL NOT NULL,"  /* metric units */
+	"  national REAL NOT NULL,"         /* predicted national admissions */
+	"  rank INTEGER NOT NULL,"
 	"  PRIMARY KEY (week, version, film_key),"
 	"  FOREIGN KEY (week, version) REFERENCES weeks(week, version));"
 	"CREATE TABLE cinema.picks ("
 	"  week TEXT NOT NULL, version INTEGER NOT NULL,"
-	"  screen TEXT NOT NULL, seats INTEGER NOT NULL, film_key TEXT NOT NULL,"
+	"  screen TEXT NOT NULL, seats INTEGER NOT NULL, capacity REAL NOT NULL,"
+	"  film_key TEXT NOT NULL,"
 	"  expected_attendance REAL NOT NULL, expected_revenue REAL NOT NULL,"
 	"  PRIMARY KEY (week, version, screen),"
 	"  FOREIGN KEY (week, version) REFERENCES weeks(week, version));"

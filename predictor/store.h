@@ -84,6 +84,29 @@ enum store_change { STORE_INSERTED, STORE_UPDATED, STORE_UNCHANGED, STORE_DUPLIC
 int store_film_put(struct store *st, const struct film_record *film, long line,
 		   enum store_change *change, long *first_line);
 
+/* What the site shows of a film. Every string is owned (film_info_clear). */
+struct film_info {
+	long id;
+	char *key, *title, *release_date, *release_us;
+	int runtime_min;        /* 0 when unknown */
+	double budget_usd;      /* negative when unknown */
+	char *certification, *original_language, *distributor, *overview, *poster_path;
+	long tmdb_id;           /* 0 when unknown */
+	char **genres, **directors, **cast, **countries, **languages;
+	size_t n_genres, n_directors, n_cast, n_countries, n_languages;
+};
+
+/* Loads a film by key; *found false when there is none. */
+int store_film_info(struct store *st, const char *key, struct film_info *out, bool *found);
+void film_info_clear(struct film_info *f);
+/* A film's outcome for a metric (mean over sources); *found false when none. */
+int store_film_outcome(struct store *st, const char *key, const char *metric, double *value,
+		       bool *found);
+
+/* The distinct release days of films that have an outcome for metric,
+ * ascending; *days owned by the caller. */
+int store_release_days(struct store *st, const char *metric, long **days, size_t *n);
+
 /* Counts for `marquee status`. */
 struct store_summary {
 	long films, people, outcomes, models, published_weeks, actuals;

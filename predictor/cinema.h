@@ -1,0 +1,51 @@
+/*
+ * The cinema, as marquee.yml describes it under `cinema:`: screens, shows,
+ * the programme week, prices and costs, and its share of national
+ * admissions. Read once per command and validated; a bad value names its
+ * line and key.
+ */
+#ifndef MARQUEE_CINEMA_H
+#define MARQUEE_CINEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../common/config.h"
+
+#define CINEMA_MAX_SCREENS 8
+
+struct screen {
+	char *name; /* owned */
+	int seats;
+};
+
+struct cinema {
+	char *name;               /* owned */
+	struct screen screens[CINEMA_MAX_SCREENS];
+	size_t n_screens;
+	int shows_per_day;
+	int days;                 /* days in a programme week */
+	int week_starts;          /* weekday a programme starts, 0 = Monday */
+	char *region;             /* owned; "FR" */
+	char *language;           /* owned; "fr" or "en" */
+	char *currency;           /* owned; "EUR" */
+	double ticket_price;      /* average price actually paid */
+	double fixed_costs;       /* per programme week */
+	double concessions_per_head;
+	double rental_share;      /* share of ticket revenue paid to distributors */
+	double share_prior;       /* the cinema's share of national admissions */
+	double share_prior_weeks; /* how many weeks of evidence the prior weighs */
+	double holdover_factor;   /* second-week admissions over the first */
+	double empty_occupancy;   /* below this occupancy a room counts as near-empty */
+	/* When the predicted metric is money (a gross), national admissions are
+	 * the gross divided by this national average ticket price. */
+	double national_ticket_price;
+};
+
+/* Reads and validates `cinema:`; defaults describe "New is always better". */
+int cinema_load(const struct config *cfg, struct cinema *out);
+void cinema_free(struct cinema *c);
+/* Seats x shows x days. */
+double cinema_capacity(const struct cinema *c, size_t screen);
+
+#endif

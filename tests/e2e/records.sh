@@ -1,0 +1,256 @@
+# The weekly decision and the cinema's records: select, publish, actuals,
+# overrides, content. On a small synthetic history made here.
+
+# history FILE: 3 films a week on Wednesdays from 2023-01-04 for 40 weeks,
+# first-week admissions growing with budget; then 4 films in 2024-W10
+# without outcomes (the week to decide) and 1 in 2024-W12.
+history() {
+	awk 'BEGIN {
+		print "id,title,release_date,genres,director,budget_usd,runtime_min,first_week_admissions"
+		srand(7)
+		for (w = 0; w < 40; w++) {
+			for (k = 0; k < 3; k++) {
+				id++
+				budget = 1000000 * (1 + (id * 37) % 50)
+				adm = int(budget / 100 * (0.7 + rand() * 0.6))
+				g = (k == 0 ? "Drame" : (k == 1 ? "Comédie" : "Action"))
+				printf "%d,Film %d,%s,%s,Director %d,%d,%d,%d\n", id, id, day(w), g, id % 9, budget, 90 + id % 40, adm
+			}
+		}
+		printf "901,Big One,2024-03-06,Action,Director 1,45000000,120,\n"
+		printf "902,Middle One,2024-03-06,Drame,Director 2,20000000,100,\n"
+		printf "903,Small One,2024-03-06,Comédie,Director 3,2000000,95,\n"
+		printf "904,Tiny One,2024-03-06,Drame,Director 4,1000000,90,\n"
+		printf "905,Lonely One,2024-03-20,Drame,Director 5,9000000,90,\n"
+	}
+	function day(w,   d) { d = 19361 + 7 * w; return strftime("%Y-%m-%d", d * 86400, 1) }' >"$1"
+}
+
+setup() {
+	history h.csv
+	printf 'model:\n  metric: first_week_admissions\n' >marquee.yml
+	run "$MARQUEE" import --source t h.csv
+	expect_status 0
+	run "$MARQUEE" train
+	expect_status 0
+}
+
+test_select_prints_picks_and_runners_up() {
+	setup
+	run "$MARQUEE" select --week 2024-W10
+	expect_status 0
+	expect_stdout "Week 2024-W10, 2024-03-06 to 2024-03-12: 4 candidates"
+	expect_stdout "Screen 1   120 seats  Big One"
+	expect_stdout "Screen 2    80 seats  Middle One"
+	expect_stdout "lost by"
+	expect_eq "$(sql data/cinema.db 'SELECT count(*) FROM weeks')" 0 "select stores nothing"
+	run "$MARQUEE" select --week 2024-W99
+	expect_status 1
+	expect_stderr 'bad week "2024-W99"'
+}
+
+test_publish_freezes_the_week() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	expect_status 0
+	expect_stdout "Published 2024-W10 as version 1."
+	before=$(sql data/cinema.db "SELECT details FROM weeks WHERE week='2024-W10'")
+	# Retraining on changed history must not change what was published.
+	sed -i 's/^1,Film 1,\(.*\),[0-9]*$/1,Film 1,\1,999999/' h.csv
+	run "$MARQUEE" import --source t h.csv
+	run "$MARQUEE" train
+	expect_status 0
+	after=$(sql data/cinema.db "SELECT details FROM weeks WHERE week='2024-W10'")
+	expect_eq "$after" "$before" "published week after retraining"
+	run "$MARQUEE" publish --week 2024-W10
+	expect_status 1
+	expect_stderr "2024-W10 is already published (version 1)"
+	run "$MARQUEE" publish --week 2024-W10 --replace
+	expect_status 0
+	expect_stdout "Published 2024-W10 as version 2."
+	expect_eq "$(sql data/cinema.db "SELECT group_concat(version || ':' || current) FROM weeks WHERE week='2024-W10'")" "1:0,2:1" "old version kept"
+	expect_eq "$(sql data/cinema.db "SELECT details FROM weeks WHERE week='2024-W10' AND version=1")" "$before" "version 1 unchanged"
+}
+
+test_pin_and_exclude() {
+	setup
+	run "$MARQUEE" override pin --week 2024-W10 --film t:904
+	expect_status 0
+	run "$MARQUEE" override exclude --week 2024-W10 --film t:901
+	expect_status 0
+	run "$MARQUEE" select --week 2024-W10
+	expect_status 0
+	expect_stdout "Tiny One"
+	expect_stdout "[pinned]"
+	expect_stdout "Big One                                      "
+	expect_stdout "excluded by the manager"
+	run "$MARQUEE" select --week 2024-W10 --json
+	expect_stdout '"Pinned by the manager for this week."'
+	run "$MARQUEE" override clear --week 2024-W10 --film t:901
+	run "$MARQUEE" override clear --week 2024-W10 --film t:904
+	run "$MARQUEE" select --week 2024-W10
+	expect_stdout "Screen 1   120 seats  Big One"
+	run "$MARQUEE" override frob --week 2024-W10 --film x
+	expect_status 2
+}
+
+test_single_and_empty_weeks() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	expect_status 0
+	run "$MARQUEE" select --week 2024-W12 --json
+	expect_status 0
+	expect_stdout "Only 1 new release this week: the best is shown on more than one screen."
+	[ "$(grep -c '"title":	"Lonely One"' "$T/.out")" -ge 2 ] || fail "Lonely One is not on both screens"
+	run "$MARQUEE" select --week 2024-W11 --json
+	expect_status 0
+	expect_stdout "No new release this week: last week's best film, Big One (2024-W10), stays on."
+	expect_stdout '"holdover":	true'
+}
+
+test_actuals_add_and_errors() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	run "$MARQUEE" actuals add --week 2024-W10 --film "big one" --admissions 1500 --revenue 15000
+	expect_status 0
+	expect_stdout "actuals: 1 recorded, 0 already known"
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:901 --admissions 1500 --revenue 15000
+	expect_stdout "0 recorded, 1 already known"
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:901 --admissions 1600
+	expect_status 1
+	expect_stderr "1500 admissions are already recorded; a different figure (1600) is refused"
+	run "$MARQUEE" actuals add --week 2024-W10 --film "No Such Film" --admissions 5
+	expect_status 1
+	expect_stderr 'no film "No Such Film" among the candidates published for 2024-W10'
+	run "$MARQUEE" actuals add --week 2024-W11 --film t:901 --admissions 5
+	expect_status 1
+	expect_stderr "week 2024-W11 was never published"
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:902 --admissions -5
+	expect_status 1
+	expect_stderr 'admissions "-5": negative number'
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:902
+	expect_status 2
+}
+
+test_actuals_import_is_idempotent_and_atomic() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	printf 'week,film,admissions,revenue\n2024-W10,t:901,1500,15000\n2024-W10,Middle One,"1 200",\n' >a.csv
+	run "$MARQUEE" actuals import a.csv
+	expect_status 0
+	expect_stdout "actuals: 2 recorded, 0 already known"
+	run "$MARQUEE" actuals import a.csv
+	expect_status 0
+	expect_stdout "actuals: 0 recorded, 2 already known"
+	printf 'week,film,admissions\n2024-W10,t:903,10\n2024-W10,t:904,oops\n' >b.csv
+	run "$MARQUEE" actuals import b.csv
+	expect_status 1
+	expect_stderr 'b.csv:3: admissions "oops": not a number'
+	expect_eq "$(sql data/cinema.db 'SELECT count(*) FROM actuals')" 2 "the good row of a failed file is not kept"
+	printf 'week,admissions\n' >c.csv
+	run "$MARQUEE" actuals import c.csv
+	expect_status 1
+	expect_stderr 'c.csv:1: no "film" column'
+}
+
+test_content_pages_and_manager_pages() {
+	setup
+	mkdir -p content
+	printf -- '---\ntitle: About\n---\nOur cinema.\n' >content/about.md
+	run "$MARQUEE" publish --week 2024-W10
+	run "$MARQUEE" content
+	expect_status 0
+	for f in _index.md weeks/2024-W10.md weeks/_index.md films/big-one-2024.md history.md model.md; do
+		[ -f "content/$f" ] || fail "content/$f missing"
+		head -2 "content/$f" | grep -q "Generated by marquee" || fail "content/$f not marked"
+	done
+	expect_eq "$(cat content/about.md)" "$(printf -- '---\ntitle: About\n---\nOur cinema.')" "manager's page untouched"
+	sum1=$(cat content/*.md content/*/*.md | md5sum)
+	run "$MARQUEE" content
+	sum2=$(cat content/*.md content/*/*.md | md5sum)
+	expect_eq "$sum2" "$sum1" "content regenerated identically"
+	# A stale generated page goes; a manager's page stays.
+	cp content/films/big-one-2024.md content/films/gone-2020.md
+	printf -- '---\ntitle: Mine\n---\n' >content/films/mine.md
+	run "$MARQUEE" content
+	[ ! -f content/films/gone-2020.md ] || fail "stale generated page kept"
+	[ -f content/films/mine.md ] || fail "manager's page removed"
+}
+
+test_share_calibrates_toward_actuals() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10 --json
+	national=$(sql data/cinema.db "SELECT national FROM candidates WHERE week='2024-W10' AND film_key='t:902'")
+	# Record twice the configured share (0.002) of the prediction, below capacity.
+	adm=$(awk -v n="$national" 'BEGIN { printf "%d", n * 0.004 }')
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:902 --admissions "$adm"
+	expect_status 0
+	run "$MARQUEE" select --week 2024-W12 --json
+	share=$(sed -n 's/.*"value":	\([0-9.e-]*\).*/\1/p' "$T/.out" | head -1)
+	# One observation against a prior of 8 weeks: exp((ln(adm / national) + 8 ln 0.002) / 9).
+	want=$(awk -v a="$adm" -v n="$national" 'BEGIN { printf "%.6f", exp((log(a / n) + 8 * log(0.002)) / 9) }')
+	got=$(awk -v s="$share" 'BEGIN { printf "%.6f", s }')
+	expect_eq "$got" "$want" "calibrated share"
+	expect_stdout '"source":	"calibrated"'
+}
+
+test_records_export_restore_round_trip() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:901 --admissions 1500
+	run "$MARQUEE" override exclude --week 2024-W12 --film t:905 --note "print not delivered"
+	run "$MARQUEE" records export
+	expect_status 0
+	[ "$(wc -l <records/cinema/weeks.jsonl)" -eq 1 ] || fail "one week exported"
+	grep -q '"note":"print not delivered"' records/cinema/overrides.jsonl || fail "override exported"
+	mkdir fresh
+	cp h.csv marquee.yml fresh/
+	run "$MARQUEE" -C fresh records restore --dir ../records/cinema
+	expect_status 0
+	expect_stdout "rows restored"
+	run "$MARQUEE" -C fresh records export --dir ../again
+	diff -r records/cinema again >/dev/null || fail "export after restore differs"
+	run "$MARQUEE" records restore
+	expect_status 1
+	expect_stderr "cinema.db already holds"
+	# A damaged file restores nothing.
+	mkdir bad && cp records/cinema/*.jsonl bad/
+	printf '{"week":"2024-W10","film_key":"t:902","bogus":1}\n' >>bad/actuals.jsonl
+	mkdir fresh2 && cp marquee.yml fresh2/
+	run "$MARQUEE" -C fresh2 records restore --dir ../bad
+	expect_status 1
+	expect_stderr "bad/actuals.jsonl:2: a column is not in table actuals"
+	expect_eq "$(sql fresh2/data/cinema.db 'SELECT count(*) FROM weeks')" 0 "nothing restored"
+}
+
+test_overrides_from_configuration() {
+	setup
+	cat >>marquee.yml <<'YML'
+overrides:
+  - { week: 2024-W10, film: "t:903", action: pin }
+YML
+	run "$MARQUEE" select --week 2024-W10
+	expect_status 0
+	expect_stdout "Small One"
+	expect_stdout "[pinned]"
+	printf 'overrides:\n  - { week: 2024-W10, film: x, action: maybe }\n' >marquee.yml
+	run "$MARQUEE" select --week 2024-W10
+	expect_status 1
+	expect_stderr "marquee.yml:2: overrides: item 1 needs week (YYYY-Www), film (its key) and action (pin or exclude)"
+}
+
+test_bad_cinema_configuration_names_key() {
+	setup
+	printf 'cinema:\n  screens:\n    - { name: A, seats: lots }\n' >marquee.yml
+	run "$MARQUEE" select --week 2024-W10
+	expect_status 1
+	expect_stderr "marquee.yml:3: cinema.screens: screen 1 needs seats"
+	printf 'cinema:\n  week_starts: someday\n' >marquee.yml
+	run "$MARQUEE" select --week 2024-W10
+	expect_status 1
+	expect_stderr 'cinema.week_starts: "someday" is not a weekday'
+	printf 'cinema:\n  ticket_price: -3\n' >marquee.yml
+	run "$MARQUEE" select --week 2024-W10
+	expect_status 1
+	expect_stderr 'cinema.ticket_price: "-3" is not a number from 0 to 1000'
+}
