@@ -67,6 +67,7 @@ GENERATOR_OBJS := \
 	generator/feeds.o \
 	generator/fmt.o \
 	generator/markdown.o \
+	generator/output.o \
 	generator/page.o \
 	generator/serve.o \
 	generator/site.o \

@@ -7,7 +7,6 @@
 
 #include "../common/buf.h"
 #include "../common/date.h"
-#include "../common/fault.h"
 #include "../common/msg.h"
 #include "../common/xalloc.h"
 
@@ -181,10 +180,6 @@ int feed_write_all(const struct site *site)
 	const char *names[4] = { "index.xml", "feed.json", "sitemap.xml", "robots.txt" };
 	int rc = 0;
 	for (int i = 0; i < 4; i++) {
-		if (rc == 0 && fault_hit("write")) {
-			msg_error("%s/%s: write failed: injected fault", site->out_dir, names[i]);
-			rc = -1;
-		}
 		if (rc == 0)
 			rc = site_write(site, names[i], files[i], strlen(files[i]));
 		free(files[i]);

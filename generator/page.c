@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../common/buf.h"
+#include "../common/hash.h"
 #include "../common/date.h"
 #include "../common/fileio.h"
 #include "../common/msg.h"
@@ -319,6 +320,7 @@ struct page *page_load(const char *src, const char *rel, const char *base_url, c
 		return NULL;
 	struct page *p = xcalloc(1, sizeof *p);
 	p->src = xstrdup(src);
+	p->src_hash = hash_bytes(HASH_SEED, text, len);
 	struct ytree *fm = NULL;
 	size_t fm_start, fm_end;
 	if (split_front_matter(text, len, &fm_start, &fm_end, &p->body_offset) != 0) {

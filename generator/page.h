@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cJSON.h>
 
@@ -14,6 +15,7 @@
 
 struct page {
 	char *src;          /* owned; "content/films/dune.md", NULL for a made-up list page */
+	uint64_t src_hash;  /* of the source file's bytes, 0 for a made-up list page */
 	char *dir;          /* owned; its folder under content/: "films", "" at the top */
 	char *out;          /* owned; the file written in the site: "films/dune/index.html" */
 	char *url;          /* owned; the page's path from the site root: "films/dune/" */

@@ -1,6 +1,7 @@
 /* The build: configuration, theme, content, validation, rendering, swap. */
 #define _GNU_SOURCE
 #include "site.h"
+#include "output.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "../common/fileio.h"
+#include "../common/hash.h"
 #include "../common/msg.h"
 #include "../common/xalloc.h"
 #include "../common/ytree.h"
@@ -230,6 +232,9 @@ static int load_templates(struct site *site, const char *dir, const char *prefix
 				       files.items[i]);
 		if (!text || tpl_set_add(site->tpls, name, path, text, len) != 0)
 			rc = -1;
+		else
+			site->inputs_hash = hash_bytes(hash_bytes(site->inputs_hash, name, strlen(name) + 1),
+						       text, len);
 		free(name);
 		free(text);
 		free(path);
@@ -241,6 +246,7 @@ static int load_templates(struct site *site, const char *dir, const char *prefix
 static int load_theme(struct site *site)
 {
 	site->tpls = tpl_set_new(true);
+	site->inputs_hash = HASH_SEED;
 	char *dirs[4] = {
 		xasprintf("%s/layouts", site->theme_dir), xasprintf("%s/partials", site->theme_dir),
 		xstrdup("layouts"), xstrdup("partials"),
@@ -447,16 +453,31 @@ static int load_content(struct site *site, struct claims *claims)
 	if (rc != 0)
 		return -1;
 
-	/* every folder with pages gets a list page, made up when it has no _index.md */
-	size_t n_loaded = site->n_pages;
-	if (!find_list(site, ""))
-		add_page(site, page_new_list("", site->base_url), &cap);
-	for (size_t i = 0; i < n_loaded; i++) {
-		struct page *p = site->pages[i];
-		const char *dir = p->dir;
-		if (!p->is_list && *dir && !find_list(site, dir))
-			add_page(site, page_new_list(dir, site->base_url), &cap);
+	/* every folder with pages gets a list page, made up when it has no _index.md;
+	 * folders are few, so the list pages are looked up among themselves */
+	size_t n_loaded = site->n_pages, n_lists = 0, cap_lists = 0;
+	struct page **lists = NULL;
+	for (size_t i = 0; i < n_loaded; i++)
+		if (site->pages[i]->is_list) {
+			lists = xgrow(lists, &cap_lists, n_lists + 1, sizeof *lists);
+			lists[n_lists++] = site->pages[i];
+		}
+	for (size_t i = 0; i <= n_loaded; i++) {
+		const struct page *p = i < n_loaded ? site->pages[i] : NULL;
+		const char *dir = p ? p->dir : "";
+		if ((p && (p->is_list || !*dir)))
+			continue;
+		size_t k;
+		for (k = 0; k < n_lists && strcmp(lists[k]->dir, dir) != 0; k++)
+			;
+		if (k < n_lists)
+			continue;
+		struct page *list = page_new_list(dir, site->base_url);
+		add_page(site, list, &cap);
+		lists = xgrow(lists, &cap_lists, n_lists + 1, sizeof *lists);
+		lists[n_lists++] = list;
 	}
+	free(lists);
 	qsort(site->pages, site->n_pages, sizeof *site->pages, page_out_cmp);
 	site->home = find_list(site, "");
 
@@ -593,47 +614,7 @@ static int validate(struct site *site, struct claims *claims)
 
 int site_write(const struct site *site, const char *rel, const char *data, size_t len)
 {
-	char *path = xasprintf("%s/%s", site->tmp_dir, rel);
-	int rc = -1;
-	const char *slash = strrchr(rel, '/');
-	if (slash && ends_with(rel, "/index.html")) {
-		/* a page's own folder is almost always new: make it at once */
-		char *dir = xstrndup(path, strlen(path) - 11);
-		mkdir(dir, 0755);
-		free(dir);
-	}
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0 && errno == ENOENT) {
-		char *dir = xstrdup(path);
-		*strrchr(dir, '/') = '\0';
-		if (file_mkdirs(dir) == 0)
-			fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-		free(dir);
-	}
-	if (fd < 0) {
-		msg_error("%s/%s: cannot write: %s", site->out_dir, rel, strerror(errno));
-		goto out;
-	}
-	size_t done = 0;
-	while (done < len) {
-		ssize_t w = write(fd, data + done, len - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			msg_error("%s/%s: write failed: %s", site->out_dir, rel, strerror(errno));
-			close(fd);
-			goto out;
-		}
-		done += (size_t)w;
-	}
-	if (close(fd) != 0) {
-		msg_error("%s/%s: write failed: %s", site->out_dir, rel, strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
-	free(path);
-	return rc;
+	return output_write(site->output, rel, data, len, 0);
 }
 
 static int copy_file(const struct site *site, const char *from, const char *rel)
@@ -700,13 +681,22 @@ struct renderer {
 
 static int render_page(const struct site *site, const struct page *p, struct buf *html)
 {
+	/* A page is made from its source and what every page shares; a list
+	 * page also from its members, so lists are always made again. */
+	uint64_t key = 0;
+	if (!p->is_list && p->src_hash) {
+		key = hash_bytes(hash_bytes(site->inputs_hash, &p->src_hash, sizeof p->src_hash),
+				 p->out, strlen(p->out));
+		if (output_unchanged(site->output, p->out, key))
+			return 0;
+	}
 	char *content = page_body_html(p, site->unsafe_html);
 	if (!content)
 		return -1;
 	char *root = root_of(p->out);
 	int rc = render_view(site, p, p->layout, p->out, root, content, NULL, html);
 	if (rc == 0)
-		rc = site_write(site, p->out, html->data, html->len);
+		rc = output_write(site->output, p->out, html->data, html->len, key);
 	free(root);
 	free(content);
 	return rc;
@@ -840,59 +830,6 @@ static int write_extras(struct site *site, const struct claims *claims)
 	return rc;
 }
 
-/* Swaps the new folder into place; the old one is removed after. */
-static int swap_in(struct site *site)
-{
-	if (file_is_dir(site->out_dir)) {
-		if (renameat2(AT_FDCWD, site->tmp_dir, AT_FDCWD, site->out_dir, RENAME_EXCHANGE) != 0) {
-			msg_error("%s: cannot replace the site: %s", site->out_dir, strerror(errno));
-			return -1;
-		}
-		/* tmp_dir now holds the previous site */
-		file_remove_tree(site->tmp_dir);
-	} else if (rename(site->tmp_dir, site->out_dir) != 0) {
-		msg_error("%s: cannot create the site: %s", site->out_dir, strerror(errno));
-		return -1;
-	}
-	free(site->tmp_dir);
-	site->tmp_dir = NULL;
-	return 0;
-}
-
-static int make_tmp_dir(struct site *site)
-{
-	if (file_exists(site->out_dir) && !file_is_dir(site->out_dir)) {
-		msg_error("%s: exists and is not a folder", site->out_dir);
-		return -1;
-	}
-	char *copy = xstrdup(site->out_dir);
-	char *slash = strrchr(copy, '/');
-	const char *parent = ".", *base = copy;
-	if (slash) {
-		*slash = '\0';
-		parent = slash == copy ? "/" : copy;
-		base = slash + 1;
-	}
-	site->tmp_dir = xasprintf("%s/.%s.new-XXXXXX", parent, base);
-	int rc = 0;
-	if (!file_is_dir(parent)) {
-		msg_error("%s: the folder for the site does not exist", parent);
-		rc = -1;
-	} else if (!mkdtemp(site->tmp_dir)) {
-		msg_error("%s: cannot write the site here: %s", site->out_dir, strerror(errno));
-		rc = -1;
-	} else if (chmod(site->tmp_dir, 0755) != 0) {
-		msg_error("%s: %s", site->tmp_dir, strerror(errno));
-		rc = -1;
-	}
-	if (rc != 0) {
-		free(site->tmp_dir);
-		site->tmp_dir = NULL;
-	}
-	free(copy);
-	return rc;
-}
-
 static long long elapsed_ms(void)
 {
 	static struct timespec start;
@@ -905,9 +842,7 @@ static long long elapsed_ms(void)
 
 static void site_free(struct site *site)
 {
-	if (site->tmp_dir)
-		file_remove_tree(site->tmp_dir);
-	free(site->tmp_dir);
+	output_free(site->output);
 	for (size_t i = 0; i < site->n_pages; i++)
 		page_free(site->pages[i]);
 	free(site->pages);
@@ -946,6 +881,11 @@ int site_build(const struct config *cfg, const struct site_options *opt)
 	if (load_content(&site, &claims) != 0)
 		goto out;
 	build_menu(&site);
+	/* Everything a page sees besides itself: strings, configuration, data, menu. */
+	char *globals = cJSON_PrintUnformatted(site.globals);
+	site.inputs_hash = hash_bytes(site.inputs_hash, globals, strlen(globals));
+	site.inputs_hash = hash_bytes(site.inputs_hash, &site.unsafe_html, sizeof site.unsafe_html);
+	free(globals);
 	msg_verbose("loaded %zu pages in %lld ms", site.n_pages, elapsed_ms());
 	char *theme_static = xasprintf("%s/static", site.theme_dir);
 	int st = add_static(&claims, theme_static);
@@ -953,8 +893,9 @@ int site_build(const struct config *cfg, const struct site_options *opt)
 	if (st != 0 || add_static(&claims, "static") != 0 || validate(&site, &claims) != 0)
 		goto out;
 
-	/* everything is valid: render into a fresh folder beside the site */
-	if (make_tmp_dir(&site) != 0)
+	/* everything is valid: only now is anything written */
+	site.output = output_open(site.out_dir, false);
+	if (!site.output)
 		goto out;
 	msg_verbose("validated in %lld ms", elapsed_ms());
 	struct renderer r = { .site = &site };
@@ -965,10 +906,13 @@ int site_build(const struct config *cfg, const struct site_options *opt)
 	if (r.failed || write_extras(&site, &claims) != 0)
 		goto out;
 	msg_verbose("wrote feeds and files in %lld ms", elapsed_ms());
-	if (swap_in(&site) != 0)
+	if (output_commit(site.output) != 0)
 		goto out;
-	msg_verbose("swapped in %lld ms", elapsed_ms());
-	msg_info("built %zu pages into %s/", site.n_pages, site.out_dir);
+	size_t written, unchanged;
+	output_counts(site.output, &written, &unchanged);
+	msg_verbose("committed in %lld ms", elapsed_ms());
+	msg_info("built %zu pages into %s/ (%zu files written, %zu unchanged)", site.n_pages,
+		 site.out_dir, written, unchanged);
 	rc = 0;
 out:
 	claims_free(&claims);

@@ -1,15 +1,16 @@
 /*
  * A whole site build, in the order Zola's `site` crate keeps: read the
  * configuration and the theme, load and validate every page (two pages
- * claiming one output path is an error naming both), then render into a
- * temporary folder beside the output, then swap it into place. A failed
- * build leaves the previous site as it was.
+ * claiming one output path is an error naming both), then render and write
+ * through output.c, which makes the result visible only when the whole
+ * build has succeeded. A failed build leaves the previous site as it was.
  */
 #ifndef MARQUEE_SITE_H
 #define MARQUEE_SITE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <cJSON.h>
 
@@ -36,7 +37,8 @@ struct site {
 	char *theme_dir;      /* owned */
 	char *out_dir;        /* owned */
 	char *feed_section;   /* owned; the section whose pages the feeds carry */
-	char *tmp_dir;        /* owned; the folder being built, NULL before */
+	struct output *output; /* owned; where the site is written, NULL before */
+	uint64_t inputs_hash; /* templates, strings, configuration, data, menu: what every page depends on */
 	bool unsafe_html;
 	bool tmdb;           /* show TMDB's attribution (the data comes from TMDB) */
 	bool drafts;

@@ -6,19 +6,9 @@
 
 #include "../common/buf.h"
 #include "../common/date.h"
+#include "../common/hash.h"
 #include "../common/xalloc.h"
 #include "store_internal.h"
-
-/* FNV-1a over the bytes of a canonical serialisation. */
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
 
 static void put_list(struct buf *b, const char **items, size_t n)
 {
@@ -44,7 +34,7 @@ static int64_t film_hash(const struct film_record *f)
 	put_list(&b, f->languages, f->n_languages);
 	for (size_t i = 0; i < f->n_outcomes; i++)
 		buf_printf(&b, "%s=%.17g\x1e", f->outcomes[i].metric, f->outcomes[i].value);
-	int64_t h = (int64_t)hash_bytes(b.data, b.len);
+	int64_t h = (int64_t)hash_bytes(HASH_SEED, b.data, b.len);
 	buf_free(&b);
 	return h;
 }

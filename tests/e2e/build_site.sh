@@ -160,12 +160,20 @@ test_build_unwritable_output_keeps_site() {
 	build
 	expect_status 0
 	before=$(tree_sum "$T/p/site")
-	# a full disk in the middle of writing
+	# a full disk in the middle of writing the changed files
+	printf '\nA change.\n' >>"$T/p/content/about.md"
+	printf -- '---\ntitle: New page\n---\nNew.\n' >"$T/p/content/new.md"
 	MARQUEE_FAULT=write:2 build
 	expect_status 1
 	expect_stderr 'write failed'
 	expect_eq "$(tree_sum "$T/p/site")" "$before" "site after a failed write"
 	ls -a "$T/p" | grep -q '^\.site' && fail "temporary folder left behind"
+	find "$T/p/site" -name '.*.tmp-*' | grep -q . && fail "temporary file left behind"
+	# the same failure in a first build, into a new folder
+	MARQUEE_FAULT=write:2 build --out "$T/p/fresh"
+	expect_status 1
+	[ ! -e "$T/p/fresh" ] || fail "a failed first build left a site"
+	ls -a "$T/p" | grep -q '^\.fresh' && fail "temporary folder left behind"
 	# an output folder that cannot be created
 	touch "$T/p/file"
 	build --out "$T/p/file/site"
@@ -291,4 +299,24 @@ except urllib.error.HTTPError as e:
 	kill "$pid"
 	wait "$pid" 2>/dev/null
 	true
+}
+
+test_build_updates_only_what_changed() {
+	site_copy
+	build
+	expect_status 0
+	build
+	expect_status 0
+	expect_stdout "(0 files written,"
+	printf '\nOne more line.\n' >>"$T/p/content/about.md"
+	rm "$T/p/content/films/small-film.md"
+	build
+	expect_status 0
+	written=$(sed -n 's/.*(\([0-9]*\) files written.*/\1/p' "$T/.out")
+	[ "$written" -ge 1 ] && [ "$written" -le 12 ] || fail "$written files written for one changed and one removed page"
+	[ ! -e "$T/p/site/films/small-film" ] || fail "the removed page's output is still there"
+	# The result is exactly what a build from nothing makes.
+	build --out "$T/p/fresh"
+	expect_status 0
+	diff -r -x .marquee-manifest "$T/p/site" "$T/p/fresh" >/dev/null || fail "updated site differs from a fresh build"
 }

@@ -1,0 +1,47 @@
+/*
+ * The output folder of a build (the only file that writes into site/).
+ *
+ * A first build writes everything into a hidden folder beside the output and
+ * swaps it into place. Later builds update in place, writing only the files
+ * whose content changed: a manifest (site/.marquee-manifest) keeps the hash
+ * of every file the last build wrote. Either way nothing touches the live
+ * site until the whole build has succeeded: changed files are first written
+ * as hidden temporary files beside their targets, and renamed over them only
+ * at the commit; a failure removes the temporary files and leaves the site as
+ * it was. Files the new build no longer makes are removed at the commit.
+ */
+#ifndef MARQUEE_OUTPUT_H
+#define MARQUEE_OUTPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct output;
+
+/*
+ * Prepares to write the site at out_dir (its parent folder must exist).
+ * fresh forces a full rebuild into a new folder. NULL after reporting.
+ */
+struct output *output_open(const char *out_dir, bool fresh);
+/*
+ * Writes data at rel ("films/a/index.html"), or nothing when the site
+ * already holds exactly that. key fingerprints every input the file was made
+ * from (0: not known), so that a later build can skip making it at all.
+ * Thread-safe. 0, or -1 after reporting.
+ */
+int output_write(struct output *out, const char *rel, const char *data, size_t len, uint64_t key);
+/*
+ * True when the site holds rel as made from inputs with this key by the last
+ * build: the caller need not make it again, and it counts as written.
+ * Thread-safe.
+ */
+bool output_unchanged(struct output *out, const char *rel, uint64_t key);
+/* Makes every write visible and removes stale files. 0, or -1 after reporting. */
+int output_commit(struct output *out);
+/* Undoes every write (when not committed) and frees. NULL does nothing. */
+void output_free(struct output *out);
+/* Files written, and left as they were, so far. */
+void output_counts(const struct output *out, size_t *written, size_t *unchanged);
+
+#endif
