@@ -4,6 +4,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -106,6 +107,24 @@ static int load_list(struct store *st, const char *sql, const struct id_map *map
 
 #define LIST(member) offsetof(struct film_facts, member), offsetof(struct film_facts, n_##member)
 
+/* Runs "film_id, value" with the metric bound, into the double at offset of each film. */
+static int load_outcome(struct store *st, const char *sql, const char *metric,
+			const struct id_map *map, struct film_facts *films, size_t offset)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql);
+	if (!stmt)
+		return -1;
+	sqlite3_bind_text(stmt, 1, metric, -1, SQLITE_TRANSIENT);
+	int step;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		long k = id_lookup(map, sqlite3_column_int64(stmt, 0));
+		if (k >= 0)
+			*(double *)((char *)&films[k] + offset) = sqlite3_column_double(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	return step == SQLITE_DONE ? 0 : store_fail(st, "reading outcomes");
+}
+
 int store_facts_load(struct store *st, const char *metric, struct film_facts **out, size_t *n)
 {
 	static const char films_sql[] =
@@ -199,39 +218,15 @@ int store_facts_load(struct store *st, const char *metric, struct film_facts **o
 		goto out;
 	}
 
-	stmt = store_stmt(st, "SELECT film_id, avg(value) FROM outcomes WHERE metric = ?"
-			      " GROUP BY film_id");
-	if (!stmt)
+	/* The target, and the US gross as a feature unless it is itself the target. */
+	if (load_outcome(st, "SELECT film_id, avg(value) FROM outcomes WHERE metric = ?"
+			     " GROUP BY film_id",
+			 metric, &map, films, offsetof(struct film_facts, target)) != 0 ||
+	    load_outcome(st, "SELECT film_id, avg(value) FROM outcomes"
+			     " WHERE metric IN ('us_gross', 'us_gross_usd') AND metric <> ?"
+			     " GROUP BY film_id",
+			 metric, &map, films, offsetof(struct film_facts, us_gross)) != 0)
 		goto out;
-	sqlite3_bind_text(stmt, 1, metric, -1, SQLITE_TRANSIENT);
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		long k = id_lookup(&map, sqlite3_column_int64(stmt, 0));
-		if (k >= 0)
-			films[k].target = sqlite3_column_double(stmt, 1);
-	}
-	sqlite3_reset(stmt);
-	if (step != SQLITE_DONE) {
-		store_fail(st, "reading the target metric");
-		goto out;
-	}
-
-	/* The US gross as a feature, unless it is itself the target. */
-	stmt = store_stmt(st, "SELECT film_id, avg(value) FROM outcomes"
-			      " WHERE metric IN ('us_gross', 'us_gross_usd') AND metric <> ?"
-			      " GROUP BY film_id");
-	if (!stmt)
-		goto out;
-	sqlite3_bind_text(stmt, 1, metric, -1, SQLITE_TRANSIENT);
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		long k = id_lookup(&map, sqlite3_column_int64(stmt, 0));
-		if (k >= 0)
-			films[k].us_gross = sqlite3_column_double(stmt, 1);
-	}
-	sqlite3_reset(stmt);
-	if (step != SQLITE_DONE) {
-		store_fail(st, "reading US grosses");
-		goto out;
-	}
 
 	/* Buzz: the last fetch strictly before the release date. */
 	stmt = store_stmt(st, "SELECT b.film_id, b.popularity, b.vote_count FROM buzz b"
