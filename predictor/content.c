@@ -427,7 +427,42 @@ static cJSON *history_page(cJSON **weeks, size_t n_weeks, const struct metric_in
 								   NAN, NAN));
 		}
 	}
+	/* At the cinema: what each week was expected to bring, and what it did. */
+	cJSON *local = cJSON_AddArrayToObject(p, "cinema_weeks");
+	double total_expected = 0, total_revenue = 0, total_costs = 0;
+	size_t recorded_weeks = 0;
+	for (size_t w = 0; w < n_weeks; w++) {
+		const cJSON *eco = cJSON_GetObjectItem(weeks[w], "economics");
+		const cJSON *acts = cJSON_GetObjectItem(weeks[w], "actuals");
+		if (cJSON_GetArraySize(acts) == 0)
+			continue;
+		double admissions = 0, revenue = 0, price = num(eco, "ticket_price");
+		const cJSON *a;
+		cJSON_ArrayForEach(a, acts)
+		{
+			admissions += num(a, "admissions");
+			double r = num(a, "revenue");
+			revenue += isfinite(r) ? r : num(a, "admissions") * price;
+		}
+		cJSON *row = cJSON_CreateObject();
+		cJSON_AddStringToObject(row, "week", str(weeks[w], "week"));
+		add_num(row, "expected_attendance", num(eco, "expected_attendance"), 0);
+		add_num(row, "attendance", admissions, 0);
+		add_num(row, "expected_revenue", num(eco, "expected_revenue"), 2);
+		add_num(row, "revenue", revenue, 2);
+		add_num(row, "profit", revenue - num(eco, "fixed_costs"), 2);
+		cJSON_AddStringToObject(row, "currency", str(eco, "currency"));
+		cJSON_AddItemToArray(local, row);
+		total_expected += num(eco, "expected_revenue");
+		total_revenue += revenue;
+		total_costs += num(eco, "fixed_costs");
+		recorded_weeks++;
+	}
 	cJSON *sum = cJSON_AddObjectToObject(p, "summary");
+	cJSON_AddNumberToObject(sum, "recorded_weeks", (double)recorded_weeks);
+	add_num(sum, "expected_revenue", total_expected, 2);
+	add_num(sum, "revenue", total_revenue, 2);
+	add_num(sum, "profit", total_revenue - total_costs, 2);
 	cJSON_AddNumberToObject(sum, "weeks", (double)n_weeks);
 	cJSON_AddNumberToObject(sum, "films", (double)films);
 	add_num(sum, "mae_log", films ? abs_log / (double)films : NAN, 3);
