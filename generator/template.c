@@ -470,7 +470,13 @@ struct render {
 	struct buf indent;    /* owned; the current standalone indentation */
 	bool line_start;      /* the next output starts a line of template text */
 	int nesting;          /* partial depth, bounded against runaway recursion */
+	bool too_deep;        /* the partial depth was exceeded */
+	unsigned long steps;  /* nodes rendered, bounded against runaway nesting */
 };
+
+/* Enough for any real page many times over; a template that needs more
+ * nests sections over lists without end (2 items, 40 levels: 2^40). */
+#define MAX_STEPS 20000000UL
 
 /* A resolved name: a cJSON value, or text made up by an extension. */
 struct value {
@@ -671,8 +677,10 @@ static void render_nodes(struct render *r, const struct tpl_node *parent,
 static void render_template(struct render *r, const struct tpl *t, const char *indent,
 			    const struct override *ovr)
 {
-	if (r->nesting > 64)
+	if (r->nesting > 64) {
+		r->too_deep = true;
 		return;
+	}
 	size_t saved = r->indent.len;
 	if (indent && *indent) {
 		buf_puts(&r->indent, indent);
@@ -729,6 +737,8 @@ static void render_nodes(struct render *r, const struct tpl_node *parent,
 			 const struct override *ovr)
 {
 	for (size_t i = 0; i < parent->n_kids; i++) {
+		if (++r->steps > MAX_STEPS)
+			return;
 		const struct tpl_node *n = parent->kids[i];
 		struct value v;
 		switch (n->kind) {
@@ -818,5 +828,11 @@ int tpl_render(const struct tpl_set *set, const char *name, const cJSON *const *
 	render_template(&r, t, NULL, NULL);
 	free(r.stack);
 	buf_free(&r.indent);
+	if (r.steps > MAX_STEPS || r.too_deep) {
+		msg_error("%s: %s", t->file,
+			  r.too_deep ? "partials nest more than 64 deep (a partial that includes itself?)"
+				     : "rendering does not end (sections nested over lists without end?)");
+		return -1;
+	}
 	return 0;
 }

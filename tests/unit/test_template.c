@@ -107,6 +107,30 @@ static void test_errors(void)
 	tpl_set_free(set);
 }
 
+/* A template whose work never ends fails instead of hanging the build. */
+static void test_runaway(void)
+{
+	struct tpl_set *set = tpl_set_new(false);
+	struct buf nested = BUF_INIT;
+	for (int i = 0; i < 40; i++)
+		buf_puts(&nested, "{{#l}}");
+	buf_puts(&nested, "x");
+	for (int i = 0; i < 40; i++)
+		buf_puts(&nested, "{{/l}}");
+	INT_EQ(tpl_set_add(set, "n", "n.mustache", nested.data, nested.len), 0, "nested compiles");
+	INT_EQ(tpl_set_add(set, "self", "self.mustache", "{{> self}}", 10), 0, "recursive compiles");
+	cJSON *ctx = cJSON_Parse("{\"l\": [1, 2]}");
+	const cJSON *frames[] = { ctx };
+	struct buf out = BUF_INIT;
+	INT_EQ(tpl_render(set, "n", frames, 1, "en", &out), -1, "2^40 renders refused");
+	buf_clear(&out);
+	INT_EQ(tpl_render(set, "self", frames, 1, "en", &out), -1, "endless partial refused");
+	buf_free(&out);
+	buf_free(&nested);
+	cJSON_Delete(ctx);
+	tpl_set_free(set);
+}
+
 void test_template(void)
 {
 	const char *shared = getenv("SHARED");
@@ -121,4 +145,5 @@ void test_template(void)
 	free(dir);
 	test_extensions();
 	test_errors();
+	test_runaway();
 }
