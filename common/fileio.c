@@ -44,7 +44,7 @@ char *file_read_all(const char *path, size_t *len)
 	return data;
 }
 
-int file_write_atomic(const char *path, const char *data, size_t len)
+int file_write_temp(const char *path, const char *data, size_t len, char **tmp_out)
 {
 	int rc = -1;
 	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
@@ -74,18 +74,28 @@ int file_write_atomic(const char *path, const char *data, size_t len)
 		msg_error("%s: close failed: %s", path, strerror(errno));
 		goto out_unlink;
 	}
-	fd = -1;
-	if (rename(tmp, path) != 0) {
-		msg_error("%s: rename failed: %s", path, strerror(errno));
-		goto out_unlink;
-	}
-	rc = 0;
-	goto out;
+	*tmp_out = tmp;
+	return 0;
 out_unlink:
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);
 out:
+	free(tmp);
+	return rc;
+}
+
+int file_write_atomic(const char *path, const char *data, size_t len)
+{
+	char *tmp;
+	if (file_write_temp(path, data, len, &tmp) != 0)
+		return -1;
+	int rc = 0;
+	if (rename(tmp, path) != 0) {
+		msg_error("%s: rename failed: %s", path, strerror(errno));
+		unlink(tmp);
+		rc = -1;
+	}
 	free(tmp);
 	return rc;
 }

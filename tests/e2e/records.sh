@@ -254,3 +254,20 @@ test_bad_cinema_configuration_names_key() {
 	expect_status 1
 	expect_stderr 'cinema.ticket_price: "-3" is not a number from 0 to 1000'
 }
+
+test_content_full_disk_changes_nothing() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	run "$MARQUEE" content
+	expect_status 0
+	before=$(find content -type f | sort | xargs sha256sum | sha256sum)
+	run "$MARQUEE" publish --week 2024-W12
+	MARQUEE_FAULT=write:3 run "$MARQUEE" content
+	expect_status 1
+	expect_stderr "write failed: No space left on device"
+	expect_eq "$(find content -type f | sort | xargs sha256sum | sha256sum)" "$before" "content after a full disk"
+	find content -name '*.tmp.*' | grep -q . && fail "temporary files left behind"
+	run "$MARQUEE" content
+	expect_status 0
+	[ -f content/weeks/2024-W12.md ] || fail "the new week is written once the disk has room"
+}
