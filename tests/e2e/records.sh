@@ -271,3 +271,26 @@ test_content_full_disk_changes_nothing() {
 	expect_status 0
 	[ -f content/weeks/2024-W12.md ] || fail "the new week is written once the disk has room"
 }
+
+test_weekly_runs_the_whole_job() {
+	setup
+	mkdir -p records
+	run "$MARQUEE" weekly --week 2024-W10
+	expect_status 0
+	expect_stdout "Published 2024-W10 as version 1."
+	[ -f site/index.html ] || fail "no site built"
+	grep -q "Big One" site/index.html || fail "the home page does not show the pick"
+	# The manager enters what happened; the next run imports it and keeps the week.
+	printf 'week,film,admissions\n2024-W10,Big One,1234\n' >records/actuals.csv
+	run "$MARQUEE" weekly --week 2024-W10
+	expect_status 0
+	expect_stdout "actuals: 1 recorded, 0 already known"
+	expect_stdout "2024-W10 is already published (version 1): kept as it is"
+	expect_eq "$(sql data/cinema.db "SELECT admissions FROM actuals WHERE week='2024-W10'")" 1234 "recorded"
+	grep -q "1,234" site/weeks/2024-W10/index.html || fail "the week page does not show what happened"
+	# A bad line in the manager's file stops the job before anything else.
+	printf '2024-W10,Middle One,-3\n' >>records/actuals.csv
+	run "$MARQUEE" weekly --week 2024-W10
+	expect_status 1
+	expect_stderr 'records/actuals.csv:3: admissions "-3": negative number'
+}
