@@ -12,7 +12,9 @@
 
 BUILD   ?= build
 PREFIX  ?= /usr/local
+ifeq ($(origin CC),default)
 CC      := gcc
+endif
 CFLAGS  ?= -O2 -g
 WARN    := -std=c17 -Wall -Wextra -Wshadow -Wpointer-arith -Wformat=2 -Wvla
 ifeq ($(CI),true)
@@ -97,7 +99,12 @@ VEGA_SHA256  := 6f72fda460a9863fae5fcb32f85bcd49e1761fdea6dc6cf9f4962472881cc5a3
 VEGA_TGZ     := .cache/vega-datasets-$(VEGA_VERSION).tgz
 VEGA_JSON    := .cache/vega-datasets-$(VEGA_VERSION)/movies.json
 
-.PHONY: all deps run test test-asan bench install clean demo-data
+# libFuzzer targets, one per parser (make fuzz; needs clang).
+FUZZ_TARGETS := csv page template yaml
+FUZZ_SECONDS ?= 30
+FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+
+.PHONY: all deps run test test-asan bench fuzz fuzz-run install clean demo-data
 
 all: $(MARQUEE)
 
@@ -152,9 +159,27 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@MARQUEE=$(abspath $(MARQUEE)) sh tests/bench/run.sh
 
+# Each parser fuzzed for FUZZ_SECONDS, from the seeds in tests/fuzz/seeds;
+# the corpus grows in .cache/fuzz. A crash stops with its input saved.
+fuzz: deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-run
+
+fuzz-run: $(addprefix $(BUILD)/fuzz_,$(FUZZ_TARGETS))
+	@for t in $(FUZZ_TARGETS); do \
+		mkdir -p .cache/fuzz/$$t && \
+		echo "fuzz $$t: $(FUZZ_SECONDS) s" && \
+		./$(BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 \
+			-artifact_prefix=.cache/fuzz/$$t- .cache/fuzz/$$t tests/fuzz/seeds/$$t || exit 1; \
+	done
+
+$(BUILD)/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(addprefix $(BUILD)/,$(LIB_OBJS))
+	$(CC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBS)
+
+# The program, and the themes where it looks for them (PREFIX/share/marquee).
 install: $(MARQUEE)
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/marquee
 	install -m 755 $(MARQUEE) $(DESTDIR)$(PREFIX)/bin/marquee
+	cp -R themes $(DESTDIR)$(PREFIX)/share/marquee/
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

@@ -20,7 +20,7 @@ void buf_append(struct buf *b, const char *data, size_t len);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Empties the buffer but keeps its memory for reuse. */
 void buf_clear(struct buf *b);
 /* Returns the contents ("" when empty); borrowed until the next append. */

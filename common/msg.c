@@ -30,6 +30,8 @@ enum msg_level msg_get_level(void)
 }
 
 static void prefixed(const char *kind, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+static void prefixed(const char *kind, const char *fmt, va_list ap)
 {
 	fflush(stdout);
 	fputs("marquee: ", stderr);

@@ -115,6 +115,8 @@ void import_row_outcome(struct import_row *row, const char *metric, double value
 /* ---- counting and reporting ---- */
 
 static void report(struct import_ctx *ctx, long line, bool warning, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+static void report(struct import_ctx *ctx, long line, bool warning, const char *fmt, va_list ap)
 {
 	struct buf b = BUF_INIT;
 	buf_vprintf(&b, fmt, ap);
