@@ -351,7 +351,8 @@ static int film_page(struct store *st, struct written *w, const char *dir,
 static cJSON *history_page(cJSON **weeks, size_t n_weeks, const struct metric_info *metric)
 {
 	cJSON *p = cJSON_CreateObject();
-	cJSON_AddStringToObject(p, "title", "History");
+	const char *lang = metric->lang;
+	cJSON_AddStringToObject(p, "title", lang_text(lang, "History", "Historique"));
 	cJSON_AddStringToObject(p, "layout", "history");
 	cJSON_AddBoolToObject(p, "generated", true);
 	cJSON *m = cJSON_AddObjectToObject(p, "metric");
@@ -359,29 +360,56 @@ static cJSON *history_page(cJSON **weeks, size_t n_weeks, const struct metric_in
 	cJSON_AddStringToObject(m, "label", metric->label);
 	cJSON_AddStringToObject(m, "unit", metric->unit);
 	cJSON *rows = cJSON_AddArrayToObject(p, "rows");
-	char *scatter_title = xasprintf("Predicted against actual %s", metric->label);
+	char *scatter_title = xasprintf(lang_text(lang, "Predicted against actual %s",
+						  "%s : prévu contre réel"),
+					metric->label);
 	cJSON *scatter = chart("scatter", scatter_title,
-			       "Each point is a candidate film: on the diagonal the prediction was "
-			       "exact. Both axes are logarithmic.",
-			       "Predicted", "Actual", true);
+			       lang_text(lang,
+					 "Each point is a candidate film: on the diagonal the prediction "
+					 "was exact. Both axes are logarithmic.",
+					 "Chaque point est un film candidat : sur la diagonale, la "
+					 "prévision était exacte. Les deux axes sont logarithmiques."),
+			       lang_text(lang, "Predicted", "Prévu"), lang_text(lang, "Actual", "Réel"),
+			       true);
 	free(scatter_title);
-	cJSON *sc_picked = series(scatter, "Picked films", "predicted");
-	cJSON *sc_other = series(scatter, "Other candidates", "other");
-	cJSON *line = chart("line", "Picked films per week: predicted and actual",
-			    "The sum over the week's picks of what was predicted and what happened.",
-			    "Week", metric->label, true);
-	cJSON *line_pred = series(line, "Predicted", "predicted");
-	cJSON *line_act = series(line, "Actual", "actual");
-	cJSON *err = chart("line", "Rolling error",
-			   "Mean absolute error of the log prediction over the last four weeks "
-			   "(0.69 means off by a factor of two on average).",
-			   "Week", "Mean absolute log error", false);
-	cJSON *err_pts = series(err, "4-week mean absolute error", "predicted");
-	cJSON *cap = chart("bar", "Captured against the best choice in hindsight",
-			   "For each week, the picks' actual figures as a share (%) of the best pair "
-			   "known afterwards.",
-			   "Week", "% of the best pair", false);
-	cJSON *cap_pts = series(cap, "Captured", "actual");
+	cJSON *sc_picked = series(scatter, lang_text(lang, "Picked films", "Films choisis"),
+				  "predicted");
+	cJSON *sc_other = series(scatter, lang_text(lang, "Other candidates", "Autres candidats"),
+				 "other");
+	cJSON *line = chart("line",
+			    lang_text(lang, "Picked films per week: predicted and actual",
+				      "Films choisis par semaine : prévu et réel"),
+			    lang_text(lang,
+				      "The sum over the week's picks of what was predicted and what "
+				      "happened.",
+				      "La somme, sur les films choisis de la semaine, de ce qui était "
+				      "prévu et de ce qui s'est passé."),
+			    lang_text(lang, "Week", "Semaine"), metric->label, true);
+	cJSON *line_pred = series(line, lang_text(lang, "Predicted", "Prévu"), "predicted");
+	cJSON *line_act = series(line, lang_text(lang, "Actual", "Réel"), "actual");
+	cJSON *err = chart("line", lang_text(lang, "Rolling error", "Erreur glissante"),
+			   lang_text(lang,
+				     "Mean absolute error of the log prediction over the last four "
+				     "weeks (0.69 means off by a factor of two on average).",
+				     "Erreur absolue moyenne de la prévision (en log) sur les quatre "
+				     "dernières semaines (0,69 : un facteur deux en moyenne)."),
+			   lang_text(lang, "Week", "Semaine"),
+			   lang_text(lang, "Mean absolute log error", "Erreur absolue moyenne (log)"),
+			   false);
+	cJSON *err_pts = series(err, lang_text(lang, "4-week mean absolute error",
+					       "Erreur moyenne sur 4 semaines"),
+				"predicted");
+	cJSON *cap = chart("bar",
+			   lang_text(lang, "Captured against the best choice in hindsight",
+				     "Obtenu face au meilleur choix a posteriori"),
+			   lang_text(lang,
+				     "For each week, the picks' actual figures as a share (%) of the "
+				     "best pair known afterwards.",
+				     "Pour chaque semaine, les chiffres réels des films choisis en part "
+				     "(%) de la meilleure paire connue après coup."),
+			   lang_text(lang, "Week", "Semaine"),
+			   lang_text(lang, "% of the best pair", "% de la meilleure paire"), false);
+	cJSON *cap_pts = series(cap, lang_text(lang, "Captured", "Obtenu"), "actual");
 
 	size_t films = 0, inside = 0, weeks_scored = 0;
 	double abs_log = 0, captured = 0, best_total = 0;
@@ -522,7 +550,8 @@ static int model_page(struct store *st, struct written *w, const char *dir,
 	if (store_model_current(st, metric->name, &rec, &found) != 0)
 		return -1;
 	cJSON *p = cJSON_CreateObject();
-	cJSON_AddStringToObject(p, "title", "The model");
+	const char *lang = metric->lang;
+	cJSON_AddStringToObject(p, "title", lang_text(lang, "The model", "Le modèle"));
 	cJSON_AddStringToObject(p, "layout", "model");
 	cJSON_AddBoolToObject(p, "generated", true);
 	cJSON *m = cJSON_AddObjectToObject(p, "model");
@@ -581,11 +610,18 @@ static int model_page(struct store *st, struct written *w, const char *dir,
 		backtest_record_clear(&bt);
 	}
 	cJSON *importance = cJSON_AddArrayToObject(p, "importance");
-	cJSON *chart_obj = chart("bar", "What the model relies on",
-				 "How much the validated error grows when a feature group is "
-				 "shuffled: the longer the bar, the more the model needs it.",
-				 "Feature group", "Increase in RMSE of the log prediction", false);
-	cJSON *pts = series(chart_obj, "Importance", "predicted");
+	cJSON *chart_obj =
+		chart("bar", lang_text(lang, "What the model relies on", "Ce qui compte pour le modèle"),
+		      lang_text(lang,
+				"How much the validated error grows when a feature group is "
+				"shuffled: the longer the bar, the more the model needs it.",
+				"De combien l'erreur validée augmente quand un groupe de variables est "
+				"mélangé : plus la barre est longue, plus le modèle en a besoin."),
+		      lang_text(lang, "Feature group", "Groupe de variables"),
+		      lang_text(lang, "Increase in RMSE of the log prediction",
+				"Hausse de la RMSE de la prévision (log)"),
+		      false);
+	cJSON *pts = series(chart_obj, lang_text(lang, "Importance", "Importance"), "predicted");
 	const cJSON *imp;
 	/* Largest first; ties by name. */
 	size_t n_imp = (size_t)cJSON_GetArraySize(cJSON_GetObjectItem(meta, "importance"));
@@ -619,11 +655,18 @@ static int model_page(struct store *st, struct written *w, const char *dir,
 	cJSON *charts = cJSON_AddObjectToObject(p, "charts");
 	cJSON_AddItemToObject(charts, "importance", chart_obj);
 	const char *body =
-		found ? "The errors above were measured on films the model had not seen: each fold "
-			"trains on earlier films and is scored on the next ones, as in real use. "
-			"[The history](../history/) checks how often the truth fell inside the "
-			"intervals.\n"
-		      : "No model has been trained yet: run `marquee train`.\n";
+		found ? lang_text(lang,
+				  "The errors above were measured on films the model had not seen: "
+				  "each fold trains on earlier films and is scored on the next ones, as "
+				  "in real use. [The history](../history/) checks how often the truth "
+				  "fell inside the intervals.\n",
+				  "Les erreurs ci-dessus sont mesurées sur des films que le modèle "
+				  "n'avait pas vus : chaque pli s'entraîne sur les films plus anciens et "
+				  "se note sur les suivants, comme en situation réelle. "
+				  "[L'historique](../history/) vérifie combien de fois la réalité est "
+				  "tombée dans les intervalles.\n")
+		      : lang_text(lang, "No model has been trained yet: run `marquee train`.\n",
+				  "Aucun modèle n'a encore été entraîné : lancez `marquee train`.\n");
 	int rc = put_page(w, dir, "model.md", p, body);
 	cJSON_Delete(p);
 	cJSON_Delete(meta);
@@ -636,14 +679,21 @@ static int model_page(struct store *st, struct written *w, const char *dir,
 
 static void week_chart(cJSON *week, const struct metric_info *metric)
 {
-	char *title = xasprintf("Predicted %s, week %s", metric->label, str(week, "week"));
+	const char *lang = metric->lang;
+	char *title = xasprintf(lang_text(lang, "Predicted %s, week %s", "%s prévues, semaine %s"),
+				metric->label, str(week, "week"));
 	const cJSON *first = cJSON_GetArrayItem(cJSON_GetObjectItem(week, "candidates"), 0);
-	char *desc = first ? xasprintf("%s leads with %.0f predicted; bars show the 80%% interval.",
+	char *desc = first ? xasprintf(lang_text(lang,
+						 "%s leads with %.0f predicted; bars show the 80%% "
+						 "interval.",
+						 "%s arrive en tête avec %.0f prévues ; les barres "
+						 "montrent l'intervalle à 80 %%."),
 				       str(cJSON_GetObjectItem(first, "film"), "title"),
 				       num(first, "predicted"))
-			   : xstrdup("No candidate this week.");
+			   : xstrdup(lang_text(lang, "No candidate this week.",
+					       "Aucun candidat cette semaine."));
 	cJSON *c = chart("bar", title, desc, "Film", metric->label, false);
-	cJSON *pts = series(c, "Predicted", "predicted");
+	cJSON *pts = series(c, lang_text(lang, "Predicted", "Prévu"), "predicted");
 	const cJSON *cand;
 	cJSON_ArrayForEach(cand, cJSON_GetObjectItem(week, "candidates"))
 		cJSON_AddItemToArray(pts, point_label(str(cJSON_GetObjectItem(cand, "film"), "title"),
@@ -761,7 +811,8 @@ int content_write(struct store *st, const struct config *cfg, const char *dir)
 			goto out;
 	}
 	cJSON *archive = cJSON_CreateObject();
-	cJSON_AddStringToObject(archive, "title", "Every week");
+	cJSON_AddStringToObject(archive, "title",
+				lang_text(metric.lang, "Every week", "Toutes les semaines"));
 	cJSON_AddStringToObject(archive, "layout", "weeks");
 	cJSON_AddBoolToObject(archive, "generated", true);
 	int r = put_page(&w, dir, "weeks/_index.md", archive, "");
@@ -789,7 +840,10 @@ int content_write(struct store *st, const struct config *cfg, const char *dir)
 		cJSON_AddNullToObject(home, "week");
 	}
 	r = put_page(&w, dir, "_index.md", home,
-		     n_published ? "" : "Nothing has been published yet: run `marquee publish`.\n");
+		     n_published ? ""
+				 : lang_text(metric.lang,
+					     "Nothing has been published yet: run `marquee publish`.\n",
+					     "Rien n'a encore été publié : lancez `marquee publish`.\n"));
 	cJSON_Delete(home);
 	if (r != 0)
 		goto out;

@@ -19,6 +19,8 @@ struct feature_group {
 	const char *name;  /* "director" */
 	const char *up;    /* phrase when it raises the prediction */
 	const char *down;  /* phrase when it lowers it */
+	const char *up_fr; /* the same in French */
+	const char *down_fr;
 };
 
 /* Rows follow the films given (sorted by release); unscaled values. */

@@ -75,8 +75,9 @@ struct model_reason {
  */
 size_t model_explain(const struct model *model, const double *x, struct model_reason *out,
 		     size_t max_reasons);
-/* The sentence for a reason: "the director's last films opened strongly (+45%)". Owned. */
-char *model_reason_text(const struct model_reason *r);
+/* The sentence for a reason in lang ("en", "fr"): "the director's last films
+ * opened strongly (+45%)". Owned by the caller. */
+char *model_reason_text(const struct model_reason *r, const char *lang);
 
 /* The JSON stored in models.meta (owned by the caller). */
 char *model_meta_json(const struct model *model, const char *metric, const char *train_until);

@@ -70,7 +70,7 @@ static char *reasons_json(char *const *reasons, size_t n)
 	return buf_detach(&b);
 }
 
-int predict_week_metric(struct store *st, const char *metric, long week_start,
+int predict_week_metric(struct store *st, const char *metric, const char *lang, long week_start,
 			struct prediction **out, size_t *n)
 {
 	*out = NULL;
@@ -121,7 +121,7 @@ int predict_week_metric(struct store *st, const char *metric, long week_start,
 		size_t k = model_explain(model, x, reasons, MAX_REASONS);
 		p->reasons = xcalloc(k ? k : 1, sizeof *p->reasons);
 		for (size_t r = 0; r < k; r++)
-			p->reasons[r] = model_reason_text(&reasons[r]);
+			p->reasons[r] = model_reason_text(&reasons[r], lang);
 		p->n_reasons = k;
 		char *json = reasons_json(p->reasons, p->n_reasons);
 		int put = store_prediction_put(st, rec.id, p->film_id, week, p->predicted, p->lower,
@@ -151,10 +151,11 @@ out:
 int predict_week(struct store *st, const struct config *cfg, long week_start,
 		 struct prediction **out, size_t *n)
 {
-	const char *metric;
-	if (predict_metric(cfg, NULL, &metric) != 0)
+	const char *metric, *lang;
+	if (predict_metric(cfg, NULL, &metric) != 0 ||
+	    config_string(cfg, "site.language", "en", &lang) != 0)
 		return -1;
-	return predict_week_metric(st, metric, week_start, out, n);
+	return predict_week_metric(st, metric, lang, week_start, out, n);
 }
 
 static int run_predict(struct app *app, int argc, char **argv)
@@ -197,7 +198,9 @@ static int run_predict(struct app *app, int argc, char **argv)
 	int rc = 1;
 	if (store_begin(st) != 0)
 		goto out;
-	if (predict_week_metric(st, metric, monday, &p, &n) != 0 || store_commit(st) != 0) {
+	const char *lang;
+	if (config_string(app->cfg, "site.language", "en", &lang) != 0 ||
+	    predict_week_metric(st, metric, lang, monday, &p, &n) != 0 || store_commit(st) != 0) {
 		store_rollback(st);
 		goto out;
 	}

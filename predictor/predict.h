@@ -42,7 +42,8 @@ struct prediction {
 /*
  * Predicts the films released in the 7 days from week_start (a day number,
  * normally the Monday of an ISO week) with the current model of the metric
- * set by model.metric in cfg (default first_week_admissions). Features use
+ * set by model.metric in cfg (default first_week_admissions), its reasons in
+ * the site's language (site.language, en or fr). Features use
  * only outcomes of films released before week_start. Stores the predictions
  * (the caller owns the transaction) and returns them sorted by predicted,
  * best first, in *out (owned: predict_free). A week with no releases gives
@@ -51,8 +52,8 @@ struct prediction {
  */
 int predict_week(struct store *st, const struct config *cfg, long week_start,
 		 struct prediction **out, size_t *n);
-/* The same for an explicit metric. */
-int predict_week_metric(struct store *st, const char *metric, long week_start,
+/* The same for an explicit metric, with reasons in lang ("en" or "fr"). */
+int predict_week_metric(struct store *st, const char *metric, const char *lang, long week_start,
 			struct prediction **out, size_t *n);
 void predict_free(struct prediction *p, size_t n);
 

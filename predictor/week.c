@@ -20,23 +20,25 @@
 /* ---- metric ---- */
 
 static const struct {
-	const char *name, *label, *unit;
+	const char *name, *label, *label_fr, *unit;
 } known_metrics[] = {
-	{ "first_week_admissions", "first-week admissions", "admissions" },
-	{ "total_admissions", "total admissions", "admissions" },
-	{ "us_gross", "US gross", "USD" },
-	{ "worldwide_gross", "worldwide gross", "USD" },
+	{ "first_week_admissions", "first-week admissions", "entrées de première semaine",
+	  "admissions" },
+	{ "total_admissions", "total admissions", "entrées totales", "admissions" },
+	{ "us_gross", "US gross", "recettes aux États-Unis", "USD" },
+	{ "worldwide_gross", "worldwide gross", "recettes mondiales", "USD" },
 };
 
 int week_metric(const struct config *cfg, const char *override, struct metric_info *out)
 {
-	const char *name;
-	if (predict_metric(cfg, override, &name) != 0)
+	const char *name, *lang;
+	if (predict_metric(cfg, override, &name) != 0 ||
+	    config_string(cfg, "site.language", "en", &lang) != 0)
 		return -1;
 	const char *label = name, *unit = "admissions";
 	for (size_t i = 0; i < sizeof known_metrics / sizeof *known_metrics; i++)
 		if (strcmp(known_metrics[i].name, name) == 0) {
-			label = known_metrics[i].label;
+			label = lang_text(lang, known_metrics[i].label, known_metrics[i].label_fr);
 			unit = known_metrics[i].unit;
 		}
 	if (config_string(cfg, "model.metric_label", label, &label) != 0 ||
@@ -46,6 +48,7 @@ int week_metric(const struct config *cfg, const char *override, struct metric_in
 	out->label = label;
 	out->unit = unit;
 	out->money = strcmp(unit, "admissions") != 0;
+	out->lang = lang;
 	return 0;
 }
 
@@ -153,22 +156,30 @@ static cJSON *film_summary(struct store *st, const char *key, const char *slug, 
 	return f;
 }
 
-static char *fmt_count(double x)
+/* 310,000 in English, 310 000 (narrow no-break spaces) in French. */
+static char *fmt_count_lang(double x, const char *lang)
 {
 	char digits[32];
 	snprintf(digits, sizeof digits, "%.0f", fabs(x));
 	size_t n = strlen(digits);
-	char out[48];
+	char out[96];
 	size_t k = 0;
 	if (x < 0 && round(x) != 0)
 		out[k++] = '-';
+	const char *sep = lang_text(lang, ",", "\xe2\x80\xaf");
 	for (size_t i = 0; i < n; i++) {
 		if (i && (n - i) % 3 == 0)
-			out[k++] = ',';
+			for (const char *c = sep; *c; c++)
+				out[k++] = *c;
 		out[k++] = digits[i];
 	}
 	out[k] = '\0';
 	return xstrdup(out);
+}
+
+static char *fmt_count(double x)
+{
+	return fmt_count_lang(x, "en");
 }
 
 static void note(cJSON *notes, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -188,13 +199,20 @@ static cJSON *pick_reasons(const struct week_decision *d, const struct cinema *c
 {
 	const struct prediction *p = &d->preds[scr->film];
 	cJSON *r = cJSON_CreateArray();
-	char *pred = fmt_count(p->predicted), *lo = fmt_count(p->lower), *hi = fmt_count(p->upper);
+	const char *lang = d->lang;
+	char *pred = fmt_count_lang(p->predicted, lang), *lo = fmt_count_lang(p->lower, lang),
+	     *hi = fmt_count_lang(p->upper, lang), *seats = fmt_count_lang(scr->capacity, lang);
 	char text[512];
-	snprintf(text, sizeof text, "Predicted %s %s%s (80%% interval %s to %s).", pred,
-		 d->metric.label, d->metric.money ? "" : "", lo, hi);
+	snprintf(text, sizeof text,
+		 lang_text(lang, "Predicted: %s %s (80%% interval %s to %s).",
+			   "Prévision : %s %s (intervalle à 80\xe2\x80\xaf%% de %s à %s)."),
+		 pred, d->metric.label, lo, hi);
 	cJSON_AddItemToArray(r, cJSON_CreateString(text));
-	snprintf(text, sizeof text, "Expected to fill %.0f%% of the room's %.0f seats over the week.",
-		 100 * scr->occupancy, scr->capacity);
+	snprintf(text, sizeof text,
+		 lang_text(lang, "Expected to fill %.0f%% of the room's %s seats over the week.",
+			   "Devrait remplir %.0f\xe2\x80\xaf%% des %s places de la salle sur la semaine."),
+		 100 * scr->occupancy, seats);
+	free(seats);
 	cJSON_AddItemToArray(r, cJSON_CreateString(text));
 	for (size_t i = 0; i < p->n_reasons; i++) {
 		snprintf(text, sizeof text, "%c%s.", p->reasons[i][0] >= 'a' && p->reasons[i][0] <= 'z'
@@ -227,7 +245,7 @@ static void build_json(struct store *st, const struct cinema *c, struct week_dec
 	char start[11], end[11];
 	date_format(d->start, start);
 	date_format(d->end, end);
-	char *title = xasprintf("Week %s", d->week);
+	char *title = xasprintf(lang_text(d->lang, "Week %s", "Semaine %s"), d->week);
 	cJSON_AddStringToObject(w, "title", title);
 	free(title);
 	cJSON_AddStringToObject(w, "week", d->week);
@@ -248,22 +266,44 @@ static void build_json(struct store *st, const struct cinema *c, struct week_dec
 	cJSON_AddNumberToObject(share, "observations", (double)d->share.observations);
 
 	cJSON *notes = cJSON_AddArrayToObject(w, "notes");
+	const char *lang = d->lang;
 	if (d->metric.money)
-		note(notes, "The model predicts %s in %s; it is turned into admissions at %.2f %s a "
-			    "ticket (cinema.national_ticket_price).",
+		note(notes,
+		     lang_text(lang,
+			       "The model predicts %s in %s; it is turned into admissions at %.2f %s a "
+			       "ticket (cinema.national_ticket_price).",
+			       "Le modèle prédit les %s en %s, converties en entrées à %.2f %s la "
+			       "place (cinema.national_ticket_price)."),
 		     d->metric.label, d->metric.unit, c->national_ticket_price, d->metric.unit);
-	note(notes, "Local attendance is national admissions times this cinema's share, %.4f%% (%s).",
+	note(notes,
+	     lang_text(lang,
+		       "Local attendance is national admissions times this cinema's share, %.4f%% (%s).",
+		       "La fréquentation attendue ici est celle du pays multipliée par la part de ce "
+		       "cinéma, %.4f\xe2\x80\xaf%% (%s)."),
 	     100 * d->share.value,
-	     d->share.calibrated ? "calibrated on recorded attendance" : "configured");
+	     d->share.calibrated
+		     ? lang_text(lang, "calibrated on recorded attendance",
+				 "calibrée sur les entrées enregistrées")
+		     : lang_text(lang, "configured", "configurée"));
 	if (d->plan.kind == SELECT_FEWER)
-		note(notes, "Only %zu new release%s this week: the best is shown on more than one "
-			    "screen.", d->n, d->n == 1 ? "" : "s");
+		note(notes,
+		     lang_text(lang,
+			       "Only %zu new release%s this week: the best is shown on more than one "
+			       "screen.",
+			       "Seulement %zu nouveauté%s cette semaine : la meilleure passe dans plus "
+			       "d'une salle."),
+		     d->n, d->n == 1 ? "" : "s");
 
 	cJSON *picks = cJSON_AddArrayToObject(w, "picks");
 	cJSON *candidates = cJSON_AddArrayToObject(w, "candidates");
 	if (d->plan.kind == SELECT_NONE) {
 		if (holdover) {
-			note(notes, "No new release this week: last week's best film, %s (%s), stays on.",
+			note(notes,
+			     lang_text(lang,
+				       "No new release this week: last week's best film, %s (%s), "
+				       "stays on.",
+				       "Aucune nouveauté cette semaine : le meilleur film de la semaine "
+				       "précédente, %s (%s), reste à l'affiche."),
 			     holdover->title, holdover->week);
 			double national = holdover->national * c->holdover_factor;
 			double ratio = holdover->predicted > 0 ? holdover->national / holdover->predicted : 1;
@@ -299,14 +339,22 @@ static void build_json(struct store *st, const struct cinema *c, struct week_dec
 				cJSON_AddBoolToObject(p, "pinned", false);
 				cJSON_AddBoolToObject(p, "holdover", true);
 				cJSON *r = cJSON_AddArrayToObject(p, "reasons");
-				note(r, "Held over from %s: its second week is expected at %.0f%% of its "
-					"first (cinema.holdover_factor).",
+				note(r,
+				     lang_text(lang,
+					       "Held over from %s: its second week is expected at %.0f%% "
+					       "of its first (cinema.holdover_factor).",
+					       "Prolongé depuis %s : sa deuxième semaine est estimée à "
+					       "%.0f\xe2\x80\xaf%% de la première (cinema.holdover_factor)."),
 				     holdover->week, 100 * c->holdover_factor);
 				cJSON_AddItemToArray(picks, p);
 			}
 		} else {
-			note(notes, "No new release this week and no earlier week to hold a film over "
-				    "from: nothing to show.");
+			note(notes, "%s",
+			     lang_text(lang,
+				       "No new release this week and no earlier week to hold a film "
+				       "over from: nothing to show.",
+				       "Aucune nouveauté cette semaine et aucune semaine précédente : "
+				       "rien à l'affiche."));
 		}
 	}
 	for (size_t s = 0; s < d->plan.n_screens; s++) {
@@ -333,7 +381,9 @@ static void build_json(struct store *st, const struct cinema *c, struct week_dec
 		cJSON *reasons = pick_reasons(d, c, scr);
 		if (d->cands[scr->film].pinned)
 			cJSON_InsertItemInArray(reasons, 0,
-						cJSON_CreateString("Pinned by the manager for this week."));
+						cJSON_CreateString(lang_text(
+							d->lang, "Pinned by the manager for this week.",
+							"Choisi par la direction pour cette semaine.")));
 		cJSON_AddItemToObject(p, "reasons", reasons);
 		cJSON_AddItemToArray(picks, p);
 	}
@@ -471,7 +521,8 @@ int week_decide(struct store *st, const struct config *cfg, const struct cinema 
 	}
 	snprintf(d->week, sizeof d->week, "%s", week);
 	d->end = d->start + c->days - 1;
-	if (week_metric(cfg, NULL, &d->metric) != 0 || week_share(st, c, &d->share) != 0)
+	if (week_metric(cfg, NULL, &d->metric) != 0 || week_share(st, c, &d->share) != 0 ||
+	    config_string(cfg, "site.language", "en", &d->lang) != 0)
 		goto out;
 	if (predict_week(st, cfg, d->start, &d->preds, &d->n) != 0)
 		goto out;

@@ -17,12 +17,22 @@
 #include "select.h"
 #include "store.h"
 
+static inline bool lang_is_fr(const char *lang)
+{
+	return lang && lang[0] == 'f' && lang[1] == 'r' && !lang[2];
+}
+
+/* Text for the site in its language: fr when lang is "fr", else en. A macro,
+ * so that the compiler still checks both when they are printf formats. */
+#define lang_text(lang, en, fr) (lang_is_fr(lang) ? (fr) : (en))
+
 /* What is predicted, and in which unit. */
 struct metric_info {
 	const char *name;  /* borrowed; "first_week_admissions" */
-	const char *label; /* borrowed; "first-week admissions" */
+	const char *label; /* borrowed; "first-week admissions", in the site's language */
 	const char *unit;  /* borrowed; "admissions", or a currency for a gross ("USD") */
 	bool money;        /* the unit is a currency: convert with a ticket price */
+	const char *lang;  /* borrowed; the site's language (site.language), for texts */
 };
 
 int week_metric(const struct config *cfg, const char *override, struct metric_info *out);
@@ -54,6 +64,7 @@ struct week_decision {
 	struct select_plan plan;
 	struct share_estimate share;
 	long model_id;
+	const char *lang;        /* borrowed from the configuration; site.language */
 	cJSON *json;             /* owned; the week as shown on the site */
 };
 

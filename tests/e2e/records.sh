@@ -294,3 +294,21 @@ test_weekly_runs_the_whole_job() {
 	expect_status 1
 	expect_stderr 'records/actuals.csv:3: admissions "-3": negative number'
 }
+
+test_french_site_speaks_french() {
+	setup
+	printf 'site:\n  language: fr\n' >>marquee.yml
+	run "$MARQUEE" publish --week 2024-W10 --json
+	expect_status 0
+	expect_stdout '"title":	"Semaine 2024-W10"'
+	expect_stdout "La fréquentation attendue ici est celle du pays"
+	expect_stdout "Prévision : "
+	expect_stdout "entrées de première semaine"
+	grep -q "Predicted" "$T/.out" && fail "English left in a French week"
+	run "$MARQUEE" content
+	expect_status 0
+	grep -q '"title":"Historique"' content/history.md || fail "history title not French"
+	run "$MARQUEE" build
+	expect_status 0
+	grep -q 'lang="fr"' site/index.html || fail "the site is not marked French"
+}

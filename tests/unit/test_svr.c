@@ -158,8 +158,12 @@ static void test_model(void)
 		size_t k = model_explain(c, fresh.x, r, 3);
 		OK(k >= 1, "a prediction has reasons");
 		if (k) {
-			char *text = model_reason_text(&r[0]);
+			char *text = model_reason_text(&r[0], "en");
 			OK(strstr(text, "%)") != NULL, "a reason reads as a sentence: %s", text);
+			char *fr = model_reason_text(&r[0], "fr");
+			OK(strcmp(fr, text) != 0 && strstr(fr, "\xe2\x80\xaf%)") != NULL,
+			   "the same reason in French: %s", fr);
+			free(fr);
 			free(text);
 		}
 	}
