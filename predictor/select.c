@@ -2,6 +2,7 @@
 #include "select.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,8 +11,23 @@
 
 /* z of the 90th percentile: an 80% interval spans 2 z standard deviations. */
 #define Z90 1.2815515655446004
-/* Above this many candidates, only the most promising are combined. */
+/* Above this many candidates, only the most promising are combined; with
+ * many screens, fewer still, so that the plans tried stay under MAX_PLANS. */
 #define MAX_COMBINED 12
+#define MAX_PLANS 200000.0
+
+static size_t pool_limit(size_t screens)
+{
+	size_t limit = MAX_COMBINED;
+	for (;;) {
+		double plans = 1;
+		for (size_t k = 0; k < screens && limit > k; k++)
+			plans *= (double)(limit - k);
+		if (plans <= MAX_PLANS || limit <= screens)
+			return limit;
+		limit--;
+	}
+}
 
 static double normal_cdf(double x)
 {
@@ -49,6 +65,8 @@ struct search {
 	size_t n_pool;
 	size_t n_screens;
 	bool distinct;    /* films may not repeat (enough candidates) */
+	double *table;    /* owned; when distinct, the expected revenue of film f alone on
+			   * screen s at [f * n_screens + s]: a plan's revenue is a sum */
 	long forced;      /* a candidate that must be in the plan, or -1 */
 	size_t current[CINEMA_MAX_SCREENS];
 	size_t best[CINEMA_MAX_SCREENS];
@@ -61,32 +79,39 @@ static double revenue_per_head(const struct cinema *c)
 	return c->ticket_price * (1 - c->rental_share) + c->concessions_per_head;
 }
 
-/* Fills a plan's screens for an assignment; a film on several screens
- * shares its demand over their combined capacity. */
+/* Fills screen s of an assignment and returns its expected revenue; a film
+ * on several screens shares its demand over their combined capacity. */
+static double screen_revenue(const struct cinema *c, double share,
+			     const struct select_candidate *cands, const size_t *films, size_t s,
+			     struct select_screen *out)
+{
+	double combined = 0;
+	for (size_t t = 0; t < c->n_screens; t++)
+		if (films[t] == films[s])
+			combined += cinema_capacity(c, t);
+	const struct select_candidate *f = &cands[films[s]];
+	double expected, p_sell, p_empty;
+	select_demand(f->national * share, f->lower * share, f->upper * share, combined,
+		      c->empty_occupancy, &expected, &p_sell, &p_empty);
+	double capacity = cinema_capacity(c, s);
+	struct select_screen *scr = &out[s];
+	scr->film = films[s];
+	scr->capacity = capacity;
+	scr->expected_attendance = expected * capacity / combined;
+	scr->occupancy = scr->expected_attendance / capacity;
+	scr->expected_revenue = scr->expected_attendance * revenue_per_head(c);
+	scr->p_sellout = p_sell;
+	scr->p_empty = p_empty;
+	return scr->expected_revenue;
+}
+
+/* Fills a plan's screens for an assignment and returns its expected revenue. */
 static double evaluate(const struct cinema *c, double share, const struct select_candidate *cands,
 		       const size_t *films, size_t n_screens, struct select_screen *out)
 {
 	double total = 0;
-	for (size_t s = 0; s < n_screens; s++) {
-		double combined = 0;
-		for (size_t t = 0; t < n_screens; t++)
-			if (films[t] == films[s])
-				combined += cinema_capacity(c, t);
-		const struct select_candidate *f = &cands[films[s]];
-		double expected, p_sell, p_empty;
-		select_demand(f->national * share, f->lower * share, f->upper * share, combined,
-			      c->empty_occupancy, &expected, &p_sell, &p_empty);
-		double capacity = cinema_capacity(c, s);
-		struct select_screen *scr = &out[s];
-		scr->film = films[s];
-		scr->capacity = capacity;
-		scr->expected_attendance = expected * capacity / combined;
-		scr->occupancy = scr->expected_attendance / capacity;
-		scr->expected_revenue = scr->expected_attendance * revenue_per_head(c);
-		scr->p_sellout = p_sell;
-		scr->p_empty = p_empty;
-		total += scr->expected_revenue;
-	}
+	for (size_t s = 0; s < n_screens; s++)
+		total += screen_revenue(c, share, cands, films, s, out);
 	return total;
 }
 
@@ -118,8 +143,14 @@ static void consider(struct search *S)
 		if (need && !uses(S->current, S->n_screens, f))
 			return;
 	}
-	struct select_screen screens[CINEMA_MAX_SCREENS];
-	double revenue = evaluate(S->cinema, S->share, S->cands, S->current, S->n_screens, screens);
+	double revenue = 0;
+	if (S->distinct) {
+		for (size_t s = 0; s < S->n_screens; s++)
+			revenue += S->table[S->current[s] * S->n_screens + s];
+	} else {
+		struct select_screen screens[CINEMA_MAX_SCREENS];
+		revenue = evaluate(S->cinema, S->share, S->cands, S->current, S->n_screens, screens);
+	}
 	double tolerance = 1e-9 * fmax(1, fabs(S->best_revenue));
 	if (!S->found || revenue > S->best_revenue + tolerance ||
 	    (revenue >= S->best_revenue - tolerance &&
@@ -166,7 +197,7 @@ static bool run_search(struct search *S, const struct ranked *ranked, size_t n_r
 	S->n_pool = 0;
 	for (size_t i = 0; i < n_ranked; i++) {
 		size_t f = ranked[i].index;
-		if (S->cands[f].pinned || (long)f == S->forced || S->n_pool < MAX_COMBINED)
+		if (S->cands[f].pinned || (long)f == S->forced || S->n_pool < pool_limit(S->n_screens))
 			S->pool[S->n_pool++] = f;
 	}
 	S->found = false;
@@ -223,6 +254,20 @@ int select_plan_make(const struct cinema *c, double share, const struct select_c
 			    .pool = xcalloc(n_ranked, sizeof *S.pool), .n_screens = c->n_screens,
 			    .distinct = n_ranked >= c->n_screens, .forced = -1 };
 	plan->kind = S.distinct ? SELECT_PAIR : SELECT_FEWER;
+	if (S.distinct) {
+		/* Each film alone in each room: the same figures evaluate() gives. */
+		S.table = xcalloc(n * c->n_screens, sizeof *S.table);
+		for (size_t i = 0; i < n_ranked; i++) {
+			size_t f = ranked[i].index;
+			for (size_t s = 0; s < c->n_screens; s++) {
+				size_t one[CINEMA_MAX_SCREENS];
+				struct select_screen scr[CINEMA_MAX_SCREENS];
+				for (size_t t = 0; t < c->n_screens; t++)
+					one[t] = t == s ? f : SIZE_MAX;
+				S.table[f * c->n_screens + s] = screen_revenue(c, share, cands, one, s, scr);
+			}
+		}
+	}
 	run_search(&S, ranked, n_ranked);
 	size_t chosen[CINEMA_MAX_SCREENS];
 	memcpy(chosen, S.best, sizeof chosen);
@@ -255,6 +300,7 @@ int select_plan_make(const struct cinema *c, double share, const struct select_c
 					plan->revenue[f] = screens[s].expected_revenue;
 		}
 	}
+	free(S.table);
 	free(S.pool);
 	free(ranked);
 	return 0;

@@ -111,6 +111,25 @@ void test_select(void)
 	three[2].excluded = true;
 	OK(select_plan_make(&c, 1.0, three, 3, &plan) != 0, "pinned and excluded refused");
 
+	/* Eight screens and forty candidates: the search stays bounded and fills
+	 * the biggest room with the biggest film. */
+	struct cinema many = two_screens();
+	static char names[8][8];
+	for (int i = 0; i < 8; i++) {
+		snprintf(names[i], sizeof names[i], "S%d", i + 1);
+		many.screens[i] = (struct screen){ names[i], 200 - 20 * i };
+	}
+	many.n_screens = 8;
+	struct select_candidate forty[40];
+	static char keys[40][8];
+	for (int i = 0; i < 40; i++) {
+		snprintf(keys[i], sizeof keys[i], "k%02d", i);
+		forty[i] = film(keys[i], 1000.0 + 300.0 * i);
+	}
+	OK(select_plan_make(&many, 1.0, forty, 40, &plan) == 0, "eight screens planned");
+	INT_EQ(plan.screens[0].film, 39, "the biggest film in the biggest room");
+	select_plan_free(&plan);
+
 	/* The share scales national predictions down to this cinema. */
 	struct select_candidate national[] = { film("x", 2e6), film("y", 1e5) };
 	OK(select_plan_make(&c, 0.0005, national, 2, &plan) == 0, "plan with a share");
