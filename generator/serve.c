@@ -271,9 +271,13 @@ static int serve_run(struct app *app, int argc, char **argv)
 		unsigned long long now = watch_signature(theme_dir);
 		if (now != seen) {
 			seen = now;
-			/* a failed rebuild keeps the previous site; the error says why */
-			if (site_build(app->cfg, &opt) == 0)
+			/* marquee.yml may be what changed: read it again; a failed
+			 * rebuild keeps the previous site and the error says why */
+			struct config *cfg = file_exists(app->cfg->path) ? config_load(app->cfg->path)
+									 : config_load(NULL);
+			if (cfg && site_build(cfg, &opt) == 0)
 				msg_info("rebuilt");
+			config_free(cfg);
 			fflush(stdout);
 		}
 	}

@@ -276,6 +276,13 @@ except urllib.error.HTTPError as e:
 		sleep 0.5
 	done
 	get /fresh/ | grep -q 'Fresh page' || { kill "$pid"; fail "no rebuild after a change"; }
+	# A change of marquee.yml is read again, not only noticed.
+	sed -i 's/^  title: .*/  title: "Renamed Cinema"/' "$T/p/marquee.yml"
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		get / | grep -q 'Renamed Cinema' && break
+		sleep 0.5
+	done
+	get / | grep -q 'Renamed Cinema' || { kill "$pid"; fail "marquee.yml change not applied"; }
 	kill "$pid"
 	wait "$pid" 2>/dev/null
 	true
