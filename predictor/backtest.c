@@ -244,18 +244,17 @@ static int run_backtest(struct app *app, int argc, char **argv)
 		msg_error("--to %s is before --from %s", to_text, from_text);
 		return 2;
 	}
-	const char *data_dir, *metric;
+	const char *metric;
 	struct model_options mo;
 	long cfg_search;
-	if (config_string(app->cfg, "data_dir", "data", &data_dir) != 0 ||
-	    predict_metric(app->cfg, metric_opt, &metric) != 0 ||
+	if (predict_metric(app->cfg, metric_opt, &metric) != 0 ||
 	    model_options_from_config(app->cfg, &mo) != 0 ||
 	    config_long(app->cfg, "model.search_weeks", 13, 0, 1000, &cfg_search) != 0)
 		return 1;
 	if (search_weeks < 0)
 		search_weeks = cfg_search;
 	mo.importance = false;
-	struct store *st = store_open(data_dir);
+	struct store *st = store_open_config(app->cfg);
 	if (!st)
 		return 1;
 	struct film_facts *films = NULL;

@@ -884,11 +884,10 @@ static int run_content(struct app *app, int argc, char **argv)
 	(void)argv;
 	if (argc > 1)
 		return command_usage(&cmd_content);
-	const char *data_dir, *content_dir;
-	if (config_string(app->cfg, "data_dir", "data", &data_dir) != 0 ||
-	    config_string(app->cfg, "content_dir", "content", &content_dir) != 0)
+	const char *content_dir;
+	if (config_string(app->cfg, "content_dir", "content", &content_dir) != 0)
 		return 1;
-	struct store *st = store_open(data_dir);
+	struct store *st = store_open_config(app->cfg);
 	if (!st)
 		return 1;
 	int rc = content_write(st, app->cfg, content_dir) == 0 ? 0 : 1;

@@ -639,10 +639,7 @@ static int run_import(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	rc = 1;
-	const char *data_dir;
-	if (config_string(app->cfg, "data_dir", "data", &data_dir) != 0)
-		goto out;
-	st = store_open(data_dir);
+	st = store_open_config(app->cfg);
 	if (!st || store_begin(st) != 0)
 		goto out;
 

@@ -186,11 +186,10 @@ static int run_predict(struct app *app, int argc, char **argv)
 		msg_error("--week \"%s\": expected YYYY-Www, such as 2024-W27", week_text);
 		return 2;
 	}
-	const char *data_dir, *metric;
-	if (config_string(app->cfg, "data_dir", "data", &data_dir) != 0 ||
-	    predict_metric(app->cfg, metric_opt, &metric) != 0)
+	const char *metric;
+	if (predict_metric(app->cfg, metric_opt, &metric) != 0)
 		return 1;
-	struct store *st = store_open(data_dir);
+	struct store *st = store_open_config(app->cfg);
 	if (!st)
 		return 1;
 	struct prediction *p = NULL;

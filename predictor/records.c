@@ -24,10 +24,7 @@
 
 static struct store *open_store(struct app *app)
 {
-	const char *data_dir;
-	if (config_string(app->cfg, "data_dir", "data", &data_dir) != 0)
-		return NULL;
-	struct store *st = store_open(data_dir);
+	struct store *st = store_open_config(app->cfg);
 	if (st && store_begin(st) != 0) {
 		store_close(st);
 		return NULL;

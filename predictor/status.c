@@ -11,10 +11,7 @@ static int run_status(struct app *app, int argc, char **argv)
 	(void)argv;
 	if (argc > 1)
 		return command_usage(&cmd_status);
-	const char *data_dir;
-	if (config_string(app->cfg, "data_dir", "data", &data_dir) != 0)
-		return 1;
-	struct store *st = store_open(data_dir);
+	struct store *st = store_open_config(app->cfg);
 	if (!st)
 		return 1;
 	struct store_summary sum;
@@ -23,8 +20,8 @@ static int run_status(struct app *app, int argc, char **argv)
 	int rc = 1;
 	if (store_summary_get(st, &sum) != 0 || store_metrics_list(st, &metrics, &n) != 0)
 		goto out;
-	printf("stores:          %s/analytics.db (schema %d), %s/cinema.db (schema %d)\n", data_dir,
-	       store_analytics_version(), data_dir, store_cinema_version());
+	printf("stores:          %s/analytics.db (schema %d), %s/cinema.db (schema %d)\n",
+	       store_dir(st), store_analytics_version(), store_dir(st), store_cinema_version());
 	printf("films:           %ld", sum.films);
 	if (sum.films)
 		printf(", released %s to %s", sum.first_release, sum.last_release);

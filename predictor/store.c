@@ -282,6 +282,19 @@ out:
 	return st;
 }
 
+struct store *store_open_config(const struct config *cfg)
+{
+	const char *dir;
+	if (config_string(cfg, "data_dir", "data", &dir) != 0)
+		return NULL;
+	return store_open(dir);
+}
+
+const char *store_dir(const struct store *st)
+{
+	return st->dir;
+}
+
 void store_close(struct store *st)
 {
 	if (!st)

@@ -19,6 +19,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../common/config.h"
+
 struct store;
 
 /*
@@ -28,6 +30,10 @@ struct store;
  */
 struct store *store_open(const char *dir);
 void store_close(struct store *st);
+/* store_open on the folder the configuration names (data_dir, default "data"). */
+struct store *store_open_config(const struct config *cfg);
+/* The folder of the stores (borrowed). */
+const char *store_dir(const struct store *st);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. 0 or -1 (reported). */
 int store_begin(struct store *st);

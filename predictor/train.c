@@ -80,15 +80,14 @@ static int run_train(struct app *app, int argc, char **argv)
 		msg_error("--until \"%s\": expected a date YYYY-MM-DD", until_text);
 		return 2;
 	}
-	const char *data_dir, *metric;
+	const char *metric;
 	double margin;
 	struct model_options mo;
-	if (config_string(app->cfg, "data_dir", "data", &data_dir) != 0 ||
-	    predict_metric(app->cfg, metric_opt, &metric) != 0 ||
+	if (predict_metric(app->cfg, metric_opt, &metric) != 0 ||
 	    config_double(app->cfg, "model.promotion_margin", 0.05, 0, 10, &margin) != 0 ||
 	    model_options_from_config(app->cfg, &mo) != 0)
 		return 1;
-	struct store *st = store_open(data_dir);
+	struct store *st = store_open_config(app->cfg);
 	if (!st)
 		return 1;
 	struct film_facts *films = NULL;
@@ -222,10 +221,7 @@ static int run_models(struct app *app, int argc, char **argv)
 	(void)argv;
 	if (argc > 1)
 		return command_usage(&cmd_models);
-	const char *data_dir;
-	if (config_string(app->cfg, "data_dir", "data", &data_dir) != 0)
-		return 1;
-	struct store *st = store_open(data_dir);
+	struct store *st = store_open_config(app->cfg);
 	if (!st)
 		return 1;
 	struct model_record *list = NULL;
@@ -296,11 +292,10 @@ static int run_features(struct app *app, int argc, char **argv)
 			       features_group(features_group_of(j))->name);
 	if (!path)
 		return 0;
-	const char *data_dir, *metric;
-	if (config_string(app->cfg, "data_dir", "data", &data_dir) != 0 ||
-	    predict_metric(app->cfg, metric_opt, &metric) != 0)
+	const char *metric;
+	if (predict_metric(app->cfg, metric_opt, &metric) != 0)
 		return 1;
-	struct store *st = store_open(data_dir);
+	struct store *st = store_open_config(app->cfg);
 	if (!st)
 		return 1;
 	struct film_facts *films = NULL;

@@ -713,13 +713,10 @@ static int week_command(struct app *app, int argc, char **argv, const struct com
 		week_next(&cinema, next);
 		week = next;
 	}
-	const char *data_dir;
 	struct store *st = NULL;
 	struct week_decision d = { 0 };
 	int rc = 1, version = 0;
-	if (config_string(app->cfg, "data_dir", "data", &data_dir) != 0)
-		goto out;
-	st = store_open(data_dir);
+	st = store_open_config(app->cfg);
 	if (!st || store_begin(st) != 0)
 		goto out;
 	if (week_decide(st, app->cfg, &cinema, week, replay, &d) != 0)

@@ -190,7 +190,6 @@ static int run_replay(struct app *app, int argc, char **argv)
 		return command_usage(&cmd_replay);
 	struct cinema c;
 	struct metric_info m;
-	const char *data_dir;
 	if (cinema_load(app->cfg, &c) != 0)
 		return 1;
 	int rc = 1;
@@ -198,10 +197,9 @@ static int run_replay(struct app *app, int argc, char **argv)
 	long *days = NULL;
 	size_t n_days = 0;
 	char (*weeks)[9] = xcalloc((size_t)want, sizeof *weeks);
-	if (week_metric(app->cfg, NULL, &m) != 0 ||
-	    config_string(app->cfg, "data_dir", "data", &data_dir) != 0)
+	if (week_metric(app->cfg, NULL, &m) != 0)
 		goto out;
-	st = store_open(data_dir);
+	st = store_open_config(app->cfg);
 	if (!st || store_release_days(st, m.name, &days, &n_days) != 0)
 		goto out;
 	size_t n = last_weeks(days, n_days, &c, (size_t)want, weeks);
@@ -295,17 +293,16 @@ static int run_weekly(struct app *app, int argc, char **argv)
 		week_next(&c, next);
 		week = next;
 	}
-	const char *actuals_file, *data_dir;
+	const char *actuals_file;
 	int rc = 1;
-	if (config_string(app->cfg, "records.actuals", "records/actuals.csv", &actuals_file) != 0 ||
-	    config_string(app->cfg, "data_dir", "data", &data_dir) != 0)
+	if (config_string(app->cfg, "records.actuals", "records/actuals.csv", &actuals_file) != 0)
 		goto out;
 	if (file_exists(actuals_file) &&
 	    command_call(app, &cmd_actuals, "actuals", "import", actuals_file, NULL) != 0)
 		goto out;
 	if (command_call(app, &cmd_train, "train", NULL) != 0)
 		goto out;
-	struct store *st = store_open(data_dir);
+	struct store *st = store_open_config(app->cfg);
 	int version = 0;
 	int r = st ? store_week_version(st, week, &version) : -1;
 	store_close(st);
