@@ -114,14 +114,14 @@ void test_select(void)
 	/* Eight screens and forty candidates: the search stays bounded and fills
 	 * the biggest room with the biggest film. */
 	struct cinema many = two_screens();
-	static char names[8][8];
+	static char names[8][16];
 	for (int i = 0; i < 8; i++) {
 		snprintf(names[i], sizeof names[i], "S%d", i + 1);
 		many.screens[i] = (struct screen){ names[i], 200 - 20 * i };
 	}
 	many.n_screens = 8;
 	struct select_candidate forty[40];
-	static char keys[40][8];
+	static char keys[40][16];
 	for (int i = 0; i < 40; i++) {
 		snprintf(keys[i], sizeof keys[i], "k%02d", i);
 		forty[i] = film(keys[i], 1000.0 + 300.0 * i);
