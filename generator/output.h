@@ -21,9 +21,11 @@ struct output;
 
 /*
  * Prepares to write the site at out_dir (its parent folder must exist).
- * fresh forces a full rebuild into a new folder. NULL after reporting.
+ * fresh forces a full rebuild into a new folder. trusted: the site is known
+ * to be as the manifest says (serve wrote it moments ago), so unchanged
+ * files are not checked for existence. NULL after reporting.
  */
-struct output *output_open(const char *out_dir, bool fresh);
+struct output *output_open(const char *out_dir, bool fresh, bool trusted);
 /*
  * Writes data at rel ("films/a/index.html"), or nothing when the site
  * already holds exactly that. key fingerprints every input the file was made

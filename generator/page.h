@@ -31,6 +31,7 @@ struct page {
 	char *body;         /* owned; the Markdown, kept so the file is read once */
 	bool is_list;       /* an _index.md, or a made-up section page */
 	bool draft;
+	bool cached;        /* handed to serve's page cache: the build must not free it */
 	double weight;      /* 0 when unset: sorts after weighted pages */
 	char date[11];      /* "YYYY-MM-DD", or "" */
 	const char *title;  /* borrowed from params */

@@ -19,6 +19,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../cli/command.h"
@@ -240,6 +241,7 @@ static int serve_run(struct app *app, int argc, char **argv)
 	if (config_string(app->cfg, "site.theme", "default", &theme) != 0)
 		goto out;
 	theme_dir = opt.theme_dir ? xstrdup(opt.theme_dir) : xasprintf("themes/%s", theme);
+	opt.cache = page_cache_new();
 	unsigned long long seen = watch_signature(theme_dir);
 	if (site_build(app->cfg, &opt) != 0)
 		goto out;
@@ -275,14 +277,21 @@ static int serve_run(struct app *app, int argc, char **argv)
 			 * rebuild keeps the previous site and the error says why */
 			struct config *cfg = file_exists(app->cfg->path) ? config_load(app->cfg->path)
 									 : config_load(NULL);
-			if (cfg && site_build(cfg, &opt) == 0)
-				msg_info("rebuilt");
+			struct timespec t0, t1;
+			clock_gettime(CLOCK_MONOTONIC, &t0);
+			if (cfg && site_build(cfg, &opt) == 0) {
+				clock_gettime(CLOCK_MONOTONIC, &t1);
+				msg_info("rebuilt in %lld ms",
+					 (long long)(t1.tv_sec - t0.tv_sec) * 1000 +
+						 (t1.tv_nsec - t0.tv_nsec) / 1000000);
+			}
 			config_free(cfg);
 			fflush(stdout);
 		}
 	}
 	rc = 0;
 out:
+	page_cache_free(opt.cache);
 	if (sock >= 0)
 		close(sock);
 	free(theme_dir);

@@ -65,9 +65,12 @@ struct names {
 	size_t n, cap;
 };
 
-static int name_cmp(const void *a, const void *b)
+static long long elapsed_ms(void);
+
+/* For names led by a one-letter type: by name alone. */
+static int typed_name_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 /* Every file under root (paths relative to root), sorted; hidden ones skipped. */
@@ -85,17 +88,27 @@ static int walk(const char *root, const char *rel, struct names *out)
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
+		/* The entry's type leads its name, so that most need no stat. */
 		here.items = xgrow(here.items, &here.cap, here.n + 1, sizeof *here.items);
-		here.items[here.n++] = xstrdup(e->d_name);
+		here.items[here.n++] = xasprintf("%c%s", e->d_type == DT_DIR   ? 'd'
+							 : e->d_type == DT_REG ? 'f'
+									       : '?',
+						 e->d_name);
 	}
 	closedir(d);
-	qsort(here.items, here.n, sizeof *here.items, name_cmp);
+	qsort(here.items, here.n, sizeof *here.items, typed_name_cmp);
 	int rc = 0;
 	for (size_t i = 0; i < here.n; i++) {
-		char *child = *rel ? xasprintf("%s/%s", rel, here.items[i]) : xstrdup(here.items[i]);
+		char type = here.items[i][0];
+		const char *name = here.items[i] + 1;
+		char *child = *rel ? xasprintf("%s/%s", rel, name) : xstrdup(name);
 		char *full = xasprintf("%s/%s", root, child);
 		struct stat st;
-		if (rc == 0 && stat(full, &st) != 0) {
+		if (type == 'd')
+			st.st_mode = S_IFDIR;
+		else if (type == 'f')
+			st.st_mode = S_IFREG;
+		if (rc == 0 && type == '?' && stat(full, &st) != 0) {
 			msg_error("%s: %s", full, strerror(errno));
 			rc = -1;
 		} else if (rc == 0 && S_ISDIR(st.st_mode)) {
@@ -206,6 +219,7 @@ static int read_config(struct site *site, const struct config *cfg, const struct
 	while (strlen(site->out_dir) > 1 && ends_with(site->out_dir, "/"))
 		site->out_dir[strlen(site->out_dir) - 1] = '\0';
 	site->drafts = opt->drafts;
+	site->cache = opt->cache;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	site->jobs = opt->jobs > 0 ? opt->jobs : cores > 8 ? 8 : cores < 1 ? 1 : (int)cores;
 	if (!file_is_dir(site->theme_dir)) {
@@ -333,9 +347,93 @@ out:
 
 /* ---- loading pages, in parallel ---- */
 
+/* ---- pages kept between builds ---- */
+
+struct cached_page {
+	char *rel;             /* owned; the path under content/ */
+	dev_t dev;
+	ino_t ino;
+	struct timespec mtime;
+	off_t size;
+	struct page *page;     /* owned, or NULL once a build took it */
+};
+
+struct page_cache {
+	char *base_url, *lang; /* owned; what the cached pages were loaded for */
+	struct cached_page *items; /* owned; sorted by rel */
+	size_t n;
+};
+
+struct page_cache *page_cache_new(void)
+{
+	return xcalloc(1, sizeof(struct page_cache));
+}
+
+static void cache_clear(struct page_cache *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		page_free(c->items[i].page);
+		free(c->items[i].rel);
+	}
+	free(c->items);
+	c->items = NULL;
+	c->n = 0;
+}
+
+void page_cache_free(struct page_cache *c)
+{
+	if (!c)
+		return;
+	cache_clear(c);
+	free(c->base_url);
+	free(c->lang);
+	free(c);
+}
+
+static int cached_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct cached_page *)a)->rel, ((const struct cached_page *)b)->rel);
+}
+
+/* The cached page for rel when its file is unchanged (NULL otherwise); the
+ * caller owns it from then on. Each rel is taken by one thread only. */
+static struct page *cache_take(struct page_cache *c, const char *rel, const struct stat *st)
+{
+	struct cached_page key = { .rel = (char *)rel };
+	struct cached_page *e = c ? bsearch(&key, c->items, c->n, sizeof *c->items, cached_cmp) : NULL;
+	if (!e || !e->page || e->dev != st->st_dev || e->ino != st->st_ino ||
+	    e->size != st->st_size || e->mtime.tv_sec != st->st_mtim.tv_sec ||
+	    e->mtime.tv_nsec != st->st_mtim.tv_nsec)
+		return NULL;
+	struct page *p = e->page;
+	e->page = NULL;
+	p->cached = false;
+	return p;
+}
+
+/* After a build: the pages it loaded become the cache; the rest is freed. */
+static void cache_keep(struct site *site)
+{
+	struct page_cache *c = site->cache;
+	cache_clear(c);
+	for (size_t i = 0; i < site->n_kept; i++) {
+		struct page *p = site->kept[i].page;
+		cJSON_Delete(p->pages); /* a list's members belong to one build */
+		p->pages = NULL;
+		p->cached = true;
+	}
+	qsort(site->kept, site->n_kept, sizeof *site->kept, cached_cmp);
+	c->items = site->kept;
+	c->n = site->n_kept;
+	site->kept = NULL;
+	site->n_kept = 0;
+}
+
 struct loader {
 	struct site *site;
 	char **rels;           /* borrowed; paths under content/ */
+	struct stat *stats;    /* owned; each source's, when caching */
+	size_t read;           /* pages read from their files, guarded by lock */
 	struct page **loaded;  /* borrowed; one slot per rel */
 	size_t n;
 	size_t next;           /* guarded by lock */
@@ -359,7 +457,15 @@ static void *load_worker(void *arg)
 		if (i >= l->n)
 			break;
 		char *src = xasprintf("content/%s", l->rels[i]);
-		l->loaded[i] = page_load(src, l->rels[i], l->site->base_url, l->site->lang);
+		struct page_cache *cache = l->site->cache;
+		if (cache && stat(src, &l->stats[i]) == 0)
+			l->loaded[i] = cache_take(cache, l->rels[i], &l->stats[i]);
+		if (!l->loaded[i]) {
+			l->loaded[i] = page_load(src, l->rels[i], l->site->base_url, l->site->lang);
+			pthread_mutex_lock(&l->lock);
+			l->read++;
+			pthread_mutex_unlock(&l->lock);
+		}
 		free(src);
 		if (!l->loaded[i]) {
 			pthread_mutex_lock(&l->lock);
@@ -412,6 +518,7 @@ static int load_content(struct site *site, struct claims *claims)
 		names_free(&files);
 		return -1;
 	}
+	msg_verbose("walked content/ in %lld ms", elapsed_ms());
 	cJSON *data = cJSON_AddObjectToObject(site->globals, "data");
 	struct loader l = { .site = site };
 	pthread_mutex_init(&l.lock, NULL);
@@ -431,6 +538,20 @@ static int load_content(struct site *site, struct claims *claims)
 		}
 	}
 	l.loaded = xcalloc(l.n + 1, sizeof *l.loaded);
+	if (site->cache) {
+		/* Pages are loaded for one base URL and language. */
+		struct page_cache *c = site->cache;
+		if (!c->base_url || strcmp(c->base_url, site->base_url) != 0 ||
+		    strcmp(c->lang, site->lang) != 0) {
+			cache_clear(c);
+			free(c->base_url);
+			free(c->lang);
+			c->base_url = xstrdup(site->base_url);
+			c->lang = xstrdup(site->lang);
+		}
+		l.stats = xcalloc(l.n + 1, sizeof *l.stats);
+		site->kept = xcalloc(l.n + 1, sizeof *site->kept);
+	}
 	if (rc == 0)
 		run_workers(site->jobs, load_worker, &l);
 	if (l.failed)
@@ -445,7 +566,15 @@ static int load_content(struct site *site, struct claims *claims)
 			continue;
 		}
 		add_page(site, p, &cap);
+		if (site->cache)
+			site->kept[site->n_kept++] = (struct cached_page){
+				xstrdup(l.rels[i]), l.stats[i].st_dev, l.stats[i].st_ino,
+				l.stats[i].st_mtim, l.stats[i].st_size, p };
 	}
+	if (site->cache)
+		msg_verbose("%zu of %zu pages loaded from their files at %lld ms", l.read, l.n,
+			    elapsed_ms());
+	free(l.stats);
 	free(l.loaded);
 	free(l.rels);
 	pthread_mutex_destroy(&l.lock);
@@ -843,8 +972,14 @@ static long long elapsed_ms(void)
 static void site_free(struct site *site)
 {
 	output_free(site->output);
+	if (site->cache)
+		cache_keep(site);
+	for (size_t i = 0; i < site->n_kept; i++)
+		free(site->kept[i].rel);
+	free(site->kept);
 	for (size_t i = 0; i < site->n_pages; i++)
-		page_free(site->pages[i]);
+		if (!site->pages[i]->cached)
+			page_free(site->pages[i]);
 	free(site->pages);
 	tpl_set_free(site->tpls);
 	cJSON_Delete(site->globals);
@@ -864,7 +999,7 @@ int site_build(const struct config *cfg, const struct site_options *opt)
 	struct claims claims = { 0 };
 	int rc = -1;
 	md_init();
-	elapsed_ms();
+	msg_verbose("build starts at %lld ms", elapsed_ms());
 	if (read_config(&site, cfg, opt) != 0 || load_theme(&site) != 0)
 		goto out;
 	site.globals = cJSON_CreateObject();
@@ -894,7 +1029,9 @@ int site_build(const struct config *cfg, const struct site_options *opt)
 		goto out;
 
 	/* everything is valid: only now is anything written */
-	site.output = output_open(site.out_dir, false);
+	/* serve (which keeps a page cache) wrote the site itself: no need to
+	 * check that every unchanged file is still there */
+	site.output = output_open(site.out_dir, false, site.cache && site.cache->n > 0);
 	if (!site.output)
 		goto out;
 	msg_verbose("validated in %lld ms", elapsed_ms());

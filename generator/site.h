@@ -19,12 +19,19 @@
 #include "page.h"
 #include "template.h"
 
+/* Pages kept loaded between builds by `serve`, so that a rebuild reads only
+ * the sources that changed (same size, modification time and inode). */
+struct page_cache;
+struct page_cache *page_cache_new(void);
+void page_cache_free(struct page_cache *cache);
+
 struct site_options {
 	const char *out_dir;   /* borrowed; NULL: "site" */
 	const char *theme_dir; /* borrowed; NULL: themes/<site.theme> */
 	const char *base_url;  /* borrowed; NULL: site.base_url */
 	bool drafts;           /* build pages marked draft: true */
 	int jobs;              /* rendering threads; 0: one per core, at most 8 */
+	struct page_cache *cache; /* borrowed; NULL: load every page from its file */
 };
 
 /* The state of one build; feeds.c reads it. */
@@ -48,6 +55,9 @@ struct site {
 	struct page **pages;  /* owned; sorted by output path */
 	size_t n_pages;
 	struct page *home;    /* borrowed from pages */
+	struct page_cache *cache; /* borrowed; see site_options */
+	struct cached_page *kept; /* owned; the pages loaded from files, to cache at the end */
+	size_t n_kept;
 };
 
 /* Builds the site from the current folder. 0, or -1 after reporting. */

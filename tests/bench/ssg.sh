@@ -93,3 +93,34 @@ while [ "$i" -lt "$RUNS" ]; do
 	i=$((i + 1))
 done
 printf 'marquee rebuild after one page changed: median %.2f s\n' "$(median <"$dir/rebuild.times")"
+
+# the same in `marquee serve`, which keeps the pages loaded between rebuilds
+port=$((20000 + $$ % 20000))
+"$MARQUEE" -C "$dir" serve --theme "$root/themes/bench" --out "$dir/site" --port "$port" \
+	>"$dir/serve.out" 2>"$dir/serve.err" &
+serve_pid=$!
+i=0
+while [ "$i" -lt 60 ] && ! grep -q serving "$dir/serve.out" 2>/dev/null; do
+	sleep 0.5
+	i=$((i + 1))
+done
+i=0
+while [ "$i" -lt "$RUNS" ]; do
+	before=$(grep -c "rebuilt in" "$dir/serve.out" || true)
+	printf '\nOne more line.\n' >>"$dir/content/films/film-000000.md"
+	k=0
+	while [ "$k" -lt 40 ] && [ "$(grep -c "rebuilt in" "$dir/serve.out" || true)" -le "$before" ]; do
+		sleep 0.25
+		k=$((k + 1))
+	done
+	i=$((i + 1))
+done
+kill "$serve_pid" 2>/dev/null
+wait "$serve_pid" 2>/dev/null
+sed -n 's/^rebuilt in \([0-9]*\) ms$/\1/p' "$dir/serve.out" >"$dir/serve.times"
+if [ -s "$dir/serve.times" ]; then
+	printf 'marquee serve rebuild after one page changed: median %s ms (%s rebuilds)\n' \
+		"$(median <"$dir/serve.times")" "$(wc -l <"$dir/serve.times")"
+else
+	echo "marquee serve rebuild: no rebuild seen"
+fi

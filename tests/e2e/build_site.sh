@@ -283,6 +283,20 @@ except urllib.error.HTTPError as e:
 		sleep 0.5
 	done
 	get / | grep -q 'Renamed Cinema' || { kill "$pid"; fail "marquee.yml change not applied"; }
+	# Pages kept loaded between rebuilds are read again when their file changes.
+	printf -- '---\ntitle: Fresher page\n---\nNewer.\n' >"$T/p/content/fresh.md"
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		get /fresh/ | grep -q 'Fresher page' && break
+		sleep 0.5
+	done
+	get /fresh/ | grep -q 'Fresher page' || { kill "$pid"; fail "a changed page was not read again"; }
+	rm "$T/p/content/fresh.md"
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		get /fresh/ | head -1 | grep -q 404 && break
+		sleep 0.5
+	done
+	get /fresh/ | head -1 | grep -q 404 || { kill "$pid"; fail "a removed page is still served"; }
+	grep -q "rebuilt in [0-9]* ms" "$T/serve.out" || { kill "$pid"; fail "no rebuild time"; }
 	kill "$pid"
 	wait "$pid" 2>/dev/null
 	true
