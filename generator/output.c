@@ -89,7 +89,8 @@ static bool read_manifest(struct output *out)
 		out->n_old = 0;
 		return false;
 	}
-	qsort(out->old, out->n_old, sizeof *out->old, by_rel);
+	if (out->n_old)
+		qsort(out->old, out->n_old, sizeof *out->old, by_rel);
 	return true;
 }
 
@@ -142,7 +143,7 @@ fail:
 static const struct entry *old_entry(const struct output *out, const char *rel)
 {
 	struct entry key = { .rel = (char *)rel };
-	return bsearch(&key, out->old, out->n_old, sizeof *out->old, by_rel);
+	return out->n_old ? bsearch(&key, out->old, out->n_old, sizeof *out->old, by_rel) : NULL;
 }
 
 /* Creates the folders of path below root, remembering new ones (lock held). */
@@ -266,7 +267,8 @@ done:
 
 static int write_manifest(struct output *out)
 {
-	qsort(out->made, out->n_made, sizeof *out->made, by_rel);
+	if (out->n_made)
+		qsort(out->made, out->n_made, sizeof *out->made, by_rel);
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < out->n_made; i++)
 		buf_printf(&b, "%016llx %zu %016llx %s\n", (unsigned long long)out->made[i].hash,
@@ -323,10 +325,11 @@ int output_commit(struct output *out)
 		out->pending[i].tmp = NULL;
 	}
 	out->committed = true;
-	qsort(out->made, out->n_made, sizeof *out->made, by_rel);
+	if (out->n_made)
+		qsort(out->made, out->n_made, sizeof *out->made, by_rel);
 	for (size_t i = 0; i < out->n_old; i++) {
 		struct entry key = { .rel = out->old[i].rel };
-		if (!bsearch(&key, out->made, out->n_made, sizeof *out->made, by_rel))
+		if (!out->n_made || !bsearch(&key, out->made, out->n_made, sizeof *out->made, by_rel))
 			remove_stale(out, out->old[i].rel);
 	}
 	return write_manifest(out);

@@ -96,7 +96,8 @@ static int walk(const char *root, const char *rel, struct names *out)
 						 e->d_name);
 	}
 	closedir(d);
-	qsort(here.items, here.n, sizeof *here.items, typed_name_cmp);
+	if (here.n)
+		qsort(here.items, here.n, sizeof *here.items, typed_name_cmp);
 	int rc = 0;
 	for (size_t i = 0; i < here.n; i++) {
 		char type = here.items[i][0];
@@ -400,7 +401,8 @@ static int cached_cmp(const void *a, const void *b)
 static struct page *cache_take(struct page_cache *c, const char *rel, const struct stat *st)
 {
 	struct cached_page key = { .rel = (char *)rel };
-	struct cached_page *e = c ? bsearch(&key, c->items, c->n, sizeof *c->items, cached_cmp) : NULL;
+	struct cached_page *e =
+		c && c->n ? bsearch(&key, c->items, c->n, sizeof *c->items, cached_cmp) : NULL;
 	if (!e || !e->page || e->dev != st->st_dev || e->ino != st->st_ino ||
 	    e->size != st->st_size || e->mtime.tv_sec != st->st_mtim.tv_sec ||
 	    e->mtime.tv_nsec != st->st_mtim.tv_nsec)
@@ -422,7 +424,8 @@ static void cache_keep(struct site *site)
 		p->pages = NULL;
 		p->cached = true;
 	}
-	qsort(site->kept, site->n_kept, sizeof *site->kept, cached_cmp);
+	if (site->n_kept)
+		qsort(site->kept, site->n_kept, sizeof *site->kept, cached_cmp);
 	c->items = site->kept;
 	c->n = site->n_kept;
 	site->kept = NULL;
@@ -729,7 +732,8 @@ static int validate(struct site *site, struct claims *claims)
 	const char *fixed[] = { "sitemap.xml", "robots.txt", "index.xml", "feed.json", "404.html" };
 	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
 		claim_add(claims, xstrdup(fixed[i]), xasprintf("the generated %s", fixed[i]), NULL);
-	qsort(claims->items, claims->n, sizeof *claims->items, claim_cmp);
+	if (claims->n)
+		qsort(claims->items, claims->n, sizeof *claims->items, claim_cmp);
 	for (size_t i = 1; i < claims->n; i++)
 		if (strcmp(claims->items[i - 1].path, claims->items[i].path) == 0) {
 			msg_error("%s and %s both write %s/%s", claims->items[i - 1].owner,

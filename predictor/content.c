@@ -779,7 +779,8 @@ int content_write(struct store *st, const struct config *cfg, const char *dir)
 			cJSON_AddItemToArray(acts, o);
 		}
 	}
-	qsort(films, n_films, sizeof *films, by_key);
+	if (n_films)
+		qsort(films, n_films, sizeof *films, by_key);
 	for (size_t i = 0; i < n_films; i++) {
 		struct film_info info;
 		bool found;

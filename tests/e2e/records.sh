@@ -312,3 +312,14 @@ test_french_site_speaks_french() {
 	expect_status 0
 	grep -q 'lang="fr"' site/index.html || fail "the site is not marked French"
 }
+
+test_content_with_nothing_published() {
+	setup
+	run "$MARQUEE" content
+	expect_status 0
+	expect_stdout "content: 0 weeks, 0 films"
+	grep -q "Nothing has been published yet" content/_index.md || fail "the home page does not say so"
+	mkdir -p content/empty-section
+	run "$MARQUEE" build
+	expect_status 0
+}
