@@ -44,7 +44,7 @@ char *file_read_all(const char *path, size_t *len)
 	return data;
 }
 
-int file_write_temp(const char *path, const char *data, size_t len, char **tmp_out)
+int file_write_temp(const char *path, const char *data, size_t len, bool sync, char **tmp_out)
 {
 	int rc = -1;
 	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
@@ -65,7 +65,7 @@ int file_write_temp(const char *path, const char *data, size_t len, char **tmp_o
 		}
 		done += (size_t)w;
 	}
-	if (fsync(fd) != 0 && errno != EINVAL) {
+	if (sync && fsync(fd) != 0 && errno != EINVAL) {
 		msg_error("%s: fsync failed: %s", path, strerror(errno));
 		goto out_unlink;
 	}
@@ -88,7 +88,7 @@ out:
 int file_write_atomic(const char *path, const char *data, size_t len)
 {
 	char *tmp;
-	if (file_write_temp(path, data, len, &tmp) != 0)
+	if (file_write_temp(path, data, len, true, &tmp) != 0)
 		return -1;
 	int rc = 0;
 	if (rename(tmp, path) != 0) {

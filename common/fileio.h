@@ -17,11 +17,11 @@ char *file_read_all(const char *path, size_t *len);
 int file_write_atomic(const char *path, const char *data, size_t len);
 /*
  * The first half of file_write_atomic, for writing several files as one:
- * writes and syncs data into a temporary file beside path and returns its
- * name (owned by the caller) in *tmp; renaming it over path is the caller's
- * second half. Nothing is left behind on failure.
+ * writes data into a temporary file beside path (synced to disk when sync)
+ * and returns its name (owned by the caller) in *tmp; renaming it over path
+ * is the caller's second half. Nothing is left behind on failure.
  */
-int file_write_temp(const char *path, const char *data, size_t len, char **tmp);
+int file_write_temp(const char *path, const char *data, size_t len, bool sync, char **tmp);
 /* Creates a folder and its parents (mode 0777 & umask); 0 if it exists. */
 int file_mkdirs(const char *path);
 bool file_exists(const char *path);

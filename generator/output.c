@@ -22,7 +22,8 @@
 #define MANIFEST ".marquee-manifest"
 
 struct entry {
-	char *rel;       /* owned */
+	char *rel;       /* owned, unless borrowed */
+	bool borrowed;   /* rel belongs to the previous manifest's entry */
 	uint64_t hash;   /* of the content */
 	size_t size;
 	uint64_t key;    /* of the inputs that made it, 0 when not known */
@@ -78,7 +79,7 @@ static bool read_manifest(struct output *out)
 		}
 		*nl = '\0';
 		out->old = xgrow(out->old, &cap, out->n_old + 1, sizeof *out->old);
-		out->old[out->n_old++] = (struct entry){ xstrdup(line + off), h, size, key };
+		out->old[out->n_old++] = (struct entry){ xstrdup(line + off), false, h, size, key };
 	}
 	fclose(f);
 	if (!ok) {
@@ -212,18 +213,22 @@ bool output_unchanged(struct output *out, const char *rel, uint64_t key)
 {
 	if (out->fresh || key == 0)
 		return false;
-	char *final = xasprintf("%s/%s", out->root, rel);
-	pthread_mutex_lock(&out->lock);
-	const struct entry *old = old_entry(out, rel);
-	bool same = old && old->key == key && (out->trusted || file_exists(final));
-	if (same) {
-		out->made = xgrow(out->made, &out->cap_made, out->n_made + 1, sizeof *out->made);
-		out->made[out->n_made++] = (struct entry){ xstrdup(rel), old->hash, old->size, key };
-		out->unchanged++;
+	const struct entry *old = old_entry(out, rel); /* old is read-only: no lock */
+	if (!old || old->key != key)
+		return false;
+	if (!out->trusted) {
+		char *final = xasprintf("%s/%s", out->root, rel);
+		bool exists = file_exists(final);
+		free(final);
+		if (!exists)
+			return false;
 	}
+	pthread_mutex_lock(&out->lock);
+	out->made = xgrow(out->made, &out->cap_made, out->n_made + 1, sizeof *out->made);
+	out->made[out->n_made++] = (struct entry){ old->rel, true, old->hash, old->size, key };
+	out->unchanged++;
 	pthread_mutex_unlock(&out->lock);
-	free(final);
-	return same;
+	return true;
 }
 
 int output_write(struct output *out, const char *rel, const char *data, size_t len, uint64_t key)
@@ -237,7 +242,7 @@ int output_write(struct output *out, const char *rel, const char *data, size_t l
 	const struct entry *old = out->fresh ? NULL : old_entry(out, rel);
 	bool same = old && old->hash == h && old->size == len && file_exists(final);
 	out->made = xgrow(out->made, &out->cap_made, out->n_made + 1, sizeof *out->made);
-	out->made[out->n_made++] = (struct entry){ xstrdup(rel), h, len, key };
+	out->made[out->n_made++] = (struct entry){ xstrdup(rel), false, h, len, key };
 	if (same) {
 		out->unchanged++;
 		pthread_mutex_unlock(&out->lock);
@@ -273,12 +278,17 @@ static int write_manifest(struct output *out)
 	for (size_t i = 0; i < out->n_made; i++)
 		buf_printf(&b, "%016llx %zu %016llx %s\n", (unsigned long long)out->made[i].hash,
 			   out->made[i].size, (unsigned long long)out->made[i].key, out->made[i].rel);
+	/* A cache of what the site holds: replaced atomically, but not synced (a
+	 * manifest lost in a crash only makes the next build a full one). */
 	char *path = xasprintf("%s/" MANIFEST, out->out_dir);
-	if (file_write_atomic(path, buf_str(&b), b.len) != 0) {
-		/* The site is complete; without a manifest the next build is a full one. */
+	char *tmp = NULL;
+	if (file_write_temp(path, buf_str(&b), b.len, false, &tmp) != 0 || rename(tmp, path) != 0) {
+		if (tmp)
+			unlink(tmp);
 		unlink(path);
 		msg_warn("%s: not recorded; the next build rewrites every file", path);
 	}
+	free(tmp);
 	free(path);
 	buf_free(&b);
 	return 0;
@@ -361,7 +371,8 @@ void output_free(struct output *out)
 	for (size_t i = 0; i < out->n_old; i++)
 		free(out->old[i].rel);
 	for (size_t i = 0; i < out->n_made; i++)
-		free(out->made[i].rel);
+		if (!out->made[i].borrowed)
+			free(out->made[i].rel);
 	for (size_t i = 0; i < out->n_dirs; i++)
 		free(out->dirs[i]);
 	free(out->pending);

@@ -57,7 +57,7 @@ static int put_page(struct written *w, const char *dir, const char *rel, cJSON *
 	char *old = file_exists(path) ? file_read_all(path, &old_len) : NULL;
 	bool same = old && old_len == text.len && memcmp(old, text.data, text.len) == 0;
 	char *tmp = NULL;
-	if (!same && (rc = file_write_temp(path, text.data, text.len, &tmp)) == 0) {
+	if (!same && (rc = file_write_temp(path, text.data, text.len, true, &tmp)) == 0) {
 		size_t cap = w->cap_tmps;
 		w->tmps = xgrow(w->tmps, &w->cap_tmps, w->n_tmps + 1, sizeof *w->tmps);
 		w->finals = xgrow(w->finals, &cap, w->n_tmps + 1, sizeof *w->finals);
