@@ -149,24 +149,14 @@ static const char *str(const cJSON *obj, const char *key)
 	return cJSON_IsString(v) ? v->valuestring : "";
 }
 
-static void add_num(cJSON *o, const char *key, double x, int decimals)
-{
-	if (!isfinite(x)) {
-		cJSON_AddNullToObject(o, key);
-		return;
-	}
-	double f = pow(10, decimals), r = round(x * f) / f;
-	cJSON_AddNumberToObject(o, key, r == 0 ? 0 : r);
-}
-
 static cJSON *point_label(const char *label, double y, double low, double high)
 {
 	cJSON *p = cJSON_CreateObject();
 	cJSON_AddStringToObject(p, "label", label);
-	add_num(p, "y", y, 0);
+	week_json_number(p, "y", y, 0);
 	if (isfinite(low)) {
-		add_num(p, "low", low, 0);
-		add_num(p, "high", high, 0);
+		week_json_number(p, "low", low, 0);
+		week_json_number(p, "high", high, 0);
 	}
 	return p;
 }
@@ -174,8 +164,8 @@ static cJSON *point_label(const char *label, double y, double low, double high)
 static cJSON *point_xy(double x, double y, const char *label, int decimals)
 {
 	cJSON *p = cJSON_CreateObject();
-	add_num(p, "x", x, decimals);
-	add_num(p, "y", y, decimals);
+	week_json_number(p, "x", x, decimals);
+	week_json_number(p, "y", y, decimals);
 	if (label)
 		cJSON_AddStringToObject(p, "label", label);
 	return p;
@@ -241,14 +231,6 @@ static double similarity(const struct film_entry *a, const struct film_entry *b)
 	return all ? (double)common / (double)all : 0;
 }
 
-static cJSON *string_list(char **items, size_t n)
-{
-	cJSON *a = cJSON_CreateArray();
-	for (size_t i = 0; i < n; i++)
-		cJSON_AddItemToArray(a, cJSON_CreateString(items[i]));
-	return a;
-}
-
 static int film_page(struct store *st, struct written *w, const char *dir,
 		     const struct metric_info *metric, struct film_entry *films, size_t n, size_t i)
 {
@@ -271,11 +253,11 @@ static int film_page(struct store *st, struct written *w, const char *dir,
 			cJSON_AddNumberToObject(p, "runtime", info.runtime_min);
 		else
 			cJSON_AddNullToObject(p, "runtime");
-		cJSON_AddItemToObject(p, "genres", string_list(info.genres, info.n_genres));
-		cJSON_AddItemToObject(p, "director", string_list(info.directors, info.n_directors));
-		cJSON_AddItemToObject(p, "cast", string_list(info.cast, info.n_cast));
-		cJSON_AddItemToObject(p, "countries", string_list(info.countries, info.n_countries));
-		cJSON_AddItemToObject(p, "languages", string_list(info.languages, info.n_languages));
+		cJSON_AddItemToObject(p, "genres", week_json_strings(info.genres, info.n_genres));
+		cJSON_AddItemToObject(p, "director", week_json_strings(info.directors, info.n_directors));
+		cJSON_AddItemToObject(p, "cast", week_json_strings(info.cast, info.n_cast));
+		cJSON_AddItemToObject(p, "countries", week_json_strings(info.countries, info.n_countries));
+		cJSON_AddItemToObject(p, "languages", week_json_strings(info.languages, info.n_languages));
 		if (info.distributor)
 			cJSON_AddStringToObject(p, "distributor", info.distributor);
 		if (info.certification)
@@ -293,9 +275,9 @@ static int film_page(struct store *st, struct written *w, const char *dir,
 	cJSON_AddStringToObject(m, "label", metric->label);
 	cJSON_AddStringToObject(m, "unit", metric->unit);
 	cJSON *pred = cJSON_AddObjectToObject(p, "prediction");
-	add_num(pred, "predicted", num(f->candidate, "predicted"), 0);
-	add_num(pred, "lower", num(f->candidate, "lower"), 0);
-	add_num(pred, "upper", num(f->candidate, "upper"), 0);
+	week_json_number(pred, "predicted", num(f->candidate, "predicted"), 0);
+	week_json_number(pred, "lower", num(f->candidate, "lower"), 0);
+	week_json_number(pred, "upper", num(f->candidate, "upper"), 0);
 	cJSON_AddStringToObject(pred, "week", f->week);
 	cJSON *expl = cJSON_AddArrayToObject(pred, "explanation");
 	const cJSON *r;
@@ -305,7 +287,7 @@ static int film_page(struct store *st, struct written *w, const char *dir,
 		cJSON_AddStringToObject(e, "text", r->valuestring);
 		cJSON_AddItemToArray(expl, e);
 	}
-	add_num(p, "actual", f->actual, 0);
+	week_json_number(p, "actual", f->actual, 0);
 	cJSON_AddItemToObject(p, "weeks", f->weeks);
 	f->weeks = NULL;
 
@@ -432,10 +414,10 @@ static cJSON *history_page(cJSON **weeks, size_t n_weeks, const struct metric_in
 			cJSON_AddStringToObject(row, "week", week);
 			cJSON_AddItemToObject(row, "film",
 					      cJSON_Duplicate(cJSON_GetObjectItem(c, "film"), 1));
-			add_num(row, "predicted", pred, 0);
-			add_num(row, "lower", lo, 0);
-			add_num(row, "upper", hi, 0);
-			add_num(row, "actual", actual, 0);
+			week_json_number(row, "predicted", pred, 0);
+			week_json_number(row, "lower", lo, 0);
+			week_json_number(row, "upper", hi, 0);
+			week_json_number(row, "actual", actual, 0);
 			cJSON_AddBoolToObject(row, "picked", picked);
 			if (isfinite(actual)) {
 				bool in = actual >= lo && actual <= hi;
@@ -509,11 +491,11 @@ static cJSON *history_page(cJSON **weeks, size_t n_weeks, const struct metric_in
 		}
 		cJSON *row = cJSON_CreateObject();
 		cJSON_AddStringToObject(row, "week", str(weeks[w], "week"));
-		add_num(row, "expected_attendance", num(eco, "expected_attendance"), 0);
-		add_num(row, "attendance", admissions, 0);
-		add_num(row, "expected_revenue", num(eco, "expected_revenue"), 2);
-		add_num(row, "revenue", revenue, 2);
-		add_num(row, "profit", revenue - num(eco, "fixed_costs"), 2);
+		week_json_number(row, "expected_attendance", num(eco, "expected_attendance"), 0);
+		week_json_number(row, "attendance", admissions, 0);
+		week_json_number(row, "expected_revenue", num(eco, "expected_revenue"), 2);
+		week_json_number(row, "revenue", revenue, 2);
+		week_json_number(row, "profit", revenue - num(eco, "fixed_costs"), 2);
 		cJSON_AddStringToObject(row, "currency", str(eco, "currency"));
 		cJSON_AddItemToArray(local, row);
 		total_expected += num(eco, "expected_revenue");
@@ -523,14 +505,14 @@ static cJSON *history_page(cJSON **weeks, size_t n_weeks, const struct metric_in
 	}
 	cJSON *sum = cJSON_AddObjectToObject(p, "summary");
 	cJSON_AddNumberToObject(sum, "recorded_weeks", (double)recorded_weeks);
-	add_num(sum, "expected_revenue", total_expected, 2);
-	add_num(sum, "revenue", total_revenue, 2);
-	add_num(sum, "profit", total_revenue - total_costs, 2);
+	week_json_number(sum, "expected_revenue", total_expected, 2);
+	week_json_number(sum, "revenue", total_revenue, 2);
+	week_json_number(sum, "profit", total_revenue - total_costs, 2);
 	cJSON_AddNumberToObject(sum, "weeks", (double)n_weeks);
 	cJSON_AddNumberToObject(sum, "films", (double)films);
-	add_num(sum, "mae_log", films ? abs_log / (double)films : NAN, 3);
-	add_num(sum, "coverage", films ? (double)inside / (double)films : NAN, 3);
-	add_num(sum, "capture", best_total > 0 ? captured / best_total : NAN, 3);
+	week_json_number(sum, "mae_log", films ? abs_log / (double)films : NAN, 3);
+	week_json_number(sum, "coverage", films ? (double)inside / (double)films : NAN, 3);
+	week_json_number(sum, "capture", best_total > 0 ? captured / best_total : NAN, 3);
 	cJSON_AddNumberToObject(sum, "capture_weeks", (double)weeks_scored);
 	cJSON *charts = cJSON_AddObjectToObject(p, "charts");
 	cJSON_AddItemToObject(charts, "scatter", scatter);
@@ -565,20 +547,20 @@ static int model_page(struct store *st, struct written *w, const char *dir,
 		cJSON_AddNumberToObject(m, "rows", (double)rec.rows);
 		cJSON_AddStringToObject(m, "kernel", str(meta, "kernel"));
 		cJSON *params = cJSON_AddObjectToObject(m, "params");
-		add_num(params, "C", num(meta, "C"), 6);
-		add_num(params, "gamma", num(meta, "gamma"), 6);
-		add_num(params, "epsilon", num(meta, "epsilon"), 6);
+		week_json_number(params, "C", num(meta, "C"), 6);
+		week_json_number(params, "gamma", num(meta, "gamma"), 6);
+		week_json_number(params, "epsilon", num(meta, "epsilon"), 6);
 		cJSON_AddStringToObject(m, "train_until", str(meta, "train_until"));
 		cJSON *cv_in = cJSON_GetObjectItem(meta, "cv");
 		cJSON *cv = cJSON_AddObjectToObject(m, "cv");
-		add_num(cv, "folds", num(cv_in, "folds"), 0);
-		add_num(cv, "rows", num(cv_in, "rows"), 0);
-		add_num(cv, "rmse_log", num(cv_in, "rmse_log"), 3);
-		add_num(cv, "mae_log", num(cv_in, "mae_log"), 3);
-		add_num(cv, "r2_log", num(cv_in, "r2_log"), 3);
+		week_json_number(cv, "folds", num(cv_in, "folds"), 0);
+		week_json_number(cv, "rows", num(cv_in, "rows"), 0);
+		week_json_number(cv, "rmse_log", num(cv_in, "rmse_log"), 3);
+		week_json_number(cv, "mae_log", num(cv_in, "mae_log"), 3);
+		week_json_number(cv, "r2_log", num(cv_in, "r2_log"), 3);
 		cJSON *iv = cJSON_GetObjectItem(meta, "interval");
-		add_num(m, "interval_level", num(iv, "level"), 2);
-		add_num(m, "interval_factor", exp(num(iv, "half_width_log")), 2);
+		week_json_number(m, "interval_level", num(iv, "level"), 2);
+		week_json_number(m, "interval_factor", exp(num(iv, "half_width_log")), 2);
 	}
 	cJSON_AddStringToObject(m, "metric", metric->label);
 	cJSON *features = cJSON_AddArrayToObject(m, "features");
@@ -605,7 +587,7 @@ static int model_page(struct store *st, struct written *w, const char *dir,
 		static const char *const keys[] = { "weeks", "films", "r2_log", "mae_log", "spearman",
 						    "capture_top2", "interval_coverage" };
 		for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
-			add_num(b, keys[k], num(sum, keys[k]), k < 2 ? 0 : 3);
+			week_json_number(b, keys[k], num(sum, keys[k]), k < 2 ? 0 : 3);
 		cJSON_Delete(sum);
 		backtest_record_clear(&bt);
 	}
@@ -642,13 +624,13 @@ static int model_page(struct store *st, struct written *w, const char *dir,
 		used[pick_i] = true;
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "feature", pick->string);
-		add_num(o, "drop", pick->valuedouble, 3);
+		week_json_number(o, "drop", pick->valuedouble, 3);
 		cJSON_AddItemToArray(importance, o);
 		if (k >= 8)
 			continue; /* the chart shows the eight that matter most */
 		cJSON *pt = cJSON_CreateObject();
 		cJSON_AddStringToObject(pt, "label", pick->string);
-		add_num(pt, "y", pick->valuedouble, 3);
+		week_json_number(pt, "y", pick->valuedouble, 3);
 		cJSON_AddItemToArray(pts, pt);
 	}
 	free(used);
@@ -743,7 +725,7 @@ int content_write(struct store *st, const struct config *cfg, const char *dir)
 			if (store_film_outcome(st, key, metric.name, &actual, &found) != 0)
 				goto out;
 			/* Only outcomes known by now: all of them, in a replay of the past. */
-			add_num(c, "actual", found ? actual : NAN, 0);
+			week_json_number(c, "actual", found ? actual : NAN, 0);
 			size_t k;
 			for (k = 0; k < n_films && strcmp(films[k].key, key) != 0; k++)
 				;
@@ -772,10 +754,10 @@ int content_write(struct store *st, const struct config *cfg, const char *dir)
 					cJSON_AddItemToObject(o, "film",
 							      cJSON_Duplicate(cJSON_GetObjectItem(pk, "film"), 1));
 					cJSON_AddStringToObject(o, "screen", str(pk, "screen"));
-					add_num(o, "expected_attendance", num(pk, "expected_attendance"), 0);
+					week_json_number(o, "expected_attendance", num(pk, "expected_attendance"), 0);
 				}
 			cJSON_AddNumberToObject(o, "admissions", (double)actuals[a].admissions);
-			add_num(o, "revenue", actuals[a].revenue >= 0 ? actuals[a].revenue : NAN, 2);
+			week_json_number(o, "revenue", actuals[a].revenue >= 0 ? actuals[a].revenue : NAN, 2);
 			cJSON_AddItemToArray(acts, o);
 		}
 	}

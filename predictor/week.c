@@ -113,7 +113,7 @@ static double rounded(double x, int decimals)
 	return r == 0 ? 0 : r; /* no "-0" */
 }
 
-static void add_num(cJSON *obj, const char *key, double x, int decimals)
+void week_json_number(cJSON *obj, const char *key, double x, int decimals)
 {
 	if (isfinite(x))
 		cJSON_AddNumberToObject(obj, key, rounded(x, decimals));
@@ -121,7 +121,7 @@ static void add_num(cJSON *obj, const char *key, double x, int decimals)
 		cJSON_AddNullToObject(obj, key);
 }
 
-static cJSON *string_array(char **items, size_t n)
+cJSON *week_json_strings(char **items, size_t n)
 {
 	cJSON *a = cJSON_CreateArray();
 	for (size_t i = 0; i < n; i++)
@@ -145,8 +145,8 @@ static cJSON *film_summary(struct store *st, const char *key, const char *slug, 
 			cJSON_AddStringToObject(f, "poster", info.poster_path);
 		else
 			cJSON_AddNullToObject(f, "poster");
-		cJSON_AddItemToObject(f, "genres", string_array(info.genres, info.n_genres));
-		cJSON_AddItemToObject(f, "director", string_array(info.directors, info.n_directors));
+		cJSON_AddItemToObject(f, "genres", week_json_strings(info.genres, info.n_genres));
+		cJSON_AddItemToObject(f, "director", week_json_strings(info.directors, info.n_directors));
 		film_info_clear(&info);
 	} else {
 		cJSON_AddNullToObject(f, "poster");
@@ -194,8 +194,7 @@ static void note(cJSON *notes, const char *fmt, ...)
 }
 
 /* Reasons for a pick: the prediction, the room it fills, the model's reasons. */
-static cJSON *pick_reasons(const struct week_decision *d, const struct cinema *c,
-			   const struct select_screen *scr)
+static cJSON *pick_reasons(const struct week_decision *d, const struct select_screen *scr)
 {
 	const struct prediction *p = &d->preds[scr->film];
 	cJSON *r = cJSON_CreateArray();
@@ -221,7 +220,6 @@ static cJSON *pick_reasons(const struct week_decision *d, const struct cinema *c
 			 p->reasons[i] + 1);
 		cJSON_AddItemToArray(r, cJSON_CreateString(text));
 	}
-	(void)c;
 	free(pred);
 	free(lo);
 	free(hi);
@@ -259,8 +257,8 @@ static void build_json(struct store *st, const struct cinema *c, struct week_dec
 	cJSON_AddStringToObject(model, "label", label);
 	free(label);
 	cJSON *share = cJSON_AddObjectToObject(w, "share");
-	add_num(share, "value", d->share.value, 8);
-	add_num(share, "percent", 100 * d->share.value, 4);
+	week_json_number(share, "value", d->share.value, 8);
+	week_json_number(share, "percent", 100 * d->share.value, 4);
 	cJSON_AddStringToObject(share, "source", d->share.calibrated ? "calibrated" : "configured");
 	cJSON_AddNumberToObject(share, "weeks", (double)d->share.weeks);
 	cJSON_AddNumberToObject(share, "observations", (double)d->share.observations);
@@ -319,23 +317,23 @@ static void build_json(struct store *st, const struct cinema *c, struct week_dec
 				cJSON *p = cJSON_CreateObject();
 				cJSON_AddStringToObject(p, "screen", c->screens[s].name);
 				cJSON_AddNumberToObject(p, "seats", c->screens[s].seats);
-				add_num(p, "capacity", cap, 0);
+				week_json_number(p, "capacity", cap, 0);
 				cJSON_AddItemToObject(p, "film",
 						      film_summary(st, holdover->film_key, holdover->slug,
 								   holdover->title,
 								   holdover->release_date));
-				add_num(p, "predicted", holdover->predicted * c->holdover_factor, 0);
-				add_num(p, "lower", holdover->lower * c->holdover_factor, 0);
-				add_num(p, "upper", holdover->upper * c->holdover_factor, 0);
-				add_num(p, "expected_attendance", e * cap / total, 0);
-				add_num(p, "occupancy", e / total, 3);
-				add_num(p, "expected_revenue",
+				week_json_number(p, "predicted", holdover->predicted * c->holdover_factor, 0);
+				week_json_number(p, "lower", holdover->lower * c->holdover_factor, 0);
+				week_json_number(p, "upper", holdover->upper * c->holdover_factor, 0);
+				week_json_number(p, "expected_attendance", e * cap / total, 0);
+				week_json_number(p, "occupancy", e / total, 3);
+				week_json_number(p, "expected_revenue",
 					e * cap / total *
 						(c->ticket_price * (1 - c->rental_share) +
 						 c->concessions_per_head),
 					2);
-				add_num(p, "p_sellout", ps, 3);
-				add_num(p, "p_empty", pe, 3);
+				week_json_number(p, "p_sellout", ps, 3);
+				week_json_number(p, "p_empty", pe, 3);
 				cJSON_AddBoolToObject(p, "pinned", false);
 				cJSON_AddBoolToObject(p, "holdover", true);
 				cJSON *r = cJSON_AddArrayToObject(p, "reasons");
@@ -365,20 +363,20 @@ static void build_json(struct store *st, const struct cinema *c, struct week_dec
 		date_format(pr->release, release);
 		cJSON_AddStringToObject(p, "screen", c->screens[s].name);
 		cJSON_AddNumberToObject(p, "seats", c->screens[s].seats);
-		add_num(p, "capacity", scr->capacity, 0);
+		week_json_number(p, "capacity", scr->capacity, 0);
 		cJSON_AddItemToObject(p, "film", film_summary(st, pr->key, d->slugs[scr->film],
 							      pr->title, release));
-		add_num(p, "predicted", pr->predicted, 0);
-		add_num(p, "lower", pr->lower, 0);
-		add_num(p, "upper", pr->upper, 0);
-		add_num(p, "expected_attendance", scr->expected_attendance, 0);
-		add_num(p, "occupancy", scr->occupancy, 3);
-		add_num(p, "expected_revenue", scr->expected_revenue, 2);
-		add_num(p, "p_sellout", scr->p_sellout, 3);
-		add_num(p, "p_empty", scr->p_empty, 3);
+		week_json_number(p, "predicted", pr->predicted, 0);
+		week_json_number(p, "lower", pr->lower, 0);
+		week_json_number(p, "upper", pr->upper, 0);
+		week_json_number(p, "expected_attendance", scr->expected_attendance, 0);
+		week_json_number(p, "occupancy", scr->occupancy, 3);
+		week_json_number(p, "expected_revenue", scr->expected_revenue, 2);
+		week_json_number(p, "p_sellout", scr->p_sellout, 3);
+		week_json_number(p, "p_empty", scr->p_empty, 3);
 		cJSON_AddBoolToObject(p, "pinned", d->cands[scr->film].pinned);
 		cJSON_AddBoolToObject(p, "holdover", false);
-		cJSON *reasons = pick_reasons(d, c, scr);
+		cJSON *reasons = pick_reasons(d, scr);
 		if (d->cands[scr->film].pinned)
 			cJSON_InsertItemInArray(reasons, 0,
 						cJSON_CreateString(lang_text(
@@ -394,24 +392,24 @@ static void build_json(struct store *st, const struct cinema *c, struct week_dec
 		date_format(pr->release, release);
 		cJSON_AddNumberToObject(o, "rank", (double)(i + 1));
 		cJSON_AddItemToObject(o, "film", film_summary(st, pr->key, d->slugs[i], pr->title, release));
-		add_num(o, "predicted", pr->predicted, 0);
-		add_num(o, "lower", pr->lower, 0);
-		add_num(o, "upper", pr->upper, 0);
+		week_json_number(o, "predicted", pr->predicted, 0);
+		week_json_number(o, "lower", pr->lower, 0);
+		week_json_number(o, "upper", pr->upper, 0);
 		bool picked = false;
 		for (size_t s = 0; s < d->plan.n_screens; s++)
 			picked |= d->plan.screens[s].film == i;
 		cJSON_AddBoolToObject(o, "picked", picked);
 		cJSON_AddBoolToObject(o, "excluded", d->cands[i].excluded);
 		cJSON_AddBoolToObject(o, "pinned", d->cands[i].pinned);
-		add_num(o, "expected_revenue", d->plan.revenue ? d->plan.revenue[i] : NAN, 2);
-		add_num(o, "lost_by", picked ? NAN : d->plan.lost_by[i], 2);
-		cJSON_AddItemToObject(o, "reasons", string_array(pr->reasons, pr->n_reasons));
+		week_json_number(o, "expected_revenue", d->plan.revenue ? d->plan.revenue[i] : NAN, 2);
+		week_json_number(o, "lost_by", picked ? NAN : d->plan.lost_by[i], 2);
+		cJSON_AddItemToObject(o, "reasons", week_json_strings(pr->reasons, pr->n_reasons));
 		cJSON_AddItemToArray(candidates, o);
 	}
 	cJSON *eco = cJSON_AddObjectToObject(w, "economics");
 	cJSON_AddStringToObject(eco, "currency", c->currency);
-	add_num(eco, "ticket_price", c->ticket_price, 2);
-	add_num(eco, "fixed_costs", c->fixed_costs, 2);
+	week_json_number(eco, "ticket_price", c->ticket_price, 2);
+	week_json_number(eco, "fixed_costs", c->fixed_costs, 2);
 	double revenue = 0, attendance = 0;
 	cJSON *p;
 	cJSON_ArrayForEach(p, picks)
@@ -419,9 +417,9 @@ static void build_json(struct store *st, const struct cinema *c, struct week_dec
 		revenue += cJSON_GetObjectItem(p, "expected_revenue")->valuedouble;
 		attendance += cJSON_GetObjectItem(p, "expected_attendance")->valuedouble;
 	}
-	add_num(eco, "expected_attendance", attendance, 0);
-	add_num(eco, "expected_revenue", revenue, 2);
-	add_num(eco, "expected_profit", revenue - c->fixed_costs, 2);
+	week_json_number(eco, "expected_attendance", attendance, 0);
+	week_json_number(eco, "expected_revenue", revenue, 2);
+	week_json_number(eco, "expected_profit", revenue - c->fixed_costs, 2);
 	cJSON_AddItemToObject(w, "actuals", cJSON_CreateArray());
 	d->json = w;
 }

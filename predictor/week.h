@@ -83,6 +83,12 @@ void week_decision_free(struct week_decision *d);
  */
 int week_publish(struct store *st, const struct week_decision *d, bool replace, int *version);
 
+/* Adds x rounded to decimals (null when not finite), so that the JSON the
+ * site receives stays short and byte-stable. */
+void week_json_number(cJSON *obj, const char *key, double x, int decimals);
+/* A JSON array of the strings (copied). */
+cJSON *week_json_strings(char **items, size_t n);
+
 /* The programme week that starts next (today's when today is its first day). */
 void week_next(const struct cinema *cinema, char out[9]);
 /* Day number of the programme start of ISO week `week`. -1 for a bad label. */
