@@ -38,6 +38,7 @@ COMMON_OBJS := \
 	common/fileio.o \
 	common/msg.o \
 	common/slug.o \
+	common/strmap.o \
 	common/xalloc.o \
 	common/ytree.o
 
@@ -87,6 +88,7 @@ UNIT_OBJS := \
 	tests/unit/test_features.o \
 	tests/unit/test_select.o \
 	tests/unit/test_store.o \
+	tests/unit/test_strmap.o \
 	tests/unit/test_svr.o \
 	tests/unit/test_template.o
 

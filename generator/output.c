@@ -17,6 +17,7 @@
 #include "../common/fileio.h"
 #include "../common/hash.h"
 #include "../common/msg.h"
+#include "../common/strmap.h"
 #include "../common/xalloc.h"
 
 #define MANIFEST ".marquee-manifest"
@@ -27,6 +28,7 @@ struct entry {
 	uint64_t hash;   /* of the content */
 	size_t size;
 	uint64_t key;    /* of the inputs that made it, 0 when not known */
+	bool kept;       /* (previous manifest) this build makes it too: not stale */
 };
 
 struct pending {
@@ -40,14 +42,16 @@ struct output {
 	bool fresh;             /* writing a new folder to swap in */
 	bool trusted;           /* unchanged files need no existence check */
 	bool committed;
-	struct entry *old;      /* owned; the previous manifest, sorted by rel */
+	struct entry *old;      /* owned; the previous manifest */
 	size_t n_old;
+	struct strmap old_index; /* rel -> its entry in old */
 	struct entry *made;     /* owned; this build's files, for the next manifest */
 	size_t n_made, cap_made;
 	struct pending *pending; /* owned; temporary files to rename at the commit */
 	size_t n_pending, cap_pending;
 	char **dirs;            /* owned; folders this build created in out_dir */
 	size_t n_dirs, cap_dirs;
+	struct strmap known_dirs; /* folders known to exist (keys owned) */
 	size_t written, unchanged;
 	pthread_mutex_t lock;
 };
@@ -57,41 +61,73 @@ static int by_rel(const void *a, const void *b)
 	return strcmp(((const struct entry *)a)->rel, ((const struct entry *)b)->rel);
 }
 
-/* Reads "HASH SIZE KEY PATH" lines; a missing or damaged manifest means none. */
+/* Sixteen hex digits into *v, advancing *s; false when they are not there. */
+static bool parse_hex16(const char **s, uint64_t *v)
+{
+	uint64_t x = 0;
+	for (int i = 0; i < 16; i++) {
+		char c = (*s)[i];
+		int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+		if (d < 0)
+			return false;
+		x = x << 4 | (uint64_t)d;
+	}
+	*s += 16;
+	*v = x;
+	return true;
+}
+
+/* One "HASH SIZE KEY PATH" line (without its newline) into e. */
+static bool parse_line(const char *s, const char *end, struct entry *e)
+{
+	uint64_t size = 0;
+	if (!parse_hex16(&s, &e->hash) || *s++ != ' ' || *s < '0' || *s > '9')
+		return false;
+	while (*s >= '0' && *s <= '9' && size < (1ULL << 50))
+		size = size * 10 + (uint64_t)(*s++ - '0');
+	if (*s++ != ' ' || !parse_hex16(&s, &e->key) || *s++ != ' ' || s >= end)
+		return false;
+	e->size = (size_t)size;
+	e->rel = xstrndup(s, (size_t)(end - s));
+	return true;
+}
+
+/* Reads the previous manifest; a missing or damaged one means none. */
 static bool read_manifest(struct output *out)
 {
 	char *path = xasprintf("%s/" MANIFEST, out->out_dir);
-	FILE *f = fopen(path, "rb");
+	size_t len = 0;
+	char *text = NULL;
+	if (file_exists(path)) {
+		text = file_read_all(path, &len);
+	}
 	free(path);
-	if (!f)
+	if (!text)
 		return false;
-	char line[4200];
 	size_t cap = 0;
 	bool ok = true;
-	while (ok && fgets(line, sizeof line, f)) {
-		char *nl = strchr(line, '\n');
-		unsigned long long h, key;
-		size_t size;
-		int off = 0;
-		if (!nl || sscanf(line, "%16llx %zu %16llx %n", &h, &size, &key, &off) != 3 || off == 0) {
-			ok = false;
-			break;
+	for (const char *s = text, *end = text + len; ok && s < end;) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		struct entry e = { 0 };
+		ok = nl && parse_line(s, nl, &e);
+		if (ok) {
+			out->old = xgrow(out->old, &cap, out->n_old + 1, sizeof *out->old);
+			out->old[out->n_old++] = e;
+			s = nl + 1;
 		}
-		*nl = '\0';
-		out->old = xgrow(out->old, &cap, out->n_old + 1, sizeof *out->old);
-		out->old[out->n_old++] = (struct entry){ xstrdup(line + off), false, h, size, key };
 	}
-	fclose(f);
+	free(text);
+	for (size_t i = 0; ok && i < out->n_old; i++)
+		ok = strmap_put(&out->old_index, out->old[i].rel, &out->old[i]) == NULL;
 	if (!ok) {
 		for (size_t i = 0; i < out->n_old; i++)
 			free(out->old[i].rel);
 		free(out->old);
 		out->old = NULL;
 		out->n_old = 0;
+		strmap_free(&out->old_index);
 		return false;
 	}
-	if (out->n_old)
-		qsort(out->old, out->n_old, sizeof *out->old, by_rel);
 	return true;
 }
 
@@ -141,43 +177,71 @@ fail:
 	return NULL;
 }
 
-static const struct entry *old_entry(const struct output *out, const char *rel)
+static struct entry *old_entry(const struct output *out, const char *rel)
 {
-	struct entry key = { .rel = (char *)rel };
-	return out->n_old ? bsearch(&key, out->old, out->n_old, sizeof *out->old, by_rel) : NULL;
+	return strmap_get(&out->old_index, rel);
 }
 
-/* Creates the folders of path below root, remembering new ones (lock held). */
+/* Whether the folder is known to exist (takes the lock). */
+static bool dir_known(struct output *out, const char *dir)
+{
+	pthread_mutex_lock(&out->lock);
+	bool known = strmap_get(&out->known_dirs, dir) != NULL;
+	pthread_mutex_unlock(&out->lock);
+	return known;
+}
+
+/* The folder exists now; created says this build made it (takes the lock). */
+static void dir_record(struct output *out, const char *dir, bool created)
+{
+	pthread_mutex_lock(&out->lock);
+	if (!strmap_get(&out->known_dirs, dir)) {
+		char *copy = xstrdup(dir);
+		strmap_put(&out->known_dirs, copy, copy);
+		if (created && !out->fresh) {
+			out->dirs = xgrow(out->dirs, &out->cap_dirs, out->n_dirs + 1, sizeof *out->dirs);
+			out->dirs[out->n_dirs++] = xstrdup(dir);
+		}
+	}
+	pthread_mutex_unlock(&out->lock);
+}
+
+/*
+ * Creates the folders of path below root. Each folder is made or checked
+ * once per build: a site of 10,000 pages in one section asks for the
+ * section's folder 10,000 times.
+ */
 static int make_dirs(struct output *out, const char *path)
 {
 	char *dir = xstrdup(path);
 	char *slash = strrchr(dir, '/');
 	int rc = 0;
-	if (slash) {
-		*slash = '\0';
-		size_t root_len = strlen(out->root);
-		for (char *s = dir + root_len + 1; rc == 0; s++) {
-			if (*s != '/' && *s != '\0')
-				continue;
-			char saved = *s;
-			*s = '\0';
+	if (!slash || (*slash = '\0', dir_known(out, dir))) {
+		free(dir);
+		return 0;
+	}
+	size_t root_len = strlen(out->root);
+	for (char *s = dir + root_len + 1; rc == 0; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char saved = *s;
+		*s = '\0';
+		if (saved == '\0' || !dir_known(out, dir)) {
 			if (mkdir(dir, 0755) == 0) {
-				if (!out->fresh) {
-					out->dirs = xgrow(out->dirs, &out->cap_dirs, out->n_dirs + 1,
-							  sizeof *out->dirs);
-					out->dirs[out->n_dirs++] = xstrdup(dir);
-				}
+				dir_record(out, dir, true);
 			} else if (errno != EEXIST) {
 				msg_error("%s: cannot create folder: %s", dir, strerror(errno));
 				rc = -1;
 			} else if (!file_is_dir(dir)) {
 				msg_error("%s: exists and is not a folder", dir);
 				rc = -1;
+			} else {
+				dir_record(out, dir, false);
 			}
-			*s = saved;
-			if (saved == '\0')
-				break;
 		}
+		*s = saved;
+		if (saved == '\0')
+			break;
 	}
 	free(dir);
 	return rc;
@@ -213,7 +277,7 @@ bool output_unchanged(struct output *out, const char *rel, uint64_t key)
 {
 	if (out->fresh || key == 0)
 		return false;
-	const struct entry *old = old_entry(out, rel); /* old is read-only: no lock */
+	struct entry *old = old_entry(out, rel); /* the index is read-only: no lock */
 	if (!old || old->key != key)
 		return false;
 	if (!out->trusted) {
@@ -225,7 +289,8 @@ bool output_unchanged(struct output *out, const char *rel, uint64_t key)
 	}
 	pthread_mutex_lock(&out->lock);
 	out->made = xgrow(out->made, &out->cap_made, out->n_made + 1, sizeof *out->made);
-	out->made[out->n_made++] = (struct entry){ old->rel, true, old->hash, old->size, key };
+	out->made[out->n_made++] = (struct entry){ old->rel, true, old->hash, old->size, key, false };
+	old->kept = true;
 	out->unchanged++;
 	pthread_mutex_unlock(&out->lock);
 	return true;
@@ -238,18 +303,22 @@ int output_write(struct output *out, const char *rel, const char *data, size_t l
 	char *shown = xasprintf("%s/%s", out->out_dir, rel);
 	char *tmp = NULL;
 	int rc = -1;
+	struct entry *old = out->fresh ? NULL : old_entry(out, rel);
+	bool same = old && old->hash == h && old->size == len && (out->trusted || file_exists(final));
 	pthread_mutex_lock(&out->lock);
-	const struct entry *old = out->fresh ? NULL : old_entry(out, rel);
-	bool same = old && old->hash == h && old->size == len && file_exists(final);
 	out->made = xgrow(out->made, &out->cap_made, out->n_made + 1, sizeof *out->made);
-	out->made[out->n_made++] = (struct entry){ xstrdup(rel), false, h, len, key };
+	out->made[out->n_made++] = (struct entry){ xstrdup(rel), false, h, len, key, false };
+	if (old)
+		old->kept = true;
 	if (same) {
 		out->unchanged++;
 		pthread_mutex_unlock(&out->lock);
 		rc = 0;
 		goto done;
 	}
+	pthread_mutex_unlock(&out->lock);
 	rc = make_dirs(out, final);
+	pthread_mutex_lock(&out->lock);
 	if (rc == 0 && !out->fresh) {
 		/* Beside its target, hidden, renamed over it at the commit. */
 		char *slash = strrchr(final, '/');
@@ -270,14 +339,43 @@ done:
 	return rc;
 }
 
+static void put_hex16(struct buf *b, uint64_t v)
+{
+	char s[16];
+	for (int i = 15; i >= 0; i--, v >>= 4)
+		s[i] = "0123456789abcdef"[v & 15];
+	buf_append(b, s, 16);
+}
+
+static void put_entry(struct buf *b, const struct entry *e)
+{
+	char digits[24];
+	int n = 0;
+	size_t size = e->size;
+	do
+		digits[sizeof digits - 1 - n++] = (char)('0' + size % 10);
+	while ((size /= 10) > 0);
+	put_hex16(b, e->hash);
+	buf_putc(b, ' ');
+	buf_append(b, digits + sizeof digits - n, (size_t)n);
+	buf_putc(b, ' ');
+	put_hex16(b, e->key);
+	buf_putc(b, ' ');
+	buf_puts(b, e->rel);
+	buf_putc(b, '\n');
+}
+
 static int write_manifest(struct output *out)
 {
-	if (out->n_made)
+	/* sorted, so that the manifest too is the same from one build to the next */
+	bool sorted = true;
+	for (size_t i = 1; sorted && i < out->n_made; i++)
+		sorted = strcmp(out->made[i - 1].rel, out->made[i].rel) < 0;
+	if (!sorted)
 		qsort(out->made, out->n_made, sizeof *out->made, by_rel);
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < out->n_made; i++)
-		buf_printf(&b, "%016llx %zu %016llx %s\n", (unsigned long long)out->made[i].hash,
-			   out->made[i].size, (unsigned long long)out->made[i].key, out->made[i].rel);
+		put_entry(&b, &out->made[i]);
 	/* A cache of what the site holds: replaced atomically, but not synced (a
 	 * manifest lost in a crash only makes the next build a full one). */
 	char *path = xasprintf("%s/" MANIFEST, out->out_dir);
@@ -335,13 +433,9 @@ int output_commit(struct output *out)
 		out->pending[i].tmp = NULL;
 	}
 	out->committed = true;
-	if (out->n_made)
-		qsort(out->made, out->n_made, sizeof *out->made, by_rel);
-	for (size_t i = 0; i < out->n_old; i++) {
-		struct entry key = { .rel = out->old[i].rel };
-		if (!out->n_made || !bsearch(&key, out->made, out->n_made, sizeof *out->made, by_rel))
+	for (size_t i = 0; i < out->n_old; i++)
+		if (!out->old[i].kept)
 			remove_stale(out, out->old[i].rel);
-	}
 	return write_manifest(out);
 }
 
@@ -375,6 +469,10 @@ void output_free(struct output *out)
 			free(out->made[i].rel);
 	for (size_t i = 0; i < out->n_dirs; i++)
 		free(out->dirs[i]);
+	for (size_t i = 0; i < out->known_dirs.cap; i++)
+		free((char *)out->known_dirs.slots[i].key);
+	strmap_free(&out->known_dirs);
+	strmap_free(&out->old_index);
 	free(out->pending);
 	free(out->old);
 	free(out->made);

@@ -9,6 +9,7 @@
 	SUITE(test_features)  \
 	SUITE(test_select)    \
 	SUITE(test_store)     \
+	SUITE(test_strmap)    \
 	SUITE(test_svr)       \
 	SUITE(test_template)
 
