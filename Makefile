@@ -74,7 +74,8 @@ GENERATOR_OBJS := \
 	generator/page.o \
 	generator/serve.o \
 	generator/site.o \
-	generator/template.o
+	generator/template.o \
+	generator/watch.o
 
 CLI_OBJS := cli/main.o
 

@@ -7,6 +7,7 @@
 
 #include "../common/buf.h"
 #include "../common/date.h"
+#include "../common/hash.h"
 #include "../common/msg.h"
 #include "../common/xalloc.h"
 
@@ -21,6 +22,14 @@ static const char *text_of(const cJSON *obj, const char *key)
 	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
+/* Newest first; for one date, by output path. */
+static int newest_first(const void *a, const void *b)
+{
+	const struct page *x = *(const struct page *const *)a, *y = *(const struct page *const *)b;
+	int c = strcmp(y->date, x->date);
+	return c ? c : strcmp(x->out, y->out);
+}
+
 /* The feed section's regular pages, newest first. */
 static size_t feed_items(const struct site *site, const struct page ***out)
 {
@@ -31,17 +40,21 @@ static size_t feed_items(const struct site *site, const struct page ***out)
 		if (!p->is_list && strcmp(p->dir, site->feed_section) == 0)
 			items[n++] = p;
 	}
-	for (size_t i = 1; i < n; i++)
-		for (size_t k = i; k > 0; k--) {
-			int c = strcmp(items[k]->date, items[k - 1]->date);
-			if (c < 0 || (c == 0 && strcmp(items[k]->out, items[k - 1]->out) > 0))
-				break;
-			const struct page *t = items[k];
-			items[k] = items[k - 1];
-			items[k - 1] = t;
-		}
+	if (n)
+		qsort(items, n, sizeof *items, newest_first);
 	*out = items;
 	return n;
+}
+
+/* The fingerprint of a file made from what these pages show of themselves
+ * (their front matter and place: feeds and the sitemap use nothing else). */
+static uint64_t pages_key(const struct site *site, const char *name,
+			  const struct page *const *pages, size_t n)
+{
+	uint64_t key = hash_bytes(site->inputs_hash, name, strlen(name) + 1);
+	for (size_t i = 0; i < n; i++)
+		key = hash_bytes(key, &pages[i]->meta_hash, sizeof pages[i]->meta_hash);
+	return key;
 }
 
 static void rfc822(char *out, size_t size, const char *ymd)
@@ -158,11 +171,17 @@ static int page_json(const struct site *site, const struct page *p)
 {
 	char *dir = xstrndup(p->url, strlen(p->url) - 1);
 	char *path = xasprintf("%s.json", dir);
+	uint64_t key = pages_key(site, path, &p, 1);
+	if (site_unchanged(site, path, key)) {
+		free(path);
+		free(dir);
+		return 0;
+	}
 	char *text = cJSON_Print(p->params);
 	struct buf b = BUF_INIT;
 	buf_puts(&b, text);
 	buf_putc(&b, '\n');
-	int rc = site_write(site, path, b.data, b.len);
+	int rc = site_write(site, path, b.data, b.len, key);
 	buf_free(&b);
 	free(text);
 	free(path);
@@ -174,15 +193,23 @@ int feed_write_all(const struct site *site)
 {
 	const struct page **items;
 	size_t n = feed_items(site, &items);
-	char *files[4] = { rss(site, items, n), json_feed(site, items, n), sitemap(site),
-			   xasprintf("User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n",
-				     site->base_url) };
 	const char *names[4] = { "index.xml", "feed.json", "sitemap.xml", "robots.txt" };
 	int rc = 0;
-	for (int i = 0; i < 4; i++) {
-		if (rc == 0)
-			rc = site_write(site, names[i], files[i], strlen(files[i]));
-		free(files[i]);
+	for (int i = 0; rc == 0 && i < 4; i++) {
+		/* made again only when what they show changed */
+		uint64_t key = i < 2 ? pages_key(site, names[i], items, n)
+			     : i == 2 ? pages_key(site, names[i], (const struct page *const *)site->pages,
+						  site->n_pages)
+				      : pages_key(site, names[i], NULL, 0);
+		if (site_unchanged(site, names[i], key))
+			continue;
+		char *text = i == 0   ? rss(site, items, n)
+			     : i == 1 ? json_feed(site, items, n)
+			     : i == 2 ? sitemap(site)
+				      : xasprintf("User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n",
+						  site->base_url);
+		rc = site_write(site, names[i], text, strlen(text), key);
+		free(text);
 	}
 	for (size_t i = 0; rc == 0 && i < n; i++)
 		rc = page_json(site, items[i]);

@@ -96,7 +96,7 @@ void page_free(struct page *page)
 	free(page->body);
 	cJSON_Delete(page->params);
 	cJSON_Delete(page->charts);
-	cJSON_Delete(page->pages);
+	free(page->members);
 	for (size_t i = 0; i < page->n_aliases; i++)
 		free(page->aliases[i]);
 	free(page->aliases);
@@ -205,6 +205,8 @@ struct page *page_new_list(const char *dir, const char *base_url)
 	free(rel);
 	p->layout = xstrdup(*dir ? "list" : "home");
 	p->title = cJSON_GetObjectItemCaseSensitive(p->params, "title")->valuestring;
+	p->meta_hash = hash_bytes(HASH_SEED, "made-up list ", 13); /* no file: the folder alone */
+	p->meta_hash = hash_bytes(p->meta_hash, dir, strlen(dir) + 1);
 	return p;
 }
 
@@ -356,6 +358,12 @@ struct page *page_load(const char *src, const char *rel, const char *base_url, c
 		title = cJSON_GetObjectItemCaseSensitive(p->params, "title");
 	}
 	p->title = title->valuestring;
+	const cJSON *menu = cJSON_GetObjectItemCaseSensitive(p->params, "menu");
+	p->in_menu = cJSON_IsNumber(menu) || cJSON_IsTrue(menu);
+	p->menu_weight = cJSON_IsNumber(menu) ? menu->valuedouble : 1e9;
+	/* the params other pages see are made from the path and the front matter */
+	p->meta_hash = hash_bytes(HASH_SEED, rel, strlen(rel) + 1);
+	p->meta_hash = hash_bytes(p->meta_hash, text + fm_start, fm_start ? fm_end - fm_start : 0);
 
 	const struct ytree *charts = ytree_get(fm, "charts");
 	if (charts) {

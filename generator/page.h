@@ -16,6 +16,7 @@
 struct page {
 	char *src;          /* owned; "content/films/dune.md", NULL for a made-up list page */
 	uint64_t src_hash;  /* of the source file's bytes, 0 for a made-up list page */
+	uint64_t meta_hash; /* of what other pages see of it: its path and front matter */
 	char *dir;          /* owned; its folder under content/: "films", "" at the top */
 	char *out;          /* owned; the file written in the site: "films/dune/index.html" */
 	char *url;          /* owned; the page's path from the site root: "films/dune/" */
@@ -23,7 +24,10 @@ struct page {
 	int layout_line;    /* line of `layout:` in the file, 0 when implied */
 	cJSON *params;      /* owned; front matter plus url, permalink, section, kind */
 	cJSON *charts;      /* owned; chart name -> HTML, NULL without charts */
-	cJSON *pages;       /* owned; a list page's pages (references), NULL otherwise */
+	struct page **members; /* owned array of borrowed pages: a list page's pages in
+				* section order (page_compare); NULL otherwise */
+	size_t n_members;
+	uint64_t members_hash; /* a list page: of its pages' meta_hash, in their order */
 	char **aliases;     /* owned; extra output paths that redirect here */
 	int *alias_lines;   /* owned; parallel to aliases */
 	size_t n_aliases;
@@ -32,6 +36,8 @@ struct page {
 	bool is_list;       /* an _index.md, or a made-up section page */
 	bool draft;
 	bool cached;        /* handed to serve's page cache: the build must not free it */
+	bool in_menu;       /* `menu: WEIGHT` or `menu: true` in its front matter */
+	double menu_weight; /* the menu's order; 1e9 for `menu: true` */
 	double weight;      /* 0 when unset: sorts after weighted pages */
 	char date[11];      /* "YYYY-MM-DD", or "" */
 	const char *title;  /* borrowed from params */

@@ -29,6 +29,7 @@
 #include "../common/msg.h"
 #include "../common/xalloc.h"
 #include "site.h"
+#include "watch.h"
 
 #define MAX_REQUEST 8192
 
@@ -46,7 +47,8 @@ static int add_to_signature(const char *path, const struct stat *st, int type, s
 	return 0;
 }
 
-/* A number that changes when any watched file changes. */
+/* A number that changes when any watched file changes: how changes are
+ * found when inotify is not available. */
 static unsigned long long watch_signature(const char *theme_dir)
 {
 	signature = 14695981039346656037ULL;
@@ -191,6 +193,34 @@ static void handle(int fd, const char *out_dir)
 	free(rel);
 }
 
+/* Reads the events of one change: they come in bursts (an editor writes,
+ * closes, renames), so wait until none came for 10 ms, for at most 1 s. */
+static void settle(struct watch *w)
+{
+	struct pollfd p = { .fd = watch_fd(w), .events = POLLIN };
+	for (int i = 0; i < 100; i++) {
+		watch_read(w);
+		if (poll(&p, 1, 10) <= 0)
+			break;
+	}
+}
+
+/* Rebuilds, reading marquee.yml again (it may be what changed); a failed
+ * rebuild keeps the previous site and the error says why. */
+static void rebuild(struct app *app, struct site_options *opt)
+{
+	struct config *cfg = file_exists(app->cfg->path) ? config_load(app->cfg->path) : config_load(NULL);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (cfg && site_build(cfg, opt) == 0) {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		msg_info("rebuilt in %lld ms", (long long)(t1.tv_sec - t0.tv_sec) * 1000 +
+						       (t1.tv_nsec - t0.tv_nsec) / 1000000);
+	}
+	config_free(cfg);
+	fflush(stdout);
+}
+
 static volatile sig_atomic_t stopping;
 
 static void on_signal(int sig)
@@ -236,13 +266,16 @@ static int serve_run(struct app *app, int argc, char **argv)
 	char *base = xasprintf("http://127.0.0.1:%ld/", port);
 	opt.base_url = base;
 	int rc = 1, sock = -1;
+	struct watch *watch = NULL;
 	const char *theme;
 	char *theme_dir = NULL;
 	if (config_string(app->cfg, "site.theme", "default", &theme) != 0)
 		goto out;
 	theme_dir = opt.theme_dir ? xstrdup(opt.theme_dir) : xasprintf("themes/%s", theme);
 	opt.cache = page_cache_new();
-	unsigned long long seen = watch_signature(theme_dir);
+	/* watching starts before the first build, so that no change is missed */
+	watch = watch_open(theme_dir, app->cfg->path);
+	unsigned long long seen = watch ? 0 : watch_signature(theme_dir);
 	if (site_build(app->cfg, &opt) != 0)
 		goto out;
 	sock = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -260,37 +293,38 @@ static int serve_run(struct app *app, int argc, char **argv)
 	msg_info("serving %s/ at %s (Ctrl-C to stop)", out_dir, base);
 	fflush(stdout);
 	while (!stopping) {
-		struct pollfd p = { .fd = sock, .events = POLLIN };
-		int ready = poll(&p, 1, 300);
-		if (ready > 0) {
+		struct pollfd p[2] = { { .fd = sock, .events = POLLIN },
+				       { .fd = watch ? watch_fd(watch) : -1, .events = POLLIN } };
+		int ready = poll(p, 2, watch ? 1000 : 300);
+		if (ready > 0 && (p[0].revents & POLLIN)) {
 			int fd = accept4(sock, NULL, NULL, SOCK_CLOEXEC);
 			if (fd >= 0) {
 				handle(fd, out_dir);
 				close(fd);
 			}
-			continue;
 		}
-		unsigned long long now = watch_signature(theme_dir);
-		if (now != seen) {
-			seen = now;
-			/* marquee.yml may be what changed: read it again; a failed
-			 * rebuild keeps the previous site and the error says why */
-			struct config *cfg = file_exists(app->cfg->path) ? config_load(app->cfg->path)
-									 : config_load(NULL);
-			struct timespec t0, t1;
-			clock_gettime(CLOCK_MONOTONIC, &t0);
-			if (cfg && site_build(cfg, &opt) == 0) {
-				clock_gettime(CLOCK_MONOTONIC, &t1);
-				msg_info("rebuilt in %lld ms",
-					 (long long)(t1.tv_sec - t0.tv_sec) * 1000 +
-						 (t1.tv_nsec - t0.tv_nsec) / 1000000);
+		if (watch && (p[1].revents & POLLIN)) {
+			settle(watch);
+			struct watch_changes changes;
+			watch_changes(watch, &changes);
+			if (changes.any) {
+				opt.content_known = changes.content_known;
+				opt.content_changed = changes.content;
+				opt.n_content_changed = changes.n_content;
+				rebuild(app, &opt);
 			}
-			config_free(cfg);
-			fflush(stdout);
+			watch_reset(watch);
+		} else if (!watch && ready == 0) {
+			unsigned long long now = watch_signature(theme_dir);
+			if (now != seen) {
+				seen = now;
+				rebuild(app, &opt);
+			}
 		}
 	}
 	rc = 0;
 out:
+	watch_close(watch);
 	page_cache_free(opt.cache);
 	if (sock >= 0)
 		close(sock);

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include "../common/fileio.h"
 #include "../common/hash.h"
 #include "../common/msg.h"
+#include "../common/strmap.h"
 #include "../common/xalloc.h"
 #include "../common/ytree.h"
 #include "feeds.h"
@@ -51,13 +53,6 @@ static void claims_free(struct claims *c)
 	free(c->items);
 }
 
-static int claim_cmp(const void *a, const void *b)
-{
-	const struct claim *x = a, *y = b;
-	int c = strcmp(x->path, y->path);
-	return c ? c : strcmp(x->owner, y->owner);
-}
-
 /* ---- walking folders in sorted order ---- */
 
 struct names {
@@ -73,7 +68,24 @@ static int typed_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
-/* Every file under root (paths relative to root), sorted; hidden ones skipped. */
+/* The order walk() lists paths in: folder by folder, each sorted by name
+ * ("a/x.md" before "a.md", as the folder "a" sorts before "a.md"). */
+static int path_cmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		unsigned char x = *a == '/' ? 1 : (unsigned char)*a;
+		unsigned char y = *b == '/' ? 1 : (unsigned char)*b;
+		if (x != y || !x)
+			return x - y;
+	}
+}
+
+static int path_ptr_cmp(const void *a, const void *b)
+{
+	return path_cmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every file under root (paths relative to root), in path_cmp order; hidden ones skipped. */
 static int walk(const char *root, const char *rel, struct names *out)
 {
 	char *path = *rel ? xasprintf("%s/%s", root, rel) : xstrdup(root);
@@ -103,7 +115,7 @@ static int walk(const char *root, const char *rel, struct names *out)
 		char type = here.items[i][0];
 		const char *name = here.items[i] + 1;
 		char *child = *rel ? xasprintf("%s/%s", rel, name) : xstrdup(name);
-		char *full = xasprintf("%s/%s", root, child);
+		char *full = type == '?' ? xasprintf("%s/%s", root, child) : NULL;
 		struct stat st;
 		if (type == 'd')
 			st.st_mode = S_IFDIR;
@@ -363,6 +375,8 @@ struct page_cache {
 	char *base_url, *lang; /* owned; what the cached pages were loaded for */
 	struct cached_page *items; /* owned; sorted by rel */
 	size_t n;
+	struct names files;    /* every file under content/ at the last build, in path_cmp order */
+	bool have_files;       /* files is that list (the last build loaded content/) */
 };
 
 struct page_cache *page_cache_new(void)
@@ -386,6 +400,7 @@ void page_cache_free(struct page_cache *c)
 	if (!c)
 		return;
 	cache_clear(c);
+	names_free(&c->files);
 	free(c->base_url);
 	free(c->lang);
 	free(c);
@@ -393,24 +408,27 @@ void page_cache_free(struct page_cache *c)
 
 static int cached_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct cached_page *)a)->rel, ((const struct cached_page *)b)->rel);
+	return path_cmp(((const struct cached_page *)a)->rel, ((const struct cached_page *)b)->rel);
 }
 
-/* The cached page for rel when its file is unchanged (NULL otherwise); the
- * caller owns it from then on. Each rel is taken by one thread only. */
-static struct page *cache_take(struct page_cache *c, const char *rel, const struct stat *st)
+/*
+ * Takes the cached page e (NULL: none) into *kept, when its file is
+ * unchanged: when st is NULL (the caller knows it is) or has the identity
+ * the page was read with. False otherwise. The caller owns the page from
+ * then on. Each entry is taken by one thread only.
+ */
+static bool cache_take(struct cached_page *e, const struct stat *st, struct cached_page *kept)
 {
-	struct cached_page key = { .rel = (char *)rel };
-	struct cached_page *e =
-		c && c->n ? bsearch(&key, c->items, c->n, sizeof *c->items, cached_cmp) : NULL;
-	if (!e || !e->page || e->dev != st->st_dev || e->ino != st->st_ino ||
-	    e->size != st->st_size || e->mtime.tv_sec != st->st_mtim.tv_sec ||
-	    e->mtime.tv_nsec != st->st_mtim.tv_nsec)
-		return NULL;
-	struct page *p = e->page;
+	if (!e || !e->page)
+		return false;
+	if (st && (e->dev != st->st_dev || e->ino != st->st_ino || e->size != st->st_size ||
+		   e->mtime.tv_sec != st->st_mtim.tv_sec || e->mtime.tv_nsec != st->st_mtim.tv_nsec))
+		return false;
+	*kept = *e;
+	kept->rel = NULL;
 	e->page = NULL;
-	p->cached = false;
-	return p;
+	kept->page->cached = false;
+	return true;
 }
 
 /* After a build: the pages it loaded become the cache; the rest is freed. */
@@ -420,11 +438,16 @@ static void cache_keep(struct site *site)
 	cache_clear(c);
 	for (size_t i = 0; i < site->n_kept; i++) {
 		struct page *p = site->kept[i].page;
-		cJSON_Delete(p->pages); /* a list's members belong to one build */
-		p->pages = NULL;
+		free(p->members); /* a list's members belong to one build */
+		p->members = NULL;
+		p->n_members = 0;
 		p->cached = true;
 	}
-	if (site->n_kept)
+	/* kept in the order of the files, as a rule: sorted already */
+	bool sorted = true;
+	for (size_t i = 1; sorted && i < site->n_kept; i++)
+		sorted = cached_cmp(&site->kept[i - 1], &site->kept[i]) < 0;
+	if (!sorted)
 		qsort(site->kept, site->n_kept, sizeof *site->kept, cached_cmp);
 	c->items = site->kept;
 	c->n = site->n_kept;
@@ -432,51 +455,62 @@ static void cache_keep(struct site *site)
 	site->n_kept = 0;
 }
 
+/* The pages to load, shared by the loading threads. */
 struct loader {
 	struct site *site;
-	char **rels;           /* borrowed; paths under content/ */
-	struct stat *stats;    /* owned; each source's, when caching */
-	size_t read;           /* pages read from their files, guarded by lock */
-	struct page **loaded;  /* borrowed; one slot per rel */
+	char **rels;           /* borrowed; paths under content/, in path_cmp order */
+	bool *check;           /* owned; per rel: whether its file may have changed */
+	struct cached_page **cached; /* owned array; per rel: its cache entry, or NULL */
+	struct cached_page *ids; /* owned; each source's identity, when caching */
+	struct page **loaded;  /* owned array; one slot per rel */
 	size_t n;
-	size_t next;           /* guarded by lock */
-	bool failed;           /* guarded by lock */
-	pthread_mutex_t lock;
+	atomic_size_t next;
+	atomic_size_t read;    /* pages read from their files */
+	atomic_bool failed;
 };
-
-static size_t take(pthread_mutex_t *lock, size_t *next)
-{
-	pthread_mutex_lock(lock);
-	size_t i = (*next)++;
-	pthread_mutex_unlock(lock);
-	return i;
-}
 
 static void *load_worker(void *arg)
 {
 	struct loader *l = arg;
-	for (;;) {
-		size_t i = take(&l->lock, &l->next);
-		if (i >= l->n)
-			break;
+	for (size_t i; (i = atomic_fetch_add(&l->next, 1)) < l->n;) {
+		if (l->loaded[i])
+			continue; /* taken from the cache already */
 		char *src = xasprintf("content/%s", l->rels[i]);
-		struct page_cache *cache = l->site->cache;
-		if (cache && stat(src, &l->stats[i]) == 0)
-			l->loaded[i] = cache_take(cache, l->rels[i], &l->stats[i]);
+		struct stat st;
+		if (l->site->cache && stat(src, &st) == 0) {
+			struct cached_page *id = &l->ids[i];
+			*id = (struct cached_page){ NULL, st.st_dev, st.st_ino, st.st_mtim, st.st_size, NULL };
+			if (cache_take(l->cached[i], &st, id))
+				l->loaded[i] = id->page;
+		}
 		if (!l->loaded[i]) {
 			l->loaded[i] = page_load(src, l->rels[i], l->site->base_url, l->site->lang);
-			pthread_mutex_lock(&l->lock);
-			l->read++;
-			pthread_mutex_unlock(&l->lock);
+			atomic_fetch_add(&l->read, 1);
 		}
 		free(src);
-		if (!l->loaded[i]) {
-			pthread_mutex_lock(&l->lock);
-			l->failed = true;
-			pthread_mutex_unlock(&l->lock);
-		}
+		if (!l->loaded[i])
+			atomic_store(&l->failed, true);
 	}
 	return NULL;
+}
+
+/*
+ * Finds each file's cache entry (both lists are in path_cmp order), and
+ * takes the pages whose file is known not to have changed.
+ */
+static void match_cache(struct loader *l, struct page_cache *c)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < l->n; i++) {
+		int cmp = 1;
+		while (k < c->n && (cmp = path_cmp(c->items[k].rel, l->rels[i])) < 0)
+			k++;
+		if (k < c->n && cmp == 0) {
+			l->cached[i] = &c->items[k];
+			if (!l->check[i] && cache_take(l->cached[i], NULL, &l->ids[i]))
+				l->loaded[i] = l->ids[i].page;
+		}
+	}
 }
 
 static void run_workers(int jobs, void *(*fn)(void *), void *arg)
@@ -510,22 +544,90 @@ static void add_page(struct site *site, struct page *p, size_t *cap)
 	site->pages[site->n_pages++] = p;
 }
 
-static int load_content(struct site *site, struct claims *claims)
+/* Whether rel ("films/dune.md") is a regular file under content/, not hidden. */
+static bool content_file(const char *rel)
+{
+	if (rel[0] == '.' || strstr(rel, "/."))
+		return false;
+	char *path = xasprintf("content/%s", rel);
+	struct stat st;
+	bool is = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	return is;
+}
+
+/*
+ * The files under content/, in path_cmp order: the cached list with the
+ * changes the caller reported (files added, removed or rewritten), or the
+ * folder listed anew. Sets check[i] (owned by the caller) to whether the
+ * i-th file may have changed since the cached pages were read.
+ */
+static int list_content(const struct site *site, const struct site_options *opt,
+			struct names *files, bool **check)
+{
+	struct page_cache *c = site->cache;
+	if (!c || !c->have_files || !opt->content_known) {
+		if (walk("content", "", files) != 0)
+			return -1;
+		*check = xcalloc(files->n + 1, sizeof **check);
+		for (size_t i = 0; i < files->n; i++)
+			(*check)[i] = true;
+		msg_verbose("walked content/ in %lld ms", elapsed_ms());
+		return 0;
+	}
+	/* the cached list, taken over, plus the files added */
+	*files = c->files;
+	c->files = (struct names){ 0 };
+	c->have_files = false;
+	struct strmap changed = STRMAP_INIT;
+	size_t n_cached = files->n;
+	for (size_t i = 0; i < opt->n_content_changed; i++) {
+		const char *rel = opt->content_changed[i];
+		if (strmap_put(&changed, rel, (void *)rel))
+			continue;
+		if (!(n_cached && bsearch(&rel, files->items, n_cached, sizeof *files->items, path_ptr_cmp)) &&
+		    content_file(rel)) {
+			files->items = xgrow(files->items, &files->cap, files->n + 1, sizeof *files->items);
+			files->items[files->n++] = xstrdup(rel);
+		}
+	}
+	if (files->n > n_cached)
+		qsort(files->items, files->n, sizeof *files->items, path_ptr_cmp);
+	/* the files removed, and which ones to check */
+	*check = xcalloc(files->n + 1, sizeof **check);
+	size_t kept = 0;
+	for (size_t i = 0; i < files->n; i++) {
+		bool may_have = changed.n && strmap_get(&changed, files->items[i]);
+		if (may_have && !content_file(files->items[i])) {
+			free(files->items[i]);
+			continue;
+		}
+		(*check)[kept] = may_have;
+		files->items[kept++] = files->items[i];
+	}
+	files->n = kept;
+	strmap_free(&changed);
+	msg_verbose("%zu changed files under content/ at %lld ms", opt->n_content_changed,
+		    elapsed_ms());
+	return 0;
+}
+
+static int load_content(struct site *site, const struct site_options *opt, struct claims *claims)
 {
 	if (!file_is_dir("content")) {
 		msg_error("content: no content folder here (use -C DIR)");
 		return -1;
 	}
 	struct names files = { 0 };
-	if (walk("content", "", &files) != 0) {
+	bool *check = NULL;
+	if (list_content(site, opt, &files, &check) != 0) {
 		names_free(&files);
 		return -1;
 	}
-	msg_verbose("walked content/ in %lld ms", elapsed_ms());
 	cJSON *data = cJSON_AddObjectToObject(site->globals, "data");
 	struct loader l = { .site = site };
-	pthread_mutex_init(&l.lock, NULL);
 	l.rels = xcalloc(files.n + 1, sizeof *l.rels);
+	l.check = xcalloc(files.n + 1, sizeof *l.check);
 	int rc = 0;
 	for (size_t i = 0; i < files.n; i++) {
 		const char *rel = files.items[i];
@@ -533,6 +635,7 @@ static int load_content(struct site *site, struct claims *claims)
 			if (ends_with(rel, ".json") && load_data(data, rel + 6) != 0)
 				rc = -1;
 		} else if (ends_with(rel, ".md")) {
+			l.check[l.n] = check[i];
 			l.rels[l.n++] = files.items[i];
 		} else {
 			/* images and other files beside the pages are copied as they are */
@@ -552,12 +655,14 @@ static int load_content(struct site *site, struct claims *claims)
 			c->base_url = xstrdup(site->base_url);
 			c->lang = xstrdup(site->lang);
 		}
-		l.stats = xcalloc(l.n + 1, sizeof *l.stats);
+		l.ids = xcalloc(l.n + 1, sizeof *l.ids);
+		l.cached = xcalloc(l.n + 1, sizeof *l.cached);
 		site->kept = xcalloc(l.n + 1, sizeof *site->kept);
+		match_cache(&l, c);
 	}
 	if (rc == 0)
 		run_workers(site->jobs, load_worker, &l);
-	if (l.failed)
+	if (atomic_load(&l.failed))
 		rc = -1;
 	size_t cap = 0;
 	for (size_t i = 0; i < l.n; i++) {
@@ -569,19 +674,30 @@ static int load_content(struct site *site, struct claims *claims)
 			continue;
 		}
 		add_page(site, p, &cap);
-		if (site->cache)
-			site->kept[site->n_kept++] = (struct cached_page){
-				xstrdup(l.rels[i]), l.stats[i].st_dev, l.stats[i].st_ino,
-				l.stats[i].st_mtim, l.stats[i].st_size, p };
+		if (site->cache) {
+			struct cached_page *k = &site->kept[site->n_kept++];
+			*k = l.ids[i];
+			k->rel = xstrdup(l.rels[i]);
+			k->page = p;
+		}
 	}
 	if (site->cache)
-		msg_verbose("%zu of %zu pages loaded from their files at %lld ms", l.read, l.n,
-			    elapsed_ms());
-	free(l.stats);
+		msg_verbose("%zu of %zu pages loaded from their files at %lld ms",
+			    (size_t)atomic_load(&l.read), l.n, elapsed_ms());
+	free(l.ids);
+	free(l.cached);
+	free(l.check);
 	free(l.loaded);
 	free(l.rels);
-	pthread_mutex_destroy(&l.lock);
-	names_free(&files);
+	free(check);
+	if (rc == 0 && site->cache) {
+		/* the list a later build starts from, when told what changed */
+		names_free(&site->cache->files);
+		site->cache->files = files;
+		site->cache->have_files = true;
+	} else {
+		names_free(&files);
+	}
 	if (rc != 0)
 		return -1;
 
@@ -613,31 +729,48 @@ static int load_content(struct site *site, struct claims *claims)
 	qsort(site->pages, site->n_pages, sizeof *site->pages, page_out_cmp);
 	site->home = find_list(site, "");
 
-	/* each list page lists the pages in its folder and the sections below it */
-	struct page **members = xcalloc(site->n_pages + 1, sizeof *members);
+	/* each list page lists the pages in its folder and the sections below it:
+	 * each page goes to the list of its folder, each section to its parent's */
+	struct strmap by_dir = STRMAP_INIT;
+	struct members {
+		struct page **items;
+		size_t n, cap;
+	} *members = xcalloc(site->n_pages + 1, sizeof *members);
+	for (size_t i = 0; i < site->n_pages; i++)
+		if (site->pages[i]->is_list)
+			strmap_put(&by_dir, site->pages[i]->dir, &members[i]);
+	for (size_t i = 0; i < site->n_pages; i++) {
+		struct page *p = site->pages[i];
+		if (p->is_list && !*p->dir)
+			continue; /* the home page is nobody's member */
+		char *parent = NULL;
+		if (p->is_list) {
+			const char *slash = strrchr(p->dir, '/');
+			parent = xstrndup(p->dir, slash ? (size_t)(slash - p->dir) : 0);
+		}
+		struct members *m = strmap_get(&by_dir, parent ? parent : p->dir);
+		free(parent);
+		if (!m)
+			continue; /* a section below a folder holding no page: listed nowhere */
+		m->items = xgrow(m->items, &m->cap, m->n + 1, sizeof *m->items);
+		m->items[m->n++] = p;
+	}
 	for (size_t i = 0; i < site->n_pages; i++) {
 		struct page *list = site->pages[i];
 		if (!list->is_list)
 			continue;
-		size_t n = 0, dl = strlen(list->dir);
-		for (size_t k = 0; k < site->n_pages; k++) {
-			struct page *p = site->pages[k];
-			if (p == list)
-				continue;
-			if (!p->is_list && strcmp(p->dir, list->dir) == 0)
-				members[n++] = p;
-			else if (p->is_list && *p->dir &&
-				 (dl == 0 ? !strchr(p->dir, '/')
-					  : strncmp(p->dir, list->dir, dl) == 0 && p->dir[dl] == '/' &&
-						    !strchr(p->dir + dl + 1, '/')))
-				members[n++] = p;
-		}
-		qsort(members, n, sizeof *members, page_compare);
-		list->pages = cJSON_CreateArray();
-		for (size_t k = 0; k < n; k++)
-			cJSON_AddItemToArray(list->pages, cJSON_CreateObjectReference(members[k]->params->child));
+		struct members *m = &members[i];
+		if (m->n)
+			qsort(m->items, m->n, sizeof *m->items, page_compare);
+		list->members_hash = HASH_SEED;
+		for (size_t k = 0; k < m->n; k++)
+			list->members_hash = hash_bytes(list->members_hash, &m->items[k]->meta_hash,
+							sizeof m->items[k]->meta_hash);
+		list->members = m->items ? m->items : xcalloc(1, sizeof *list->members);
+		list->n_members = m->n;
 	}
 	free(members);
+	strmap_free(&by_dir);
 	return 0;
 }
 
@@ -646,18 +779,13 @@ static void build_menu(struct site *site)
 {
 	struct page **items = xcalloc(site->n_pages + 1, sizeof *items);
 	size_t n = 0;
-	for (size_t i = 0; i < site->n_pages; i++) {
-		const cJSON *m = cJSON_GetObjectItemCaseSensitive(site->pages[i]->params, "menu");
-		if (cJSON_IsNumber(m) || cJSON_IsTrue(m))
+	for (size_t i = 0; i < site->n_pages; i++)
+		if (site->pages[i]->in_menu)
 			items[n++] = site->pages[i];
-	}
 	/* by menu weight, then title */
 	for (size_t i = 1; i < n; i++)
 		for (size_t k = i; k > 0; k--) {
-			const cJSON *a = cJSON_GetObjectItemCaseSensitive(items[k - 1]->params, "menu");
-			const cJSON *b = cJSON_GetObjectItemCaseSensitive(items[k]->params, "menu");
-			double wa = cJSON_IsNumber(a) ? a->valuedouble : 1e9;
-			double wb = cJSON_IsNumber(b) ? b->valuedouble : 1e9;
+			double wa = items[k - 1]->menu_weight, wb = items[k]->menu_weight;
 			if (wa < wb || (wa == wb && strcmp(items[k - 1]->title, items[k]->title) <= 0))
 				break;
 			struct page *t = items[k];
@@ -709,45 +837,117 @@ static bool has_layout(const struct site *site, const char *layout)
 	return has;
 }
 
+/* Who writes a file of the site: a claim (a copied or generated file), or a
+ * page, or one of its aliases. */
+struct writer {
+	const char *path;
+	const struct claim *claim;
+	const struct page *page;
+	size_t alias; /* with page: 0 for the page itself, else alias - 1 */
+};
+
+static char *writer_name(const struct writer *w)
+{
+	if (w->claim)
+		return xstrdup(w->claim->owner);
+	if (w->alias)
+		return xasprintf("%s:%d (alias)", w->page->src, w->page->alias_lines[w->alias - 1]);
+	if (w->page->src)
+		return xstrdup(w->page->src);
+	return xasprintf("the list page made for content/%s", w->page->dir);
+}
+
+struct clash {
+	const char *path;
+	char *a, *b; /* owned; the two writers' names, a before b */
+};
+
+static int clash_cmp(const void *x, const void *y)
+{
+	const struct clash *a = x, *b = y;
+	int c = strcmp(a->path, b->path);
+	if (!c)
+		c = strcmp(a->a, b->a);
+	return c ? c : strcmp(a->b, b->b);
+}
+
 static int validate(struct site *site, struct claims *claims)
 {
 	int rc = 0;
+	const char *layout_ok = NULL; /* the last layout found: pages share a few */
 	for (size_t i = 0; i < site->n_pages; i++) {
 		struct page *p = site->pages[i];
-		if (!has_layout(site, p->layout)) {
-			if (p->src)
-				msg_error("%s:%d: layout \"%s\" not found in %s/layouts", p->src,
-					  p->layout_line ? p->layout_line : 1, p->layout, site->theme_dir);
-			else
-				msg_error("%s/layouts: no \"%s\" layout for the list page of %s/",
-					  site->theme_dir, p->layout, *p->dir ? p->dir : "content");
+		if (layout_ok && strcmp(layout_ok, p->layout) == 0)
+			continue;
+		if (has_layout(site, p->layout)) {
+			layout_ok = p->layout;
+		} else if (p->src) {
+			msg_error("%s:%d: layout \"%s\" not found in %s/layouts", p->src,
+				  p->layout_line ? p->layout_line : 1, p->layout, site->theme_dir);
+			rc = -1;
+		} else {
+			msg_error("%s/layouts: no \"%s\" layout for the list page of %s/",
+				  site->theme_dir, p->layout, *p->dir ? p->dir : "content");
 			rc = -1;
 		}
-		const char *owner = p->src ? p->src : "the list page made for content/";
-		claim_add(claims, xstrdup(p->out), p->src ? xstrdup(owner) : xasprintf("%s%s", owner, p->dir), NULL);
-		for (size_t k = 0; k < p->n_aliases; k++)
-			claim_add(claims, xstrdup(p->aliases[k]),
-				  xasprintf("%s:%d (alias)", p->src, p->alias_lines[k]), NULL);
 	}
 	const char *fixed[] = { "sitemap.xml", "robots.txt", "index.xml", "feed.json", "404.html" };
 	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
 		claim_add(claims, xstrdup(fixed[i]), xasprintf("the generated %s", fixed[i]), NULL);
-	if (claims->n)
-		qsort(claims->items, claims->n, sizeof *claims->items, claim_cmp);
-	for (size_t i = 1; i < claims->n; i++)
-		if (strcmp(claims->items[i - 1].path, claims->items[i].path) == 0) {
-			msg_error("%s and %s both write %s/%s", claims->items[i - 1].owner,
-				  claims->items[i].owner, site->out_dir, claims->items[i].path);
-			rc = -1;
+
+	/* every file written once: each path to its first writer, clashes noted */
+	size_t n = claims->n, cap = 0;
+	for (size_t i = 0; i < site->n_pages; i++)
+		n += 1 + site->pages[i]->n_aliases;
+	struct writer *writers = xcalloc(n + 1, sizeof *writers);
+	size_t k = 0;
+	for (size_t i = 0; i < claims->n; i++)
+		writers[k++] = (struct writer){ claims->items[i].path, &claims->items[i], NULL, 0 };
+	for (size_t i = 0; i < site->n_pages; i++) {
+		const struct page *p = site->pages[i];
+		writers[k++] = (struct writer){ p->out, NULL, p, 0 };
+		for (size_t a = 0; a < p->n_aliases; a++)
+			writers[k++] = (struct writer){ p->aliases[a], NULL, p, a + 1 };
+	}
+	struct strmap taken = STRMAP_INIT;
+	struct clash *clashes = NULL;
+	size_t n_clashes = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct writer *first = strmap_get(&taken, writers[i].path);
+		if (!first) {
+			strmap_put(&taken, writers[i].path, &writers[i]);
+			continue;
 		}
+		char *a = writer_name(first), *b = writer_name(&writers[i]);
+		clashes = xgrow(clashes, &cap, n_clashes + 1, sizeof *clashes);
+		clashes[n_clashes++] = strcmp(a, b) <= 0 ? (struct clash){ writers[i].path, a, b }
+							 : (struct clash){ writers[i].path, b, a };
+	}
+	if (n_clashes)
+		qsort(clashes, n_clashes, sizeof *clashes, clash_cmp);
+	for (size_t i = 0; i < n_clashes; i++) {
+		msg_error("%s and %s both write %s/%s", clashes[i].a, clashes[i].b, site->out_dir,
+			  clashes[i].path);
+		free(clashes[i].a);
+		free(clashes[i].b);
+		rc = -1;
+	}
+	free(clashes);
+	strmap_free(&taken);
+	free(writers);
 	return rc;
 }
 
 /* ---- writing ---- */
 
-int site_write(const struct site *site, const char *rel, const char *data, size_t len)
+int site_write(const struct site *site, const char *rel, const char *data, size_t len, uint64_t key)
 {
-	return output_write(site->output, rel, data, len, 0);
+	return output_write(site->output, rel, data, len, key);
+}
+
+bool site_unchanged(const struct site *site, const char *rel, uint64_t key)
+{
+	return output_unchanged(site->output, rel, key);
 }
 
 static int copy_file(const struct site *site, const char *from, const char *rel)
@@ -756,7 +956,7 @@ static int copy_file(const struct site *site, const char *from, const char *rel)
 	char *data = file_read_all(from, &len);
 	if (!data)
 		return -1;
-	int rc = site_write(site, rel, data, len);
+	int rc = site_write(site, rel, data, len, 0);
 	free(data);
 	return rc;
 }
@@ -787,8 +987,11 @@ static int render_view(const struct site *site, const struct page *p, const char
 	cJSON_AddItemToObject(frame, "out", cJSON_CreateStringReference(out));
 	if (p->charts)
 		cJSON_AddItemToObject(frame, "charts", cJSON_CreateObjectReference(p->charts->child));
-	if (p->pages)
-		cJSON_AddItemToObject(frame, "pages", cJSON_CreateArrayReference(p->pages->child));
+	if (p->members) {
+		cJSON *pages = cJSON_AddArrayToObject(frame, "pages");
+		for (size_t i = 0; i < p->n_members; i++)
+			cJSON_AddItemToArray(pages, cJSON_CreateObjectReference(p->members[i]->params->child));
+	}
 	cJSON_AddBoolToObject(frame, "is_home", p == site->home);
 	char *jsonld = feed_jsonld(site, p);
 	if (jsonld)
@@ -805,24 +1008,33 @@ static int render_view(const struct site *site, const struct page *p, const char
 	return rc;
 }
 
+/*
+ * The fingerprint of what a view of a page (its own, or an embed at out) is
+ * made from: its source (or, made up, its folder), what every page shares,
+ * and for a list what its pages show of themselves.
+ */
+static uint64_t page_key(const struct site *site, const struct page *p, const char *out)
+{
+	uint64_t self = p->src_hash ? p->src_hash : p->meta_hash;
+	uint64_t key = hash_bytes(hash_bytes(site->inputs_hash, &self, sizeof self), out, strlen(out));
+	if (p->is_list)
+		key = hash_bytes(key, &p->members_hash, sizeof p->members_hash);
+	return key;
+}
+
+/* The pages to render, each with its key, shared by the rendering threads. */
 struct renderer {
 	const struct site *site;
-	size_t next;  /* guarded by lock */
-	bool failed;  /* guarded by lock */
-	pthread_mutex_t lock;
+	const struct page **todo; /* owned array */
+	uint64_t *keys;           /* owned; parallel to todo */
+	size_t n;
+	atomic_size_t next;
+	atomic_bool failed;
 };
 
-static int render_page(const struct site *site, const struct page *p, struct buf *html)
+static int render_page(const struct site *site, const struct page *p, uint64_t key,
+		       struct buf *html)
 {
-	/* A page is made from its source and what every page shares; a list
-	 * page also from its members, so lists are always made again. */
-	uint64_t key = 0;
-	if (!p->is_list && p->src_hash) {
-		key = hash_bytes(hash_bytes(site->inputs_hash, &p->src_hash, sizeof p->src_hash),
-				 p->out, strlen(p->out));
-		if (output_unchanged(site->output, p->out, key))
-			return 0;
-	}
 	char *content = page_body_html(p, site->unsafe_html);
 	if (!content)
 		return -1;
@@ -839,23 +1051,18 @@ static void *render_worker(void *arg)
 {
 	struct renderer *r = arg;
 	struct buf html = BUF_INIT;
-	for (;;) {
-		size_t i = take(&r->lock, &r->next);
-		if (i >= r->site->n_pages)
-			break;
-		if (render_page(r->site, r->site->pages[i], &html) != 0) {
-			pthread_mutex_lock(&r->lock);
-			r->failed = true;
-			r->next = r->site->n_pages;
-			pthread_mutex_unlock(&r->lock);
-		}
-	}
+	for (size_t i; !atomic_load(&r->failed) && (i = atomic_fetch_add(&r->next, 1)) < r->n;)
+		if (render_page(r->site, r->todo[i], r->keys[i], &html) != 0)
+			atomic_store(&r->failed, true);
 	buf_free(&html);
 	return NULL;
 }
 
 static int write_alias(const struct site *site, const struct page *p, const char *alias)
 {
+	uint64_t key = page_key(site, p, alias);
+	if (site_unchanged(site, alias, key))
+		return 0;
 	struct buf b = BUF_INIT;
 	char *root = root_of(alias);
 	buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -866,7 +1073,7 @@ static int write_alias(const struct site *site, const struct page *p, const char
 		   "<p><a href=\"%s%s\">", site->base_url, p->url, root, p->url, root, p->url);
 	tpl_escape(&b, p->title, strlen(p->title));
 	buf_puts(&b, "</a></p>\n</body>\n</html>\n");
-	int rc = site_write(site, alias, b.data, b.len);
+	int rc = site_write(site, alias, b.data, b.len, key);
 	free(root);
 	buf_free(&b);
 	return rc;
@@ -884,12 +1091,12 @@ static int write_embeds(const struct site *site)
 		rc = render_view(site, site->home, "embed-week", "embed/week/index.html", "../../", "",
 				 NULL, &html);
 		if (rc == 0)
-			rc = site_write(site, "embed/week/index.html", html.data, html.len);
+			rc = site_write(site, "embed/week/index.html", html.data, html.len, 0);
 		char *url = xasprintf("%sembed/week/", site->base_url);
 		char *oembed = feed_oembed(site, site_string(site, "embed_week_title", "This week's films"),
 					   url, 600, 420);
 		if (rc == 0)
-			rc = site_write(site, "embed/week/oembed.json", oembed, strlen(oembed));
+			rc = site_write(site, "embed/week/oembed.json", oembed, strlen(oembed), 0);
 		cJSON *item = cJSON_CreateObject();
 		cJSON_AddStringToObject(item, "title", site_string(site, "embed_week_title", "This week's films"));
 		cJSON_AddStringToObject(item, "src", url);
@@ -898,29 +1105,34 @@ static int write_embeds(const struct site *site)
 		free(oembed);
 		free(url);
 	}
-	for (size_t i = 0; rc == 0 && i < site->n_pages; i++) {
+	bool film_cards = has_layout(site, "embed-film");
+	for (size_t i = 0; film_cards && rc == 0 && i < site->n_pages; i++) {
 		const struct page *p = site->pages[i];
-		if (strcmp(p->layout, "film") != 0 || !has_layout(site, "embed-film"))
+		if (strcmp(p->layout, "film") != 0)
 			continue;
-		const char *slug = strrchr(p->url, '/') ? p->url : p->url;
 		/* "films/dune/" -> "embed/films/dune/" */
-		char *out = xasprintf("embed/%sindex.html", slug);
+		char *out = xasprintf("embed/%sindex.html", p->url);
 		char *root = root_of(out);
-		rc = render_view(site, p, "embed-film", out, root, "", NULL, &html);
-		if (rc == 0)
-			rc = site_write(site, out, html.data, html.len);
+		uint64_t key = page_key(site, p, out);
+		if (!site_unchanged(site, out, key)) {
+			rc = render_view(site, p, "embed-film", out, root, "", NULL, &html);
+			if (rc == 0)
+				rc = site_write(site, out, html.data, html.len, key);
+		}
 		char *url = xasprintf("%sembed/%s", site->base_url, p->url);
-		char *oembed = feed_oembed(site, p->title, url, 400, 300);
 		char *oembed_path = xasprintf("embed/%soembed.json", p->url);
-		if (rc == 0)
-			rc = site_write(site, oembed_path, oembed, strlen(oembed));
+		key = page_key(site, p, oembed_path);
+		if (rc == 0 && !site_unchanged(site, oembed_path, key)) {
+			char *oembed = feed_oembed(site, p->title, url, 400, 300);
+			rc = site_write(site, oembed_path, oembed, strlen(oembed), key);
+			free(oembed);
+		}
 		cJSON *item = cJSON_CreateObject();
 		cJSON_AddStringToObject(item, "title", p->title);
 		cJSON_AddStringToObject(item, "src", url);
 		cJSON_AddNumberToObject(item, "height", 300);
 		cJSON_AddItemToArray(list, item);
 		free(oembed_path);
-		free(oembed);
 		free(url);
 		free(root);
 		free(out);
@@ -928,7 +1140,7 @@ static int write_embeds(const struct site *site)
 	if (rc == 0 && site->home && has_layout(site, "embed")) {
 		rc = render_view(site, site->home, "embed", "embed/index.html", "../", "", extra, &html);
 		if (rc == 0)
-			rc = site_write(site, "embed/index.html", html.data, html.len);
+			rc = site_write(site, "embed/index.html", html.data, html.len, 0);
 	}
 	cJSON_Delete(extra);
 	buf_free(&html);
@@ -952,7 +1164,7 @@ static int write_extras(struct site *site, const struct claims *claims)
 		nf->title = cJSON_GetObjectItemCaseSensitive(nf->params, "title")->valuestring;
 		rc = render_view(site, nf, "404", "404.html", site->base_path, "", NULL, &html);
 		if (rc == 0)
-			rc = site_write(site, "404.html", html.data, html.len);
+			rc = site_write(site, "404.html", html.data, html.len, 0);
 		page_free(nf);
 	}
 	if (rc == 0)
@@ -1017,7 +1229,7 @@ int site_build(const struct config *cfg, const struct site_options *opt)
 	if (!t)
 		goto out;
 	cJSON_AddItemToObject(site.globals, "t", t);
-	if (load_content(&site, &claims) != 0)
+	if (load_content(&site, opt, &claims) != 0)
 		goto out;
 	build_menu(&site);
 	/* Everything a page sees besides itself: strings, configuration, data, menu. */
@@ -1039,10 +1251,20 @@ int site_build(const struct config *cfg, const struct site_options *opt)
 	if (!site.output)
 		goto out;
 	msg_verbose("validated in %lld ms", elapsed_ms());
+	/* what the site already holds as made from the same inputs is left alone */
 	struct renderer r = { .site = &site };
-	pthread_mutex_init(&r.lock, NULL);
-	run_workers(site.jobs, render_worker, &r);
-	pthread_mutex_destroy(&r.lock);
+	r.todo = xcalloc(site.n_pages + 1, sizeof *r.todo);
+	r.keys = xcalloc(site.n_pages + 1, sizeof *r.keys);
+	for (size_t i = 0; i < site.n_pages; i++) {
+		uint64_t key = page_key(&site, site.pages[i], site.pages[i]->out);
+		if (!output_unchanged(site.output, site.pages[i]->out, key)) {
+			r.keys[r.n] = key;
+			r.todo[r.n++] = site.pages[i];
+		}
+	}
+	run_workers(r.n < (size_t)site.jobs ? (int)r.n : site.jobs, render_worker, &r);
+	free(r.todo);
+	free(r.keys);
 	msg_verbose("rendered in %lld ms", elapsed_ms());
 	if (r.failed || write_extras(&site, &claims) != 0)
 		goto out;

@@ -20,7 +20,8 @@
 #include "template.h"
 
 /* Pages kept loaded between builds by `serve`, so that a rebuild reads only
- * the sources that changed (same size, modification time and inode). */
+ * the sources that changed (same size, modification time and inode), with
+ * the list of files under content/. */
 struct page_cache;
 struct page_cache *page_cache_new(void);
 void page_cache_free(struct page_cache *cache);
@@ -32,6 +33,13 @@ struct site_options {
 	bool drafts;           /* build pages marked draft: true */
 	int jobs;              /* rendering threads; 0: one per core, at most 8 */
 	struct page_cache *cache; /* borrowed; NULL: load every page from its file */
+	/* With a cache: the files under content/ that may have changed since
+	 * the last build ("films/dune.md"), when the caller knows them all (serve
+	 * watches the folders); the build then neither lists content/ nor checks
+	 * the other files. Hidden files are not part of the site. */
+	bool content_known;
+	const char *const *content_changed; /* borrowed */
+	size_t n_content_changed;
 };
 
 /* The state of one build; feeds.c reads it. */
@@ -64,9 +72,13 @@ struct site {
 int site_build(const struct config *cfg, const struct site_options *opt);
 /*
  * Writes data into the folder being built at rel ("films/a/index.html"),
- * creating folders. Thread-safe. 0 or -1 after reporting.
+ * creating folders. key fingerprints the inputs the data was made from (0:
+ * not known). Thread-safe. 0 or -1 after reporting.
  */
-int site_write(const struct site *site, const char *rel, const char *data, size_t len);
+int site_write(const struct site *site, const char *rel, const char *data, size_t len, uint64_t key);
+/* True when the site holds rel as made from inputs with this key: it need
+ * not be made again (and counts as written). */
+bool site_unchanged(const struct site *site, const char *rel, uint64_t key);
 /* A string from the theme's strings for the site language, or def. */
 const char *site_string(const struct site *site, const char *key, const char *def);
 

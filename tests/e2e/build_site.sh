@@ -302,6 +302,124 @@ except urllib.error.HTTPError as e:
 	true
 }
 
+# same_as_fresh WHAT [BUILD-ARGS...]: site/ is exactly what a build from
+# nothing makes, with the same arguments.
+same_as_fresh() {
+	what=$1
+	shift
+	rm -rf "$T/p/fresh"
+	"$MARQUEE" -C "$T/p" -q build --theme "$THEME" --out "$T/p/fresh" "$@" ||
+		fail "$what: the fresh build failed"
+	diff -r -x .marquee-manifest "$T/p/site" "$T/p/fresh" >"$T/diff.out" ||
+		{ head -40 "$T/diff.out" >&2; fail "$what: the updated site differs from a fresh build"; }
+}
+
+# written: the number of files the last build wrote.
+written() {
+	sed -n 's/.*(\([0-9]*\) files written.*/\1/p' "$T/.out"
+}
+
+test_build_updates_match_fresh_builds() {
+	site_copy
+	cp -r "$THEME" "$T/theme"
+	THEME="$T/theme"
+	build
+	expect_status 0
+	# A change of a film's text remakes that film's pages, not the lists showing it.
+	printf '\nA new paragraph.\n' >>"$T/p/content/films/small-film.md"
+	build
+	expect_status 0
+	[ "$(written)" -le 3 ] || fail "$(written) files written for a film's text"
+	same_as_fresh "a film's text"
+	# A change of its front matter reaches the lists.
+	sed -i 's/"title": "A Small Film"/"title": "A Retitled Film"/' "$T/p/content/films/small-film.md"
+	build
+	expect_status 0
+	grep -q 'A Retitled Film' "$T/p/site/films/index.html" || fail "the list shows the old title"
+	same_as_fresh "a film's title"
+	# A page in a new folder, then a template change, then a page gone.
+	mkdir -p "$T/p/content/news"
+	printf -- '---\ntitle: First news\ndate: 2024-07-01\n---\nHello.\n' >"$T/p/content/news/first.md"
+	build
+	expect_status 0
+	same_as_fresh "a new folder"
+	sed -i 's|</body>|<!-- changed --></body>|' "$T/theme/partials/base.mustache"
+	build
+	expect_status 0
+	grep -q 'changed' "$T/p/site/films/small-film/index.html" || fail "the template change is missing"
+	same_as_fresh "a template change"
+	rm "$T/p/content/about.md"
+	build
+	expect_status 0
+	[ ! -e "$T/p/site/about/index.html" ] || fail "a removed page is still there"
+	same_as_fresh "a page removed"
+}
+
+# rebuilds: how many rebuilds serve reported so far.
+rebuilds() {
+	grep -c "rebuilt in" "$T/serve.out" 2>/dev/null || true
+}
+
+# after_rebuild CMD...: runs CMD (an edit), then waits for serve to rebuild
+# and to stay quiet for half a second (one edit may make two rebuilds).
+after_rebuild() {
+	before=$(rebuilds)
+	"$@"
+	i=0
+	while [ "$i" -lt 40 ] && [ "$(rebuilds)" -le "$before" ]; do
+		sleep 0.25
+		i=$((i + 1))
+	done
+	[ "$(rebuilds)" -gt "$before" ] || { kill "$pid"; cat "$T/serve.err" >&2; fail "no rebuild after: $*"; }
+	while :; do
+		n=$(rebuilds)
+		sleep 0.5
+		[ "$(rebuilds)" -eq "$n" ] && break
+	done
+}
+
+edit_by_rename() { # FILE TEXT: as editors save, a new file renamed over the old
+	printf -- "$2" >"$(dirname "$1")/.$(basename "$1").new"
+	mv "$(dirname "$1")/.$(basename "$1").new" "$1"
+}
+
+test_serve_follows_every_kind_of_change() {
+	site_copy
+	cp -r "$THEME" "$T/theme"
+	THEME="$T/theme"
+	port=$((20000 + ($$ + 7) % 20000))
+	"$MARQUEE" -C "$T/p" serve --theme "$THEME" --port "$port" >"$T/serve.out" 2>"$T/serve.err" &
+	pid=$!
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		grep -q serving "$T/serve.out" 2>/dev/null && break
+		sleep 0.5
+	done
+	grep -q serving "$T/serve.out" || { kill "$pid"; fail "serve did not start"; }
+	after_rebuild sh -c "printf '\nMore text.\n' >>'$T/p/content/films/small-film.md'"
+	after_rebuild edit_by_rename "$T/p/content/about.md" '---\ntitle: About us, renamed\n---\nSaved by rename.\n'
+	grep -q 'About us, renamed' "$T/p/site/about/index.html" || { kill "$pid"; fail "a file saved by rename was not read again"; }
+	after_rebuild sh -c "mkdir -p '$T/p/content/news/2024' && printf -- '---\ntitle: Deep news\n---\nHi.\n' >'$T/p/content/news/2024/deep.md'"
+	[ -f "$T/p/site/news/2024/deep/index.html" ] || { kill "$pid"; fail "a page in a new folder was not built"; }
+	after_rebuild sh -c "printf -- '---\ntitle: Later news\n---\nHi again.\n' >'$T/p/content/news/2024/later.md'"
+	[ -f "$T/p/site/news/2024/later/index.html" ] || { kill "$pid"; fail "a page added to a new folder was not built"; }
+	after_rebuild sed -i 's|</body>|<!-- theme changed --></body>|' "$T/theme/partials/base.mustache"
+	grep -q 'theme changed' "$T/p/site/about/index.html" || { kill "$pid"; fail "a theme change was not applied"; }
+	after_rebuild rm "$T/p/content/films/le-comte.md"
+	[ ! -e "$T/p/site/films/le-comte" ] || { kill "$pid"; fail "a removed page is still served"; }
+	after_rebuild mv "$T/p/content/news" "$T/p/content/stories"
+	[ -f "$T/p/site/stories/2024/deep/index.html" ] || { kill "$pid"; fail "a moved folder's pages are missing"; }
+	[ ! -e "$T/p/site/news" ] || { kill "$pid"; fail "a moved folder's old pages are still there"; }
+	mkdir -p "$T/outside/reviews"
+	printf -- '---\ntitle: A review\n---\nGood.\n' >"$T/outside/reviews/one.md"
+	after_rebuild mv "$T/outside/reviews" "$T/p/content/reviews"
+	[ -f "$T/p/site/reviews/one/index.html" ] || { kill "$pid"; fail "a folder moved in was not built"; }
+	after_rebuild sh -c "printf '.x { color: red }\n' >'$T/p/content/films/extra.css'"
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+	[ -f "$T/p/site/films/extra.css" ] || fail "a new file beside the pages was not copied"
+	same_as_fresh "serve after every kind of change" --base-url "http://127.0.0.1:$port/"
+}
+
 test_build_updates_only_what_changed() {
 	site_copy
 	build

@@ -10,7 +10,7 @@ void test_strmap(void)
 	struct strmap m = STRMAP_INIT;
 	OK(strmap_get(&m, "a") == NULL, "an empty map finds nothing");
 	enum { N = 5000 };
-	static char keys[N][16];
+	static char keys[N][24];
 	int values[N];
 	for (int i = 0; i < N; i++) {
 		snprintf(keys[i], sizeof keys[i], "films/%d", i);
@@ -23,7 +23,7 @@ void test_strmap(void)
 	INT_EQ(m.n, N, "every key counted once");
 	int found = 0;
 	for (int i = 0; i < N; i++) {
-		char copy[16];
+		char copy[24];
 		snprintf(copy, sizeof copy, "films/%d", i); /* equal text, other storage */
 		const int *v = strmap_get(&m, copy);
 		found += v && *v == i;
