@@ -47,13 +47,16 @@ static size_t feed_items(const struct site *site, const struct page ***out)
 }
 
 /* The fingerprint of a file made from what these pages show of themselves
- * (their front matter and place: feeds and the sitemap use nothing else). */
+ * (their front matter and place: the feeds use nothing else; the sitemap,
+ * with where_only, only their URL and date). */
 static uint64_t pages_key(const struct site *site, const char *name,
-			  const struct page *const *pages, size_t n)
+			  const struct page *const *pages, size_t n, bool where_only)
 {
 	uint64_t key = hash_bytes(site->inputs_hash, name, strlen(name) + 1);
-	for (size_t i = 0; i < n; i++)
-		key = hash_bytes(key, &pages[i]->meta_hash, sizeof pages[i]->meta_hash);
+	for (size_t i = 0; i < n; i++) {
+		const uint64_t *h = where_only ? &pages[i]->loc_hash : &pages[i]->meta_hash;
+		key = hash_bytes(key, h, sizeof *h);
+	}
 	return key;
 }
 
@@ -171,7 +174,7 @@ static int page_json(const struct site *site, const struct page *p)
 {
 	char *dir = xstrndup(p->url, strlen(p->url) - 1);
 	char *path = xasprintf("%s.json", dir);
-	uint64_t key = pages_key(site, path, &p, 1);
+	uint64_t key = pages_key(site, path, &p, 1, false);
 	if (site_unchanged(site, path, key)) {
 		free(path);
 		free(dir);
@@ -197,10 +200,10 @@ int feed_write_all(const struct site *site)
 	int rc = 0;
 	for (int i = 0; rc == 0 && i < 4; i++) {
 		/* made again only when what they show changed */
-		uint64_t key = i < 2 ? pages_key(site, names[i], items, n)
+		uint64_t key = i < 2 ? pages_key(site, names[i], items, n, false)
 			     : i == 2 ? pages_key(site, names[i], (const struct page *const *)site->pages,
-						  site->n_pages)
-				      : pages_key(site, names[i], NULL, 0);
+						  site->n_pages, true)
+				      : pages_key(site, names[i], NULL, 0, false);
 		if (site_unchanged(site, names[i], key))
 			continue;
 		char *text = i == 0   ? rss(site, items, n)

@@ -207,6 +207,7 @@ struct page *page_new_list(const char *dir, const char *base_url)
 	p->title = cJSON_GetObjectItemCaseSensitive(p->params, "title")->valuestring;
 	p->meta_hash = hash_bytes(HASH_SEED, "made-up list ", 13); /* no file: the folder alone */
 	p->meta_hash = hash_bytes(p->meta_hash, dir, strlen(dir) + 1);
+	p->loc_hash = hash_bytes(HASH_SEED, p->url, strlen(p->url) + 1);
 	return p;
 }
 
@@ -364,6 +365,8 @@ struct page *page_load(const char *src, const char *rel, const char *base_url, c
 	/* the params other pages see are made from the path and the front matter */
 	p->meta_hash = hash_bytes(HASH_SEED, rel, strlen(rel) + 1);
 	p->meta_hash = hash_bytes(p->meta_hash, text + fm_start, fm_start ? fm_end - fm_start : 0);
+	p->loc_hash = hash_bytes(hash_bytes(HASH_SEED, p->url, strlen(p->url) + 1), p->date,
+				 strlen(p->date));
 
 	const struct ytree *charts = ytree_get(fm, "charts");
 	if (charts) {

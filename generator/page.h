@@ -17,6 +17,7 @@ struct page {
 	char *src;          /* owned; "content/films/dune.md", NULL for a made-up list page */
 	uint64_t src_hash;  /* of the source file's bytes, 0 for a made-up list page */
 	uint64_t meta_hash; /* of what other pages see of it: its path and front matter */
+	uint64_t loc_hash;  /* of its URL and date: what the sitemap shows of it */
 	char *dir;          /* owned; its folder under content/: "films", "" at the top */
 	char *out;          /* owned; the file written in the site: "films/dune/index.html" */
 	char *url;          /* owned; the page's path from the site root: "films/dune/" */

@@ -496,7 +496,7 @@ static const cJSON *member(const cJSON *obj, const char *key)
 	if (!obj || kind_of(obj) != cJSON_Object)
 		return NULL;
 	for (const cJSON *c = obj->child; c; c = c->next)
-		if (c->string && strcmp(c->string, key) == 0)
+		if (c->string && c->string[0] == key[0] && strcmp(c->string, key) == 0)
 			return c;
 	return NULL;
 }

@@ -2,9 +2,11 @@
 # Site build speed: Marquee (themes/bench) against Hugo (../shared/bench/
 # hugo-theme) on the same N generated pages, in one run, side by side.
 # Prints the median wall time, CPU time and peak memory of RUNS builds each,
-# then the time to rebuild after one page changes. Hugo is skipped when it
+# then the time to rebuild after one page changes: with `marquee build`, and
+# in `marquee serve` after an edit of a page's text and of its title (which
+# every list showing the page displays). Hugo is skipped when it
 # is not installed. Not a timed test: the figures depend on the machine.
-# Usage: MARQUEE=path [PAGES=10000] [RUNS=5] sh tests/bench/ssg.sh
+# Usage: MARQUEE=path [PAGES=10000] [RUNS=5] [SERVE_RUNS=15] sh tests/bench/ssg.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$(dirname "$here")")
@@ -12,6 +14,7 @@ MARQUEE="${MARQUEE:-$root/build/marquee}"
 SHARED="${SHARED:-$root/../shared}"
 PAGES="${PAGES:-10000}"
 RUNS="${RUNS:-5}"
+SERVE_RUNS="${SERVE_RUNS:-15}"
 
 if [ ! -f "$SHARED/bench/ssg_corpus.py" ]; then
 	echo "ssg bench: skipped, $SHARED/bench/ssg_corpus.py is absent"
@@ -120,23 +123,40 @@ while [ "$i" -lt 60 ] && ! grep -q serving "$dir/serve.out" 2>/dev/null; do
 	sleep 0.5
 	i=$((i + 1))
 done
-i=0
-while [ "$i" -lt "$RUNS" ]; do
+# serve_edit KIND: one edit, then waits for serve to report its rebuild
+serve_edit() {
 	before=$(grep -c "rebuilt in" "$dir/serve.out" || true)
-	printf '\nOne more line.\n' >>"$dir/content/films/film-000000.md"
+	if [ "$1" = text ]; then
+		printf '\nOne more line.\n' >>"$dir/content/films/film-000000.md"
+	else # the title: every list showing the page is made again
+		sed -i "s/^title: \"\(.*\)\"$/title: \"\1 $i\"/" "$dir/content/films/film-000001.md"
+	fi
 	k=0
 	while [ "$k" -lt 40 ] && [ "$(grep -c "rebuilt in" "$dir/serve.out" || true)" -le "$before" ]; do
 		sleep 0.25
 		k=$((k + 1))
 	done
-	i=$((i + 1))
+	sleep 0.1
+}
+for kind in text title; do
+	i=0
+	while [ "$i" -lt "$SERVE_RUNS" ]; do
+		serve_edit "$kind"
+		i=$((i + 1))
+	done
+	# the times so far: the text edits' first, then the title edits'
+	sed -n 's/^rebuilt in \([0-9]*\) ms$/\1/p' "$dir/serve.out" >"$dir/serve.$kind.upto"
 done
 kill "$serve_pid" 2>/dev/null
 wait "$serve_pid" 2>/dev/null
-sed -n 's/^rebuilt in \([0-9]*\) ms$/\1/p' "$dir/serve.out" >"$dir/serve.times"
-if [ -s "$dir/serve.times" ]; then
-	printf 'marquee serve rebuild after one page changed: median %s ms (%s rebuilds)\n' \
-		"$(median <"$dir/serve.times")" "$(wc -l <"$dir/serve.times")"
-else
-	echo "marquee serve rebuild: no rebuild seen"
-fi
+cp "$dir/serve.text.upto" "$dir/serve.text"
+tail -n +"$(($(wc -l <"$dir/serve.text.upto") + 1))" "$dir/serve.title.upto" >"$dir/serve.title"
+for kind in text title; do
+	f="$dir/serve.$kind"
+	if [ -s "$f" ]; then
+		printf 'marquee serve rebuild after one page'"'"'s %s changed: median %s ms (%s rebuilds, %s to %s ms)\n' \
+			"$kind" "$(median <"$f")" "$(wc -l <"$f")" "$(sort -n "$f" | head -n 1)" "$(sort -n "$f" | tail -n 1)"
+	else
+		echo "marquee serve rebuild after one page's $kind changed: no rebuild seen"
+	fi
+done
