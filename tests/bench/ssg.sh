@@ -44,37 +44,39 @@ with_out() {
 	"$@"
 }
 
-# measure NAME MODE OUT-DIR CMD...: RUNS builds. MODE cold: each into a
-# new folder that has never existed (OUT-DIR.cold-N, given in place of
-# OUT-DIR); warm: into the output of the previous build, content unchanged.
-# Cold outputs are deleted only at the end: on this machine's ext4, creating
-# 20,000 files right after deleting 20,000 others is 5 to 10 times slower for
-# any program (a bare Python loop of mkdir and write: 0.7 s, then 4 to 8 s),
-# which would make each run slower than the one before.
-measure() {
+# once NAME MODE OUT-DIR CMD...: one timed build, its figures appended to
+# NAME.MODE.times. MODE cold: into a new folder that has never existed
+# (OUT-DIR.cold-N, given in place of OUT-DIR); warm: into the output of the
+# previous build, content unchanged. This machine's ext4 runs without a
+# journal, and there creating files soon after many were deleted is 5 to 10
+# times slower for any program (a bare Python loop of mkdir and write: 0.7 s,
+# then 4 to 9 s; the kernel checks each free inode for a recent deletion). So
+# cold outputs are deleted only at the end, and the two generators' runs
+# alternate, so that both meet the same state of the file system.
+once() {
 	name=$1
 	mode=$2
 	out=$3
 	shift 3
-	: >"$dir/$name.times"
-	[ "$mode" = warm ] && "$@" >/dev/null 2>&1
-	i=0
-	while [ "$i" -lt "$RUNS" ]; do
-		target=$out
-		if [ "$mode" = cold ]; then
-			target=$out.cold-$i
-			sync
-		fi
-		with_out "$target" /usr/bin/time -f "%e %U %S %M" -o "$dir/$name.one" "$@" >/dev/null 2>"$dir/$name.err" ||
-			{ cat "$dir/$name.err" >&2; echo "ssg bench: $name failed" >&2; exit 1; }
-		tail -n 1 "$dir/$name.one" >>"$dir/$name.times"
-		i=$((i + 1))
-	done
-	wall=$(awk '{ print $1 }' "$dir/$name.times" | median)
-	cpu=$(awk '{ print $2 + $3 }' "$dir/$name.times" | median)
-	rss=$(awk '{ print $4 }' "$dir/$name.times" | median)
-	printf '%-8s %-4s %6d pages  wall %6.2f s  cpu %6.2f s  peak %7.1f MB\n' "$name" "$mode" "$PAGES" "$wall" "$cpu" "$(echo "$rss" | awk '{ print $1 / 1024 }')"
-	echo "$wall $rss" >"$dir/$name.$mode.median"
+	target=$out
+	if [ "$mode" = cold ]; then
+		target=$out.cold-$i
+		sync
+	fi
+	with_out "$target" /usr/bin/time -f "%e %U %S %M" -o "$dir/$name.one" "$@" >/dev/null 2>"$dir/$name.err" ||
+		{ cat "$dir/$name.err" >&2; echo "ssg bench: $name failed" >&2; exit 1; }
+	tail -n 1 "$dir/$name.one" >>"$dir/$name.$mode.times"
+}
+
+# report NAME MODE: the medians of the runs
+report() {
+	f="$dir/$1.$2.times"
+	wall=$(awk '{ print $1 }' "$f" | median)
+	cpu=$(awk '{ print $2 + $3 }' "$f" | median)
+	rss=$(awk '{ print $4 }' "$f" | median)
+	printf '%-8s %-4s %6d pages  wall %6.2f s  cpu %6.2f s  peak %7.1f MB  (wall: %s)\n' "$1" "$2" "$PAGES" \
+		"$wall" "$cpu" "$(echo "$rss" | awk '{ print $1 / 1024 }')" "$(awk '{ printf "%s ", $1 }' "$f")"
+	echo "$wall $rss" >"$dir/$1.$2.median"
 }
 
 compare() { # MODE
@@ -86,15 +88,27 @@ compare() { # MODE
 }
 
 echo "ssg bench: $PAGES pages, median of $RUNS builds each, $(nproc) cores"
+have_hugo=false
 if command -v hugo >/dev/null 2>&1; then
+	have_hugo=true
 	mkdir -p "$dir/themes"
 	cp -r "$SHARED/bench/hugo-theme" "$dir/themes/bench"
 	printf 'baseURL = "http://localhost/"\ntheme = "bench"\n' >"$dir/hugo.toml"
 fi
 for mode in cold warm; do
-	measure marquee "$mode" "$dir/site" "$MARQUEE" -C "$dir" -q build --theme "$root/themes/bench" --out "$dir/site"
-	if command -v hugo >/dev/null 2>&1; then
-		measure hugo "$mode" "$dir/public" hugo --quiet -s "$dir" -d "$dir/public"
+	if [ "$mode" = warm ]; then # the output the warm builds start from
+		"$MARQUEE" -C "$dir" -q build --theme "$root/themes/bench" --out "$dir/site" >/dev/null 2>&1
+		$have_hugo && hugo --quiet -s "$dir" -d "$dir/public" >/dev/null 2>&1
+	fi
+	i=0
+	while [ "$i" -lt "$RUNS" ]; do
+		once marquee "$mode" "$dir/site" "$MARQUEE" -C "$dir" -q build --theme "$root/themes/bench" --out "$dir/site"
+		$have_hugo && once hugo "$mode" "$dir/public" hugo --quiet -s "$dir" -d "$dir/public"
+		i=$((i + 1))
+	done
+	report marquee "$mode"
+	if $have_hugo; then
+		report hugo "$mode"
 		compare "$mode"
 	else
 		echo "hugo     skipped: not installed"
