@@ -373,7 +373,7 @@ struct cached_page {
 
 struct page_cache {
 	char *base_url, *lang; /* owned; what the cached pages were loaded for */
-	struct cached_page *items; /* owned; sorted by rel */
+	struct cached_page *items; /* owned; in path_cmp order of rel */
 	size_t n;
 	struct names files;    /* every file under content/ at the last build, in path_cmp order */
 	bool have_files;       /* files is that list (the last build loaded content/) */
@@ -843,7 +843,7 @@ struct writer {
 	const char *path;
 	const struct claim *claim;
 	const struct page *page;
-	size_t alias; /* with page: 0 for the page itself, else alias - 1 */
+	size_t alias; /* with page: 0 for the page itself, else the alias's index + 1 */
 };
 
 static char *writer_name(const struct writer *w)
