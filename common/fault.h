@@ -3,8 +3,9 @@
  * environment variable MARQUEE_FAULT="SITE:N[:kill]" makes the Nth call of
  * fault_hit(SITE) report a failure (or, with ":kill", end the process with
  * SIGKILL there, as a crash would). Sites: "import-row" (a row of an
- * import), "write" (a write of file_write_atomic). Unset, it costs one
- * getenv on the first call.
+ * import), "write" (a write of file_write_atomic or of a site's file),
+ * "inotify" (serve's watcher starting: as if inotify were unavailable).
+ * Unset, it costs one getenv on the first call.
  */
 #ifndef MARQUEE_FAULT_H
 #define MARQUEE_FAULT_H

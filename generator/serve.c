@@ -314,6 +314,13 @@ static int serve_run(struct app *app, int argc, char **argv)
 				rebuild(app, &opt);
 			}
 			watch_reset(watch);
+			if (changes.broken) {
+				msg_warn("looking for changes every 300 ms from now on");
+				watch_close(watch);
+				watch = NULL;
+				opt.content_known = false;
+				seen = watch_signature(theme_dir);
+			}
 		} else if (!watch && ready == 0) {
 			unsigned long long now = watch_signature(theme_dir);
 			if (now != seen) {

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../common/fault.h"
 #include "../common/fileio.h"
 #include "../common/msg.h"
 #include "../common/strmap.h"
@@ -51,6 +52,7 @@ struct watch {
 	struct watched *dirs; /* owned */
 	size_t n_dirs, cap_dirs;
 	bool any, content_unknown;
+	bool broken;          /* a new folder could not be watched: changes may be missed */
 	char **content;       /* owned; changed paths under content/ */
 	size_t n_content, cap_content;
 	struct strmap listed; /* the paths in content */
@@ -128,7 +130,7 @@ static int add_top(struct watch *w, const char *dir, bool project, const char *c
 struct watch *watch_open(const char *theme_dir, const char *config)
 {
 	struct watch *w = xcalloc(1, sizeof *w);
-	w->fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	w->fd = fault_hit("inotify") ? (errno = EMFILE, -1) : inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (w->fd < 0) {
 		msg_warn("cannot watch for changes (%s): looking for them every 300 ms",
 			 strerror(errno));
@@ -225,7 +227,7 @@ static void handle(struct watch *w, const struct inotify_event *ev)
 				w->any = true;
 				w->content_unknown |= roots[i].kind == KIND_CONTENT;
 				if (dir && arrived && add_tree(w, name, roots[i].kind) != 0)
-					w->content_unknown = true;
+					w->broken = true;
 			}
 		return;
 	}
@@ -237,8 +239,8 @@ static void handle(struct watch *w, const struct inotify_event *ev)
 		w->content_unknown |= d->kind == KIND_CONTENT;
 		if (arrived) {
 			char *path = xasprintf("%s/%s", d->path, name);
-			enum kind kind = d->kind;
-			add_tree(w, path, kind); /* d may move: not used after this */
+			if (add_tree(w, path, d->kind) != 0) /* d may move: not used after this */
+				w->broken = true;
 			free(path);
 		}
 		return;
@@ -264,8 +266,9 @@ void watch_read(struct watch *w)
 
 void watch_changes(const struct watch *w, struct watch_changes *out)
 {
-	out->any = w->any;
-	out->content_known = !w->content_unknown;
+	out->any = w->any || w->broken;
+	out->content_known = !w->content_unknown && !w->broken;
+	out->broken = w->broken;
 	out->content = (const char *const *)w->content;
 	out->n_content = w->n_content;
 }

@@ -30,6 +30,8 @@ void watch_read(struct watch *w);
 /* What changed since watch_reset: */
 struct watch_changes {
 	bool any;                  /* something the site is built from */
+	bool broken;               /* a new folder could not be watched (out of
+				    * watches): from now on, poll instead */
 	bool content_known;        /* content holds every changed file under content/ */
 	const char *const *content; /* borrowed; paths under content/, each once */
 	size_t n_content;

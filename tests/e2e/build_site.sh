@@ -420,6 +420,23 @@ test_serve_follows_every_kind_of_change() {
 	same_as_fresh "serve after every kind of change" --base-url "http://127.0.0.1:$port/"
 }
 
+test_serve_without_inotify_polls() {
+	site_copy
+	port=$((20000 + ($$ + 13) % 20000))
+	MARQUEE_FAULT=inotify:1 "$MARQUEE" -C "$T/p" serve --theme "$THEME" --port "$port" \
+		>"$T/serve.out" 2>"$T/serve.err" &
+	pid=$!
+	for _ in 1 2 3 4 5 6 7 8 9 10; do
+		grep -q serving "$T/serve.out" 2>/dev/null && break
+		sleep 0.5
+	done
+	grep -q 'every 300 ms' "$T/serve.err" || { kill "$pid"; fail "no word that serve falls back to polling"; }
+	after_rebuild sh -c "printf -- '---\ntitle: Polled page\n---\nSeen.\n' >'$T/p/content/polled.md'"
+	kill "$pid"
+	wait "$pid" 2>/dev/null
+	grep -q 'Polled page' "$T/p/site/polled/index.html" || fail "a change was not seen by polling"
+}
+
 test_build_updates_only_what_changed() {
 	site_copy
 	build
