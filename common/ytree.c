@@ -116,6 +116,15 @@ struct ytree *ytree_parse(const char *text, size_t len, const char *file, int fi
 					ytree_free(made);
 					goto out;
 				}
+				/* YAML keys are unique; loaders that let the last one win
+				 * hide a mistake, and two readers could disagree */
+				const struct ytree *twin = ytree_get(top->node, made->value);
+				if (twin) {
+					msg_error("%s:%d: \"%s\" is given twice in one mapping", file, line,
+						  made->value);
+					ytree_free(made);
+					goto out;
+				}
 				top->key = made->value;
 				made->value = NULL;
 				ytree_free(made);
@@ -155,7 +164,7 @@ const struct ytree *ytree_get(const struct ytree *map, const char *key)
 {
 	if (!map || map->type != YTREE_MAP)
 		return NULL;
-	/* Later keys win, as in most YAML loaders. */
+	/* keys are unique (ytree_parse refuses twins) */
 	for (size_t i = map->n_items; i-- > 0;)
 		if (strcmp(map->keys[i], key) == 0)
 			return map->items[i];

@@ -108,6 +108,11 @@ test_build_front_matter_error_keeps_site() {
 	expect_status 1
 	expect_stderr 'content/films/broken.md:'
 	expect_eq "$(tree_sum "$T/p/site")" "$before" "site after a YAML error"
+	printf -- '---\ntitle: One\ndate: 2024-07-01\ntitle: Two\n---\n' >"$T/p/content/films/broken.md"
+	build
+	expect_status 1
+	expect_stderr 'content/films/broken.md:4: "title" is given twice in one mapping'
+	expect_eq "$(tree_sum "$T/p/site")" "$before" "site after a key given twice"
 }
 
 test_build_missing_partial_keeps_site() {

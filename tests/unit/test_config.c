@@ -4,6 +4,7 @@
 
 #include "../../common/config.h"
 #include "../../common/fileio.h"
+#include "../../common/msg.h"
 #include "../../common/xalloc.h"
 #include "harness.h"
 
@@ -29,6 +30,15 @@ void test_config(void)
 					    "  bad_seats: many\n"
 					    "  flag: yes\n");
 	OK(cfg != NULL, "config loads");
+	int level = msg_get_level();
+	msg_set_level(MSG_QUIET);
+	struct config *twice = load_text(dir, "cinema:\n  region: FR\n  region: BE\n");
+	OK(twice == NULL, "a key given twice in one mapping is an error");
+	config_free(twice);
+	struct config *nested = load_text(dir, "a:\n  region: FR\nb:\n  region: BE\n");
+	OK(nested != NULL, "one key in two mappings is fine");
+	config_free(nested);
+	msg_set_level(level);
 	const char *s;
 	OK(config_string(cfg, "data_dir", "data", &s) == 0, "string read");
 	STR_EQ(s, "store", "data_dir");
