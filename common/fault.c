@@ -1,20 +1,21 @@
 /* Test-only failure injection driven by MARQUEE_FAULT. */
 #include "fault.h"
 
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static bool parsed;
+static pthread_once_t parsed = PTHREAD_ONCE_INIT;
 static char fault_site[64];
 static long fault_at;
 static bool fault_kill;
-static long fault_calls;
+static atomic_long fault_calls; /* the site is hit from the rendering threads */
 
 static void parse(void)
 {
-	parsed = true;
 	const char *spec = getenv("MARQUEE_FAULT");
 	if (!spec || !*spec)
 		return;
@@ -30,11 +31,10 @@ static void parse(void)
 
 bool fault_hit(const char *site)
 {
-	if (!parsed)
-		parse();
+	pthread_once(&parsed, parse);
 	if (fault_at <= 0 || strcmp(site, fault_site) != 0)
 		return false;
-	if (++fault_calls != fault_at)
+	if (atomic_fetch_add(&fault_calls, 1) + 1 != fault_at)
 		return false;
 	if (fault_kill) {
 		fflush(NULL);

@@ -30,16 +30,25 @@ static int newest_first(const void *a, const void *b)
 	return c ? c : strcmp(x->out, y->out);
 }
 
+static bool feed_item(const struct site *site, const struct page *p)
+{
+	return !p->is_list && strcmp(p->dir, site->feed_section) == 0;
+}
+
+char *feed_json_path(const struct site *site, const struct page *p)
+{
+	/* "weeks/2024-W27/" -> "weeks/2024-W27.json" */
+	return feed_item(site, p) ? xasprintf("%.*s.json", (int)strlen(p->url) - 1, p->url) : NULL;
+}
+
 /* The feed section's regular pages, newest first. */
 static size_t feed_items(const struct site *site, const struct page ***out)
 {
 	const struct page **items = xcalloc(site->n_pages + 1, sizeof *items);
 	size_t n = 0;
-	for (size_t i = 0; i < site->n_pages; i++) {
-		const struct page *p = site->pages[i];
-		if (!p->is_list && strcmp(p->dir, site->feed_section) == 0)
-			items[n++] = p;
-	}
+	for (size_t i = 0; i < site->n_pages; i++)
+		if (feed_item(site, site->pages[i]))
+			items[n++] = site->pages[i];
 	if (n)
 		qsort(items, n, sizeof *items, newest_first);
 	*out = items;
@@ -172,12 +181,10 @@ static char *sitemap(const struct site *site)
 /* The page as JSON beside it ("weeks/2024-W27.json"), for integrations. */
 static int page_json(const struct site *site, const struct page *p)
 {
-	char *dir = xstrndup(p->url, strlen(p->url) - 1);
-	char *path = xasprintf("%s.json", dir);
+	char *path = feed_json_path(site, p);
 	uint64_t key = pages_key(site, path, &p, 1, false);
 	if (site_unchanged(site, path, key)) {
 		free(path);
-		free(dir);
 		return 0;
 	}
 	char *text = cJSON_Print(p->params);
@@ -188,7 +195,6 @@ static int page_json(const struct site *site, const struct page *p)
 	buf_free(&b);
 	free(text);
 	free(path);
-	free(dir);
 	return rc;
 }
 

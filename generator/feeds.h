@@ -12,6 +12,9 @@
 /* Writes index.xml, feed.json, sitemap.xml, robots.txt and the per-page
  * JSON files into the folder being built. 0 or -1 after reporting. */
 int feed_write_all(const struct site *site);
+/* Where the JSON file of page p goes ("weeks/2024-W27.json"), or NULL when
+ * p is not in the feed section. Owned by the caller. */
+char *feed_json_path(const struct site *site, const struct page *p);
 /* The JSON-LD for a page (film: Movie; week or home: ScreeningEvents),
  * safe inside <script>; NULL when the page has none. Owned by the caller. */
 char *feed_jsonld(const struct site *site, const struct page *page);

@@ -47,6 +47,7 @@ struct output {
 	struct strmap old_index; /* rel -> its entry in old */
 	struct entry *made;     /* owned; this build's files, for the next manifest */
 	size_t n_made, cap_made;
+	struct strmap made_index; /* the rels in made: each file is made once */
 	struct pending *pending; /* owned; temporary files to rename at the commit */
 	size_t n_pending, cap_pending;
 	char **dirs;            /* owned; folders this build created in out_dir */
@@ -191,17 +192,19 @@ static bool dir_known(struct output *out, const char *dir)
 	return known;
 }
 
-/* The folder exists now; created says this build made it (takes the lock). */
+/* The folder exists now; created says this build made it, so that a failed
+ * build removes it (only the thread whose mkdir succeeded says so). Takes
+ * the lock. */
 static void dir_record(struct output *out, const char *dir, bool created)
 {
 	pthread_mutex_lock(&out->lock);
 	if (!strmap_get(&out->known_dirs, dir)) {
 		char *copy = xstrdup(dir);
 		strmap_put(&out->known_dirs, copy, copy);
-		if (created && !out->fresh) {
-			out->dirs = xgrow(out->dirs, &out->cap_dirs, out->n_dirs + 1, sizeof *out->dirs);
-			out->dirs[out->n_dirs++] = xstrdup(dir);
-		}
+	}
+	if (created && !out->fresh) {
+		out->dirs = xgrow(out->dirs, &out->cap_dirs, out->n_dirs + 1, sizeof *out->dirs);
+		out->dirs[out->n_dirs++] = xstrdup(dir);
 	}
 	pthread_mutex_unlock(&out->lock);
 }
@@ -288,12 +291,16 @@ bool output_unchanged(struct output *out, const char *rel, uint64_t key)
 			return false;
 	}
 	pthread_mutex_lock(&out->lock);
-	out->made = xgrow(out->made, &out->cap_made, out->n_made + 1, sizeof *out->made);
-	out->made[out->n_made++] = (struct entry){ old->rel, true, old->hash, old->size, key, false };
-	old->kept = true;
-	out->unchanged++;
+	bool twice = strmap_get(&out->made_index, rel) != NULL;
+	if (!twice) { /* (made twice: output_write says so) */
+		out->made = xgrow(out->made, &out->cap_made, out->n_made + 1, sizeof *out->made);
+		out->made[out->n_made++] = (struct entry){ old->rel, true, old->hash, old->size, key, false };
+		strmap_put(&out->made_index, old->rel, old);
+		old->kept = true;
+		out->unchanged++;
+	}
 	pthread_mutex_unlock(&out->lock);
-	return true;
+	return !twice;
 }
 
 int output_write(struct output *out, const char *rel, const char *data, size_t len, uint64_t key)
@@ -306,8 +313,15 @@ int output_write(struct output *out, const char *rel, const char *data, size_t l
 	struct entry *old = out->fresh ? NULL : old_entry(out, rel);
 	bool same = old && old->hash == h && old->size == len && (out->trusted || file_exists(final));
 	pthread_mutex_lock(&out->lock);
+	if (strmap_get(&out->made_index, rel)) {
+		/* validation claims every path; this is the net under it */
+		pthread_mutex_unlock(&out->lock);
+		msg_error("%s: made twice in one build", shown);
+		goto done;
+	}
 	out->made = xgrow(out->made, &out->cap_made, out->n_made + 1, sizeof *out->made);
 	out->made[out->n_made++] = (struct entry){ xstrdup(rel), false, h, len, key, false };
+	strmap_put(&out->made_index, out->made[out->n_made - 1].rel, out);
 	if (old)
 		old->kept = true;
 	if (same) {
@@ -473,6 +487,7 @@ void output_free(struct output *out)
 		free((char *)out->known_dirs.slots[i].key);
 	strmap_free(&out->known_dirs);
 	strmap_free(&out->old_index);
+	strmap_free(&out->made_index);
 	free(out->pending);
 	free(out->old);
 	free(out->made);

@@ -205,11 +205,27 @@ static void settle(struct watch *w)
 	}
 }
 
-/* Rebuilds, reading marquee.yml again (it may be what changed); a failed
- * rebuild keeps the previous site and the error says why. */
-static void rebuild(struct app *app, struct site_options *opt)
+/*
+ * Rebuilds, reading marquee.yml again (it may be what changed); a failed
+ * rebuild keeps the previous site and the error says why. When the
+ * configuration names another theme (and --theme was not given), replaces
+ * *theme_dir and returns true: the caller watches the new one.
+ */
+static bool rebuild(struct app *app, struct site_options *opt, char **theme_dir)
 {
 	struct config *cfg = file_exists(app->cfg->path) ? config_load(app->cfg->path) : config_load(NULL);
+	const char *theme;
+	bool moved = false;
+	if (cfg && !opt->theme_dir && config_string(cfg, "site.theme", "default", &theme) == 0) {
+		char *dir = xasprintf("themes/%s", theme);
+		moved = strcmp(dir, *theme_dir) != 0;
+		if (moved) {
+			free(*theme_dir);
+			*theme_dir = dir;
+		} else {
+			free(dir);
+		}
+	}
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (cfg && site_build(cfg, opt) == 0) {
@@ -219,6 +235,7 @@ static void rebuild(struct app *app, struct site_options *opt)
 	}
 	config_free(cfg);
 	fflush(stdout);
+	return moved;
 }
 
 static volatile sig_atomic_t stopping;
@@ -311,7 +328,19 @@ static int serve_run(struct app *app, int argc, char **argv)
 				opt.content_known = changes.content_known;
 				opt.content_changed = changes.content;
 				opt.n_content_changed = changes.n_content;
-				rebuild(app, &opt);
+				if (rebuild(app, &opt, &theme_dir)) {
+					/* watch the new theme; what changed meanwhile is
+					 * found by a build that checks every file */
+					watch_close(watch);
+					watch = watch_open(theme_dir, app->cfg->path);
+					opt.content_known = false;
+					opt.content_changed = NULL;
+					opt.n_content_changed = 0;
+					rebuild(app, &opt, &theme_dir);
+					if (!watch)
+						seen = watch_signature(theme_dir);
+					continue;
+				}
 			}
 			watch_reset(watch);
 			if (changes.broken) {
@@ -324,8 +353,8 @@ static int serve_run(struct app *app, int argc, char **argv)
 		} else if (!watch && ready == 0) {
 			unsigned long long now = watch_signature(theme_dir);
 			if (now != seen) {
-				seen = now;
-				rebuild(app, &opt);
+				rebuild(app, &opt, &theme_dir);
+				seen = watch_signature(theme_dir);
 			}
 		}
 	}

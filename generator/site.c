@@ -377,6 +377,7 @@ struct page_cache {
 	size_t n;
 	struct names files;    /* every file under content/ at the last build, in path_cmp order */
 	bool have_files;       /* files is that list (the last build loaded content/) */
+	bool clean;            /* the last build succeeded: the site is as its manifest says */
 };
 
 struct page_cache *page_cache_new(void)
@@ -837,6 +838,32 @@ static bool has_layout(const struct site *site, const char *layout)
 	return has;
 }
 
+/* The files made from pages besides the pages themselves (the JSON beside
+ * each week, the embeds), claimed so that a clash is found before writing. */
+static void claim_generated(const struct site *site, struct claims *claims)
+{
+	bool film_cards = has_layout(site, "embed-film");
+	for (size_t i = 0; i < site->n_pages; i++) {
+		const struct page *p = site->pages[i];
+		char *json = feed_json_path(site, p);
+		if (json)
+			claim_add(claims, json, xasprintf("the JSON made for %s", p->src), NULL);
+		if (film_cards && strcmp(p->layout, "film") == 0) {
+			claim_add(claims, xasprintf("embed/%sindex.html", p->url),
+				  xasprintf("the embed made for %s", p->src), NULL);
+			claim_add(claims, xasprintf("embed/%soembed.json", p->url),
+				  xasprintf("the oEmbed made for %s", p->src), NULL);
+		}
+	}
+	const cJSON *week = site->home ? cJSON_GetObjectItemCaseSensitive(site->home->params, "week") : NULL;
+	if (week && has_layout(site, "embed-week")) {
+		claim_add(claims, xstrdup("embed/week/index.html"), xstrdup("the embed of the week"), NULL);
+		claim_add(claims, xstrdup("embed/week/oembed.json"), xstrdup("the oEmbed of the week"), NULL);
+	}
+	if (site->home && has_layout(site, "embed"))
+		claim_add(claims, xstrdup("embed/index.html"), xstrdup("the embeds' page"), NULL);
+}
+
 /* Who writes a file of the site: a claim (a copied or generated file), or a
  * page, or one of its aliases. */
 struct writer {
@@ -894,6 +921,7 @@ static int validate(struct site *site, struct claims *claims)
 	const char *fixed[] = { "sitemap.xml", "robots.txt", "index.xml", "feed.json", "404.html" };
 	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
 		claim_add(claims, xstrdup(fixed[i]), xasprintf("the generated %s", fixed[i]), NULL);
+	claim_generated(site, claims);
 
 	/* every file written once: each path to its first writer, clashes noted */
 	size_t n = claims->n, cap = 0;
@@ -1010,13 +1038,14 @@ static int render_view(const struct site *site, const struct page *p, const char
 
 /*
  * The fingerprint of what a view of a page (its own, or an embed at out) is
- * made from: its source (or, made up, its folder), what every page shares,
- * and for a list what its pages show of themselves.
+ * made from: its source's bytes and path (the title may come from the file
+ * name), what every page shares, and for a list what its pages show of
+ * themselves.
  */
 static uint64_t page_key(const struct site *site, const struct page *p, const char *out)
 {
-	uint64_t self = p->src_hash ? p->src_hash : p->meta_hash;
-	uint64_t key = hash_bytes(hash_bytes(site->inputs_hash, &self, sizeof self), out, strlen(out));
+	uint64_t self[2] = { p->src_hash, p->meta_hash };
+	uint64_t key = hash_bytes(hash_bytes(site->inputs_hash, self, sizeof self), out, strlen(out));
 	if (p->is_list)
 		key = hash_bytes(key, &p->members_hash, sizeof p->members_hash);
 	return key;
@@ -1247,7 +1276,7 @@ int site_build(const struct config *cfg, const struct site_options *opt)
 	/* everything is valid: only now is anything written */
 	/* serve (which keeps a page cache) wrote the site itself: no need to
 	 * check that every unchanged file is still there */
-	site.output = output_open(site.out_dir, false, site.cache && site.cache->n > 0);
+	site.output = output_open(site.out_dir, false, site.cache && site.cache->clean);
 	if (!site.output)
 		goto out;
 	msg_verbose("validated in %lld ms", elapsed_ms());
@@ -1280,5 +1309,12 @@ int site_build(const struct config *cfg, const struct site_options *opt)
 out:
 	claims_free(&claims);
 	site_free(&site);
+	if (opt->cache) {
+		/* after a failure, a change the caller reported may not have been
+		 * taken in, and the site may not be what its manifest says: the
+		 * next build checks everything */
+		opt->cache->clean = rc == 0;
+		opt->cache->have_files &= rc == 0;
+	}
 	return rc;
 }

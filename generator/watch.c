@@ -73,6 +73,20 @@ static void forget(struct watch *w, struct watched *d)
 	*d = w->dirs[--w->n_dirs];
 }
 
+/* Stops watching path and every folder below it (a folder moved or deleted). */
+static void forget_tree(struct watch *w, const char *path)
+{
+	size_t len = strlen(path);
+	for (size_t i = w->n_dirs; i-- > 0;) {
+		struct watched *d = &w->dirs[i];
+		if (d->kind != KIND_TOP && strncmp(d->path, path, len) == 0 &&
+		    (d->path[len] == '\0' || d->path[len] == '/')) {
+			inotify_rm_watch(w->fd, d->wd); /* its IN_IGNORED finds nothing later */
+			forget(w, d);
+		}
+	}
+}
+
 /* Watches path and, for content and the like, every folder below it that is
  * not hidden. 0, or -1 after a warning (out of watches). */
 static int add_tree(struct watch *w, const char *path, enum kind kind)
@@ -88,8 +102,6 @@ static int add_tree(struct watch *w, const char *path, enum kind kind)
 		return 0; /* the same folder by another way (a link): watched once */
 	w->dirs = xgrow(w->dirs, &w->cap_dirs, w->n_dirs + 1, sizeof *w->dirs);
 	w->dirs[w->n_dirs++] = (struct watched){ wd, xstrdup(path), kind, false, NULL };
-	if (kind == KIND_TOP)
-		return 0;
 	DIR *dir = opendir(path);
 	if (!dir)
 		return 0;
@@ -108,6 +120,9 @@ static int add_tree(struct watch *w, const char *path, enum kind kind)
 	return rc;
 }
 
+/* Watches the folder dir for entries appearing or changing in it: the
+ * project's roots (project) or the configuration file (config_name). A
+ * folder already watched as part of a tree takes these roles too. */
 static int add_top(struct watch *w, const char *dir, bool project, const char *config_name)
 {
 	int wd = inotify_add_watch(w->fd, dir, MASK);
@@ -137,7 +152,15 @@ struct watch *watch_open(const char *theme_dir, const char *config)
 		free(w);
 		return NULL;
 	}
-	int rc = add_top(w, ".", true, NULL);
+	/* the trees first, so that a folder of a tree keeps its kind when it
+	 * also holds the configuration */
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < sizeof roots / sizeof *roots; i++)
+		rc = add_tree(w, roots[i].name, roots[i].kind);
+	if (rc == 0 && theme_dir)
+		rc = add_tree(w, theme_dir, KIND_OTHER);
+	if (rc == 0)
+		rc = add_top(w, ".", true, NULL);
 	if (rc == 0 && config) {
 		char *dir = xstrdup(config);
 		char *slash = strrchr(dir, '/');
@@ -147,10 +170,6 @@ struct watch *watch_open(const char *theme_dir, const char *config)
 		rc = add_top(w, slash ? (*dir ? dir : "/") : ".", false, name);
 		free(dir);
 	}
-	for (size_t i = 0; rc == 0 && i < sizeof roots / sizeof *roots; i++)
-		rc = add_tree(w, roots[i].name, roots[i].kind);
-	if (rc == 0 && theme_dir)
-		rc = add_tree(w, theme_dir, KIND_OTHER);
 	if (rc != 0) {
 		msg_warn("looking for changes every 300 ms instead");
 		watch_close(w);
@@ -191,10 +210,22 @@ static void content_changed(struct watch *w, const struct watched *d, const char
 	strmap_put(&w->listed, rel, rel);
 }
 
+/* A folder came (arrived) or went at path: watch it, or stop watching it. */
+static void folder_event(struct watch *w, const char *path, enum kind kind, bool arrived)
+{
+	/* what it holds is not known file by file */
+	w->content_unknown |= kind == KIND_CONTENT;
+	if (!arrived)
+		forget_tree(w, path);
+	else if (add_tree(w, path, kind) != 0)
+		w->broken = true;
+}
+
 static void handle(struct watch *w, const struct inotify_event *ev)
 {
 	if (ev->mask & IN_Q_OVERFLOW) {
-		w->any = w->content_unknown = true;
+		/* events were lost, new folders among them: stop trusting the watches */
+		w->broken = true;
 		return;
 	}
 	struct watched *d = find(w, ev->wd);
@@ -205,53 +236,44 @@ static void handle(struct watch *w, const struct inotify_event *ev)
 		return;
 	}
 	if (ev->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
+		/* its parent's event (or the project folder's) says where it went */
 		w->any = true;
 		w->content_unknown |= d->kind == KIND_CONTENT;
-		if (ev->mask & IN_MOVE_SELF) { /* still watched, but elsewhere now */
-			inotify_rm_watch(w->fd, d->wd);
-			forget(w, d);
-		}
 		return;
 	}
 	const char *name = ev->len ? ev->name : "";
 	if (!*name)
 		return;
-	bool dir = ev->mask & IN_ISDIR;
+	/* d is not used after a folder_event: watching may move it */
+	enum kind kind = d->kind;
 	bool arrived = ev->mask & (IN_CREATE | IN_MOVED_TO);
-	if (d->kind == KIND_TOP) {
-		if (d->config_name && strcmp(name, d->config_name) == 0)
-			w->any = true;
-		bool project = d->project; /* add_tree may move d */
-		for (size_t i = 0; project && i < sizeof roots / sizeof *roots; i++)
+	char *path = strcmp(d->path, ".") == 0 ? xstrdup(name) : xasprintf("%s/%s", d->path, name);
+	/* a link to a folder arrives without IN_ISDIR */
+	bool dir = (ev->mask & IN_ISDIR) || (arrived && file_is_dir(path));
+	if (d->config_name && strcmp(name, d->config_name) == 0)
+		w->any = true;
+	if (kind == KIND_TOP) {
+		for (size_t i = 0; d->project && i < sizeof roots / sizeof *roots; i++)
 			if (strcmp(name, roots[i].name) == 0) {
 				w->any = true;
+				if (dir)
+					folder_event(w, path, roots[i].kind, arrived);
 				w->content_unknown |= roots[i].kind == KIND_CONTENT;
-				if (dir && arrived && add_tree(w, name, roots[i].kind) != 0)
-					w->broken = true;
+				break;
 			}
-		return;
+	} else if (name[0] != '.') { /* hidden files are not part of the site (swap files) */
+		w->any = true;
+		if (dir)
+			folder_event(w, path, kind, arrived);
+		else if (kind == KIND_CONTENT)
+			content_changed(w, d, name);
 	}
-	if (name[0] == '.')
-		return; /* hidden files are not part of the site (editors' swap files) */
-	w->any = true;
-	if (dir) {
-		/* a folder came or went: what it holds is not known file by file */
-		w->content_unknown |= d->kind == KIND_CONTENT;
-		if (arrived) {
-			char *path = xasprintf("%s/%s", d->path, name);
-			if (add_tree(w, path, d->kind) != 0) /* d may move: not used after this */
-				w->broken = true;
-			free(path);
-		}
-		return;
-	}
-	if (d->kind == KIND_CONTENT)
-		content_changed(w, d, name);
+	free(path);
 }
 
 void watch_read(struct watch *w)
 {
-	char buf[64 * 1024] __attribute__((aligned(__alignof__(struct inotify_event))));
+	_Alignas(struct inotify_event) char buf[64 * 1024];
 	for (;;) {
 		ssize_t n = read(w->fd, buf, sizeof buf);
 		if (n <= 0)

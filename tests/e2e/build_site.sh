@@ -360,9 +360,9 @@ test_build_updates_match_fresh_builds() {
 	same_as_fresh "a page removed"
 }
 
-# rebuilds: how many rebuilds serve reported so far.
+# rebuilds: how many rebuilds serve reported so far, failed ones included.
 rebuilds() {
-	grep -c "rebuilt in" "$T/serve.out" 2>/dev/null || true
+	cat "$T/serve.out" "$T/serve.err" 2>/dev/null | grep -c -E "^rebuilt in|^marquee: serve: " || true
 }
 
 # after_rebuild CMD...: runs CMD (an edit), then waits for serve to rebuild
@@ -414,6 +414,16 @@ test_serve_follows_every_kind_of_change() {
 	after_rebuild mv "$T/p/content/news" "$T/p/content/stories"
 	[ -f "$T/p/site/stories/2024/deep/index.html" ] || { kill "$pid"; fail "a moved folder's pages are missing"; }
 	[ ! -e "$T/p/site/news" ] || { kill "$pid"; fail "a moved folder's old pages are still there"; }
+	after_rebuild sh -c "printf -- '---\ntitle: Deep news, edited\n---\nHi.\n' >'$T/p/content/stories/2024/deep.md'"
+	grep -q 'Deep news, edited' "$T/p/site/stories/2024/deep/index.html" ||
+		{ kill "$pid"; fail "an edit inside a moved folder was missed"; }
+	# A change made while rebuilds fail (here on marquee.yml) is taken in once they work again.
+	cp "$T/p/marquee.yml" "$T/good.yml"
+	after_rebuild sed -i 's/^  language: .*/  language: de/' "$T/p/marquee.yml"
+	after_rebuild sh -c "printf -- '---\ntitle: Written while broken\n---\nHi.\n' >'$T/p/content/about.md'"
+	after_rebuild cp "$T/good.yml" "$T/p/marquee.yml"
+	grep -q 'Written while broken' "$T/p/site/about/index.html" ||
+		{ kill "$pid"; fail "a change made while rebuilds failed was lost"; }
 	mkdir -p "$T/outside/reviews"
 	printf -- '---\ntitle: A review\n---\nGood.\n' >"$T/outside/reviews/one.md"
 	after_rebuild mv "$T/outside/reviews" "$T/p/content/reviews"
@@ -440,6 +450,27 @@ test_serve_without_inotify_polls() {
 	kill "$pid"
 	wait "$pid" 2>/dev/null
 	grep -q 'Polled page' "$T/p/site/polled/index.html" || fail "a change was not seen by polling"
+}
+
+test_build_generated_files_clash_with_content() {
+	site_copy
+	printf '{}\n' >"$T/p/content/weeks/2024-W27.json"
+	build
+	expect_status 1
+	expect_stderr 'the JSON made for content/weeks/2024-W27.md'
+	expect_stderr 'both write site/weeks/2024-W27.json'
+}
+
+test_build_renamed_file_remakes_its_default_title() {
+	site_copy
+	printf 'No front matter.\n' >"$T/p/content/a b.md"
+	build
+	expect_status 0
+	grep -q '<title>a b.md' "$T/p/site/a-b/index.html" || fail "default title from the file name"
+	mv "$T/p/content/a b.md" "$T/p/content/a-b.md"
+	build
+	expect_status 0
+	grep -q '<title>a-b.md' "$T/p/site/a-b/index.html" || fail "the page kept its old file name as title"
 }
 
 test_build_updates_only_what_changed() {
