@@ -47,7 +47,10 @@ char *file_read_all(const char *path, size_t *len)
 int file_write_temp(const char *path, const char *data, size_t len, bool sync, char **tmp_out)
 {
 	int rc = -1;
-	char *tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
+	const char *slash = strrchr(path, '/');
+	char *tmp = slash ? xasprintf("%.*s/.%s.tmp.%ld", (int)(slash - path), path, slash + 1,
+				      (long)getpid())
+			  : xasprintf(".%s.tmp.%ld", path, (long)getpid());
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 	if (fd < 0) {
 		msg_error("%s: %s", path, strerror(errno));
@@ -98,6 +101,51 @@ int file_write_atomic(const char *path, const char *data, size_t len)
 	}
 	free(tmp);
 	return rc;
+}
+
+int file_set_put(struct file_set *set, const char *path, const char *data, size_t len)
+{
+	size_t old_len = 0;
+	char *old = file_exists(path) ? file_read_all(path, &old_len) : NULL;
+	bool same = old && old_len == len && memcmp(old, data, len) == 0;
+	free(old);
+	char *tmp = NULL;
+	if (same)
+		return 0;
+	if (file_write_temp(path, data, len, true, &tmp) != 0)
+		return -1;
+	size_t cap = set->cap;
+	set->tmps = xgrow(set->tmps, &set->cap, set->n + 1, sizeof *set->tmps);
+	set->finals = xgrow(set->finals, &cap, set->n + 1, sizeof *set->finals);
+	set->tmps[set->n] = tmp;
+	set->finals[set->n++] = xstrdup(path);
+	return 0;
+}
+
+int file_set_commit(struct file_set *set)
+{
+	for (size_t i = 0; i < set->n; i++) {
+		if (rename(set->tmps[i], set->finals[i]) != 0) {
+			msg_error("%s: rename failed: %s", set->finals[i], strerror(errno));
+			return -1;
+		}
+		free(set->tmps[i]);
+		set->tmps[i] = NULL;
+	}
+	return 0;
+}
+
+void file_set_free(struct file_set *set)
+{
+	for (size_t i = 0; i < set->n; i++) {
+		if (set->tmps[i])
+			unlink(set->tmps[i]);
+		free(set->tmps[i]);
+		free(set->finals[i]);
+	}
+	free(set->tmps);
+	free(set->finals);
+	*set = (struct file_set)FILE_SET_INIT;
 }
 
 int file_mkdirs(const char *path)

@@ -19,9 +19,28 @@ int file_write_atomic(const char *path, const char *data, size_t len);
  * The first half of file_write_atomic, for writing several files as one:
  * writes data into a temporary file beside path (synced to disk when sync)
  * and returns its name (owned by the caller) in *tmp; renaming it over path
- * is the caller's second half. Nothing is left behind on failure.
+ * is the caller's second half. Nothing is left behind on failure. The
+ * temporary file is hidden (".NAME.tmp.PID"), so that a crash before the
+ * rename leaves nothing a site build or a listing would take for content.
  */
 int file_write_temp(const char *path, const char *data, size_t len, bool sync, char **tmp);
+
+/*
+ * Files that change together (content/ pages, the records' files): each is
+ * written as a temporary beside its target, and all are renamed in only at
+ * file_set_commit, so a failure (a full disk) leaves the old set whole.
+ */
+struct file_set {
+	char **tmps, **finals; /* owned, parallel */
+	size_t n, cap;
+};
+#define FILE_SET_INIT { NULL, NULL, 0, 0 }
+/* Adds path with data to the set (nothing to do when it holds data already). */
+int file_set_put(struct file_set *set, const char *path, const char *data, size_t len);
+/* Renames every file of the set into place. 0, or -1 after reporting. */
+int file_set_commit(struct file_set *set);
+/* Removes the temporary files not committed, and frees. */
+void file_set_free(struct file_set *set);
 /* Creates a folder and its parents (mode 0777 & umask); 0 if it exists. */
 int file_mkdirs(const char *path);
 bool file_exists(const char *path);

@@ -32,9 +32,7 @@
 struct written {
 	char **paths; /* owned; every page of this run, to find stale ones */
 	size_t n, cap;
-	char **tmps;  /* owned; temporary files, parallel to finals */
-	char **finals; /* borrowed from paths */
-	size_t n_tmps, cap_tmps;
+	struct file_set changed; /* the pages that changed, renamed in together */
 };
 
 static int put_page(struct written *w, const char *dir, const char *rel, cJSON *front,
@@ -53,40 +51,8 @@ static int put_page(struct written *w, const char *dir, const char *rel, cJSON *
 	struct buf text = BUF_INIT;
 	buf_printf(&text, "---\n" MARKER "%s\n---\n%s", json, body ? body : "");
 	free(json);
-	size_t old_len = 0;
-	char *old = file_exists(path) ? file_read_all(path, &old_len) : NULL;
-	bool same = old && old_len == text.len && memcmp(old, text.data, text.len) == 0;
-	char *tmp = NULL;
-	if (!same && (rc = file_write_temp(path, text.data, text.len, true, &tmp)) == 0) {
-		size_t cap = w->cap_tmps;
-		w->tmps = xgrow(w->tmps, &w->cap_tmps, w->n_tmps + 1, sizeof *w->tmps);
-		w->finals = xgrow(w->finals, &cap, w->n_tmps + 1, sizeof *w->finals);
-		w->tmps[w->n_tmps] = tmp;
-		w->finals[w->n_tmps++] = path;
-	}
-	free(old);
+	rc = file_set_put(&w->changed, path, text.data, text.len);
 	buf_free(&text);
-	return rc;
-}
-
-/* Renames every temporary file into place (commit), or removes them all. */
-static int finish_pages(struct written *w, bool commit)
-{
-	int rc = 0;
-	for (size_t i = 0; i < w->n_tmps; i++) {
-		if (commit && rc == 0 && rename(w->tmps[i], w->finals[i]) != 0) {
-			msg_error("%s: rename failed: %s", w->finals[i], strerror(errno));
-			rc = -1;
-		}
-		if (!commit || rc != 0)
-			unlink(w->tmps[i]);
-		free(w->tmps[i]);
-	}
-	free(w->tmps);
-	free(w->finals);
-	w->tmps = NULL;
-	w->finals = NULL;
-	w->n_tmps = w->cap_tmps = 0;
 	return rc;
 }
 
@@ -836,14 +802,14 @@ int content_write(struct store *st, const struct config *cfg, const char *dir)
 	cJSON_Delete(history);
 	if (r != 0 || model_page(st, &w, dir, &metric) != 0)
 		goto out;
-	size_t changed = w.n_tmps;
-	if (finish_pages(&w, true) != 0 || remove_stale(dir, &w) != 0)
+	size_t changed = w.changed.n;
+	if (file_set_commit(&w.changed) != 0 || remove_stale(dir, &w) != 0)
 		goto out;
 	msg_info("content: %zu weeks, %zu films; %zu pages written to %s/, %zu unchanged",
 		 n_published, n_films, changed, dir, w.n - changed);
 	rc = 0;
 out:
-	finish_pages(&w, false);
+	file_set_free(&w.changed);
 	for (size_t i = 0; i < n_films; i++) {
 		cJSON_Delete(films[i].weeks);
 		for (size_t t = 0; t < films[i].n_tokens; t++)

@@ -299,22 +299,26 @@ const struct command cmd_override = {
 
 /* ---- keeping the records in files ---- */
 
+/* The tables' files change together: a failure leaves the previous set whole. */
 static int records_export(struct store *st, const char *dir)
 {
 	if (file_mkdirs(dir) != 0)
 		return -1;
-	for (size_t t = 0; t < store_cinema_n_tables; t++) {
+	struct file_set files = FILE_SET_INIT;
+	int rc = 0;
+	for (size_t t = 0; rc == 0 && t < store_cinema_n_tables; t++) {
 		struct buf out = BUF_INIT;
 		char *path = xasprintf("%s/%s.jsonl", dir, store_cinema_tables[t]);
-		int rc = store_cinema_export(st, store_cinema_tables[t], &out);
+		rc = store_cinema_export(st, store_cinema_tables[t], &out);
 		if (rc == 0)
-			rc = file_write_atomic(path, buf_str(&out), out.len);
+			rc = file_set_put(&files, path, buf_str(&out), out.len);
 		free(path);
 		buf_free(&out);
-		if (rc != 0)
-			return -1;
 	}
-	return 0;
+	if (rc == 0)
+		rc = file_set_commit(&files);
+	file_set_free(&files);
+	return rc;
 }
 
 static int records_restore(struct store *st, const char *dir, long *rows)
@@ -327,10 +331,22 @@ static int records_restore(struct store *st, const char *dir, long *rows)
 			  "(move it away first)", existing);
 		return -1;
 	}
+	/* every table's file, even empty: a missing one is a wrong folder or a
+	 * partial copy, and restoring it would lose records at the next export */
 	for (size_t t = 0; t < store_cinema_n_tables; t++) {
 		char *path = xasprintf("%s/%s.jsonl", dir, store_cinema_tables[t]);
-		char *text = file_exists(path) ? file_read_all(path, NULL) : NULL;
-		int rc = file_exists(path) && !text ? -1 : 0;
+		bool there = file_exists(path);
+		if (!there)
+			msg_error("%s: missing (records export writes one file per table, even empty)",
+				  path);
+		free(path);
+		if (!there)
+			return -1;
+	}
+	for (size_t t = 0; t < store_cinema_n_tables; t++) {
+		char *path = xasprintf("%s/%s.jsonl", dir, store_cinema_tables[t]);
+		char *text = file_read_all(path, NULL);
+		int rc = text ? 0 : -1;
 		long line = 0;
 		for (char *p = text, *nl; rc == 0 && p && *p; p = nl + 1) {
 			nl = strchr(p, '\n');

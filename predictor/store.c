@@ -186,6 +186,28 @@ static int exec(struct store *st, const char *sql, const char *what)
 	return 0;
 }
 
+/*
+ * Sets a schema's journal to WAL. Two marquee commands started together on
+ * new stores both ask for it, and SQLite answers "database is locked" to
+ * one of them at once, without its busy handler: try again for 5 s.
+ */
+static int set_wal(struct store *st, const char *schema, const char *file)
+{
+	char *sql = xasprintf("PRAGMA %s.journal_mode = WAL", schema);
+	int rc = SQLITE_BUSY;
+	for (int tries = 0; tries < 100 && (rc & 0xff) == SQLITE_BUSY; tries++) {
+		if (tries)
+			sqlite3_sleep(50);
+		rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	}
+	free(sql);
+	if (rc != SQLITE_OK) {
+		msg_error("%s: %s", file, sqlite3_errmsg(st->db));
+		return -1;
+	}
+	return 0;
+}
+
 static int user_version(struct store *st, const char *schema, int *version)
 {
 	char *sql = xasprintf("PRAGMA %s.user_version", schema);
@@ -222,6 +244,18 @@ static int migrate(struct store *st, const char *schema, const char *file,
 	for (int v = version; v < count; v++) {
 		if (exec(st, "BEGIN IMMEDIATE", file) != 0)
 			return -1;
+		/* another marquee may have migrated while this one waited for the lock */
+		int now;
+		if (user_version(st, schema, &now) != 0) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		if (now > v) {
+			if (exec(st, "COMMIT", file) != 0)
+				return -1;
+			v = now - 1;
+			continue;
+		}
 		char *bump = xasprintf("PRAGMA %s.user_version = %d", schema, v + 1);
 		int rc = exec(st, migrations[v], file);
 		if (rc == 0)
@@ -261,9 +295,9 @@ struct store *store_open(const char *dir)
 	attach = xasprintf("ATTACH DATABASE %s AS cinema", quoted);
 	sqlite3_free(quoted);
 	if (exec(st, "PRAGMA foreign_keys = ON", analytics) != 0 ||
-	    exec(st, "PRAGMA main.journal_mode = WAL", analytics) != 0 ||
+	    set_wal(st, "main", analytics) != 0 ||
 	    exec(st, attach, cinema) != 0 ||
-	    exec(st, "PRAGMA cinema.journal_mode = WAL", cinema) != 0 ||
+	    set_wal(st, "cinema", cinema) != 0 ||
 	    exec(st, "PRAGMA main.synchronous = NORMAL; PRAGMA cinema.synchronous = FULL",
 		 analytics) != 0)
 		goto out;

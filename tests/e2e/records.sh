@@ -221,6 +221,49 @@ test_records_export_restore_round_trip() {
 	expect_status 1
 	expect_stderr "bad/actuals.jsonl:2: a column is not in table actuals"
 	expect_eq "$(sql fresh2/data/cinema.db 'SELECT count(*) FROM weeks')" 0 "nothing restored"
+	# A mistyped folder, or one missing a table's file, restores nothing:
+	# an empty restore would make the next export wipe the records.
+	mkdir fresh3 && cp marquee.yml fresh3/
+	run "$MARQUEE" -C fresh3 records restore --dir ../records/cinema-typo
+	expect_status 1
+	expect_stderr "records/cinema-typo/weeks.jsonl: missing"
+	mkdir partial && cp records/cinema/*.jsonl partial/ && rm partial/picks.jsonl
+	run "$MARQUEE" -C fresh3 records restore --dir ../partial
+	expect_status 1
+	expect_stderr "partial/picks.jsonl: missing"
+	expect_eq "$(sql fresh3/data/cinema.db 'SELECT count(*) FROM weeks')" 0 "nothing restored from a partial folder"
+}
+
+test_records_export_full_disk_keeps_the_previous_set() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	run "$MARQUEE" records export
+	expect_status 0
+	before=$(cat records/cinema/*.jsonl | sha256sum)
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:901 --admissions 1500
+	run "$MARQUEE" publish --week 2024-W12
+	# the third file fails to write: none of the five may change
+	MARQUEE_FAULT=write:3 run "$MARQUEE" records export
+	expect_status 1
+	expect_eq "$(cat records/cinema/*.jsonl | sha256sum)" "$before" "records after a failed export"
+	[ -z "$(ls -A records/cinema | grep -v '\.jsonl$')" ] || fail "temporary files left behind"
+	run "$MARQUEE" records export
+	expect_status 0
+	grep -q '2024-W12' records/cinema/weeks.jsonl || fail "the export works once the disk has room"
+}
+
+test_commands_started_together_on_new_stores() {
+	printf 'model:\n  metric: first_week_admissions\n' >marquee.yml
+	for i in 1 2 3 4 5 6; do
+		mkdir "d$i" && cp marquee.yml "d$i/"
+		"$MARQUEE" -C "d$i" -q status >"d$i/o1" 2>"d$i/e1" &
+		"$MARQUEE" -C "d$i" -q status >"d$i/o2" 2>"d$i/e2" &
+		"$MARQUEE" -C "d$i" -q status >"d$i/o3" 2>"d$i/e3" &
+		wait
+		cat "d$i"/e1 "d$i"/e2 "d$i"/e3 >"$T/.err"
+		[ -s "$T/.err" ] && fail "three commands on new stores: an error in round $i"
+	done
+	true
 }
 
 test_overrides_from_configuration() {
@@ -267,6 +310,11 @@ test_content_full_disk_changes_nothing() {
 	expect_stderr "write failed: No space left on device"
 	expect_eq "$(find content -type f | sort | xargs sha256sum | sha256sum)" "$before" "content after a full disk"
 	find content -name '*.tmp.*' | grep -q . && fail "temporary files left behind"
+	# killed in the middle, it may leave a temporary file: hidden, so that
+	# the site build takes it for no page
+	MARQUEE_FAULT=write:2:kill run "$MARQUEE" content
+	expect_eq "$(find content -type f ! -name '.*' | sort | xargs sha256sum | sha256sum)" "$before" "content after a crash"
+	find content -name '*.tmp.*' ! -name '.*' | grep -q . && fail "a visible temporary file"
 	run "$MARQUEE" content
 	expect_status 0
 	[ -f content/weeks/2024-W12.md ] || fail "the new week is written once the disk has room"
