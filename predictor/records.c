@@ -425,6 +425,8 @@ const struct command cmd_records = {
 		"attendance, the manager's overrides. 'export' writes each table as JSON Lines\n"
 		"(one row a line, sorted, so git shows each change) into DIR (setting\n"
 		"records.dir, default records/cinema); 'restore' fills an empty cinema.db from\n"
-		"them, in one transaction. A deployment that starts from nothing each week (a\n"
-		"GitHub Actions runner) restores before the weekly job and exports after it.\n",
+		"them, in one transaction, and refuses a folder missing any table's file.\n"
+		"The files change together: a failed export leaves the previous set. A\n"
+		"deployment that starts from nothing each week (a GitHub Actions runner)\n"
+		"restores before the weekly job and exports after it.\n",
 };
