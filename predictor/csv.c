@@ -72,6 +72,36 @@ static void skip_line(struct csv_reader *r, int c)
 		c = get(r);
 }
 
+/*
+ * After an error inside a record that may go on in quoted fields: drop the
+ * rest of it, newlines inside quotes included, so that the next record
+ * starts where it really does (a synopsis line is not a film). A quote
+ * opens a quoted part only at the start of a field, as in csv_next.
+ */
+static void skip_record(struct csv_reader *r, int c, bool quoted)
+{
+	bool field_start = false;
+	for (; c != EOF; c = get(r)) {
+		if (quoted) {
+			if (c == '"') {
+				c = get(r);
+				if (c == '"')
+					continue;
+				quoted = false;
+				if (c == EOF)
+					return;
+			} else {
+				continue;
+			}
+		}
+		if (c == '\n')
+			return;
+		if (c == '"' && field_start)
+			quoted = true;
+		field_start = c == ',';
+	}
+}
+
 static void start_field(struct csv_reader *r, size_t n)
 {
 	r->starts = xgrow(r->starts, &r->cap_starts, n + 1, sizeof *r->starts);
@@ -109,13 +139,13 @@ int csv_next(struct csv_reader *r, char ***fields, size_t *n_fields)
 	for (;; c = get(r)) {
 		if (r->text.len > CSV_MAX_RECORD) {
 			snprintf(r->error, sizeof r->error, "record longer than %d bytes", CSV_MAX_RECORD);
-			skip_line(r, c);
+			skip_record(r, c, quoted);
 			return -1;
 		}
 		if (c == 0) {
 			snprintf(r->error, sizeof r->error, "binary data (a NUL byte) in field %zu",
 				 n + 1);
-			skip_line(r, c);
+			skip_record(r, c, quoted);
 			return -1;
 		}
 		if (quoted) {

@@ -1,6 +1,7 @@
 /* The RFC 4180 reader: quoting, line ends, errors and resynchronisation. */
 #include <stdlib.h>
 
+#include "../../common/buf.h"
 #include "../../predictor/csv.h"
 #include "../../predictor/import.h"
 #include "harness.h"
@@ -39,6 +40,35 @@ void test_csv(void)
 	OK(csv_next(r, &fields, &n) == 0, "end");
 	csv_free(r);
 	fclose(f);
+
+	/* A quoted field too long, holding lines that look like records, and a
+	 * NUL byte inside quotes: each record is dropped whole. */
+	{
+		struct buf big = BUF_INIT;
+		buf_puts(&big, "title,notes\nLong one,\"");
+		while (big.len < CSV_MAX_RECORD + 200000)
+			buf_puts(&big, "a synopsis line, with \"\"quotes\"\"\nGhost film,2024-05-05,99\n");
+		buf_puts(&big, "end\"\nReal film,ok\n\"nul \\0 here\nGhost two,x\",y\nAfter,ok\n");
+		/* the C string cannot hold a NUL: put one where the marker is */
+		char *nul = strstr(big.data, "\\0");
+		nul[0] = '\0';
+		nul[1] = ' ';
+		f = fmemopen(big.data, big.len, "rb");
+		r = csv_new(f);
+		csv_next(r, &fields, &n);
+		OK(csv_next(r, &fields, &n) == -1 && strstr(csv_error(r), "longer than"),
+		   "a record too long is refused");
+		OK(csv_next(r, &fields, &n) == 1 && n == 2 && strcmp(fields[0], "Real film") == 0,
+		   "the next record is the real one, not a line of the long quoted field");
+		OK(csv_next(r, &fields, &n) == -1 && strstr(csv_error(r), "NUL"),
+		   "a NUL byte inside quotes is refused");
+		OK(csv_next(r, &fields, &n) == 1 && strcmp(fields[0], "After") == 0,
+		   "after the NUL byte, the record's quoted lines are dropped with it");
+		OK(csv_next(r, &fields, &n) == 0, "end of the long file");
+		csv_free(r);
+		fclose(f);
+		buf_free(&big);
+	}
 
 	f = from("a,b\n\"open,x\n");
 	r = csv_new(f);
