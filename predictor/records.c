@@ -18,6 +18,7 @@
 #include "../common/fileio.h"
 #include "../common/msg.h"
 #include "../common/xalloc.h"
+#include "cinema.h"
 #include "csv.h"
 #include "import.h"
 #include "store_records.h"
@@ -50,17 +51,30 @@ static int published_week(struct store *st, const char *where, const char *week)
 	return 0;
 }
 
+/* What one actuals command records into, and counts. */
+struct actuals_run {
+	struct store *st;
+	const char *now;   /* when they were recorded */
+	double capacity;   /* the most a week can sell: every seat of every show */
+	long added, same;
+};
+
 /* Records one actual; counts it. -1 after reporting a bad value. */
-static int add_actual(struct store *st, const char *where, const char *week, const char *film,
-		      const char *admissions_text, const char *revenue_text, const char *source,
-		      const char *now, long *added, long *same)
+static int add_actual(struct actuals_run *run, const char *where, const char *week,
+		      const char *film, const char *admissions_text, const char *revenue_text,
+		      const char *source)
 {
+	struct store *st = run->st;
 	if (published_week(st, where, week) != 0)
 		return -1;
 	double admissions = 0, revenue = -1;
 	const char *why = NULL;
+	char limit[96];
+	snprintf(limit, sizeof limit, "more than the cinema's %.0f seats a week (cinema: in marquee.yml)",
+		 run->capacity);
 	if (import_parse_number(admissions_text, &admissions, &why) != 0 ||
-	    (admissions != floor(admissions) && (why = "not a whole number"))) {
+	    (admissions != floor(admissions) && (why = "not a whole number")) ||
+	    (admissions > run->capacity && (why = limit))) {
 		msg_error("%sadmissions \"%s\": %s", where, admissions_text, why);
 		return -1;
 	}
@@ -79,7 +93,7 @@ static int add_actual(struct store *st, const char *where, const char *week, con
 	}
 	enum actual_change change;
 	long old = 0;
-	int rc = store_actual_put(st, week, ref.film_key, (long)admissions, revenue, source, now,
+	int rc = store_actual_put(st, week, ref.film_key, (long)admissions, revenue, source, run->now,
 				  &change, &old);
 	if (rc == 0 && change == ACTUAL_CONFLICT) {
 		msg_error("%s%s, %s: %ld admissions are already recorded; a different figure (%s) is "
@@ -88,15 +102,14 @@ static int add_actual(struct store *st, const char *where, const char *week, con
 		rc = -1;
 	}
 	if (rc == 0)
-		*(change == ACTUAL_ADDED ? added : same) += 1;
+		*(change == ACTUAL_ADDED ? &run->added : &run->same) += 1;
 	free(ref.film_key);
 	free(ref.title);
 	return rc;
 }
 
 /* week,film,admissions[,revenue] with a header. */
-static int import_actuals(struct store *st, const char *path, const char *now, long *added,
-			  long *same)
+static int import_actuals(struct actuals_run *run, const char *path)
 {
 	FILE *in = fopen(path, "rb");
 	if (!in) {
@@ -136,8 +149,8 @@ static int import_actuals(struct store *st, const char *path, const char *now, l
 			msg_error("%s%zu fields, but the header has %zu", where, n, n_header);
 			goto out;
 		}
-		if (add_actual(st, where, f[col[0]], f[col[1]], f[col[2]],
-			       col[3] >= 0 ? f[col[3]] : NULL, path, now, added, same) != 0)
+		if (add_actual(run, where, f[col[0]], f[col[1]], f[col[2]],
+			       col[3] >= 0 ? f[col[3]] : NULL, path) != 0)
 			goto out;
 	}
 	rc = 0;
@@ -185,25 +198,32 @@ static int run_actuals(struct app *app, int argc, char **argv)
 	if ((add && (!week || !film || !admissions || optind != argc)) ||
 	    (import && (week || film || admissions || revenue || optind >= argc)) || (!add && !import))
 		return command_usage(&cmd_actuals);
+	struct cinema cinema;
+	if (cinema_load(app->cfg, &cinema) != 0)
+		return 1;
+	struct actuals_run run = { 0 };
+	for (size_t s = 0; s < cinema.n_screens; s++)
+		run.capacity += cinema_capacity(&cinema, s);
+	cinema_free(&cinema);
 	struct store *st = open_store(app);
 	if (!st)
 		return 1;
 	char now[21];
 	date_now_iso(now);
-	long added = 0, same = 0;
+	run.st = st;
+	run.now = now;
 	int rc = 1;
 	if (add) {
-		if (add_actual(st, "", week, film, admissions, revenue, "command", now, &added,
-			       &same) != 0)
+		if (add_actual(&run, "", week, film, admissions, revenue, "command") != 0)
 			goto out;
 	} else {
 		for (int i = optind; i < argc; i++)
-			if (import_actuals(st, argv[i], now, &added, &same) != 0)
+			if (import_actuals(&run, argv[i]) != 0)
 				goto out;
 	}
 	if (store_commit(st) != 0)
 		goto out;
-	msg_info("actuals: %ld recorded, %ld already known", added, same);
+	msg_info("actuals: %ld recorded, %ld already known", run.added, run.same);
 	rc = 0;
 out:
 	if (rc != 0)

@@ -128,6 +128,14 @@ test_actuals_add_and_errors() {
 	run "$MARQUEE" actuals add --week 2024-W10 --film t:902 --admissions -5
 	expect_status 1
 	expect_stderr 'admissions "-5": negative number'
+	# more than every seat of every show of the week
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:902 --admissions 5000000
+	expect_status 1
+	expect_stderr "seats a week"
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:902 --admissions 100000000000000000000
+	expect_status 1
+	expect_stderr "seats a week"
+	expect_eq "$(sql data/cinema.db 'SELECT count(*) FROM actuals')" 1 "no absurd figure recorded"
 	run "$MARQUEE" actuals add --week 2024-W10 --film t:902
 	expect_status 2
 }
