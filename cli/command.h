@@ -5,6 +5,8 @@
 #ifndef MARQUEE_COMMAND_H
 #define MARQUEE_COMMAND_H
 
+#include <stdbool.h>
+
 #include "../common/config.h"
 
 /* What every command receives: the loaded configuration. */
@@ -24,6 +26,9 @@ struct command {
 
 /* Prints "usage: marquee USAGE" on stderr and returns 2. */
 int command_usage(const struct command *cmd);
+/* Whether a --week value is a week ("2024-W27"); says why not. A command
+ * returns 2 (a usage error) when it is not. */
+bool command_week_ok(const char *week);
 
 /*
  * Runs another command as a step of this one, with the arguments given

@@ -182,10 +182,8 @@ static int run_predict(struct app *app, int argc, char **argv)
 	if (optind != argc || !week_text)
 		return command_usage(&cmd_predict);
 	long monday;
-	if (date_parse_week(week_text, &monday) != 0) {
-		msg_error("--week \"%s\": expected YYYY-Www, such as 2024-W27", week_text);
+	if (!command_week_ok(week_text) || date_parse_week(week_text, &monday) != 0)
 		return 2;
-	}
 	const char *metric;
 	if (predict_metric(app->cfg, metric_opt, &metric) != 0)
 		return 1;

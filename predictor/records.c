@@ -198,6 +198,8 @@ static int run_actuals(struct app *app, int argc, char **argv)
 	if ((add && (!week || !film || !admissions || optind != argc)) ||
 	    (import && (week || film || admissions || revenue || optind >= argc)) || (!add && !import))
 		return command_usage(&cmd_actuals);
+	if (week && !command_week_ok(week))
+		return 2;
 	struct cinema cinema;
 	if (cinema_load(app->cfg, &cinema) != 0)
 		return 1;
@@ -283,11 +285,8 @@ static int run_override(struct app *app, int argc, char **argv)
 	}
 	if (!week || !film || optind != argc)
 		return command_usage(&cmd_override);
-	long monday;
-	if (date_parse_week(week, &monday) != 0) {
-		msg_error("bad week \"%s\": expected YYYY-Www, such as 2024-W27", week);
+	if (!command_week_ok(week))
 		return 2;
-	}
 	struct store *st = open_store(app);
 	if (!st)
 		return 1;

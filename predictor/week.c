@@ -703,6 +703,8 @@ static int week_command(struct app *app, int argc, char **argv, const struct com
 	}
 	if (optind < argc || (!publish && (replace || replay)))
 		return command_usage(cmd);
+	if (week && !command_week_ok(week))
+		return 2;
 	struct cinema cinema;
 	if (cinema_load(app->cfg, &cinema) != 0)
 		return 1;

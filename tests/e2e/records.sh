@@ -44,9 +44,16 @@ test_select_prints_picks_and_runners_up() {
 	expect_stdout "Screen 2    80 seats  Middle One"
 	expect_stdout "lost by"
 	expect_eq "$(sql data/cinema.db 'SELECT count(*) FROM weeks')" 0 "select stores nothing"
-	run "$MARQUEE" select --week 2024-W99
-	expect_status 1
-	expect_stderr 'bad week "2024-W99"'
+	# a bad --week is a usage error (2), for every command that takes one
+	for cmd in select publish predict; do
+		run "$MARQUEE" $cmd --week 2024-W99
+		expect_status 2
+		expect_stderr '--week "2024-W99": expected YYYY-Www'
+	done
+	run "$MARQUEE" actuals add --week 2024-W99 --film t:901 --admissions 5
+	expect_status 2
+	run "$MARQUEE" override pin --week 2024-W99 --film t:901
+	expect_status 2
 }
 
 test_publish_freezes_the_week() {
