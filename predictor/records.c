@@ -22,6 +22,7 @@
 #include "csv.h"
 #include "import.h"
 #include "store_records.h"
+#include "week.h"
 
 static struct store *open_store(struct app *app)
 {
@@ -250,6 +251,38 @@ const struct command cmd_actuals = {
 		"again changes nothing, so a file can be imported every week.\n",
 };
 
+/*
+ * A choice for a film that does not exist is refused; one for a film not
+ * released that week, or for a week already published, is allowed (the
+ * manager may know better, or publish again) but said.
+ */
+static int check_override(struct store *st, const struct cinema *cinema, const char *week,
+			  const char *film)
+{
+	struct film_info info;
+	bool found;
+	if (store_film_info(st, film, &info, &found) != 0)
+		return -1;
+	if (!found) {
+		msg_error("no film has the key \"%s\" ('marquee select --week %s' shows the "
+			  "candidates' keys)", film, week);
+		return -1;
+	}
+	long start = week_start_day(cinema, week), released;
+	if (date_parse(info.release_date, &released) == 0 &&
+	    (released < start || released >= start + cinema->days))
+		msg_warn("%s (%s) is released on %s, not in %s: it is not a candidate that week",
+			 info.title, film, info.release_date, week);
+	film_info_clear(&info);
+	int version;
+	if (store_week_version(st, week, &version) != 0)
+		return -1;
+	if (version > 0)
+		msg_warn("%s is already published: the choice counts when it is published again "
+			 "(marquee publish --week %s --replace)", week, week);
+	return 0;
+}
+
 static int run_override(struct app *app, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -287,14 +320,21 @@ static int run_override(struct app *app, int argc, char **argv)
 		return command_usage(&cmd_override);
 	if (!command_week_ok(week))
 		return 2;
-	struct store *st = open_store(app);
-	if (!st)
+	struct cinema cinema;
+	if (cinema_load(app->cfg, &cinema) != 0)
 		return 1;
+	struct store *st = open_store(app);
+	if (!st) {
+		cinema_free(&cinema);
+		return 1;
+	}
 	char now[21];
 	date_now_iso(now);
 	int rc = 1;
-	if (store_override_set(st, week, film, strcmp(action, "clear") == 0 ? NULL : action, note,
-			       now) != 0 ||
+	bool clear = strcmp(action, "clear") == 0;
+	if (!clear && check_override(st, &cinema, week, film) != 0)
+		goto out;
+	if (store_override_set(st, week, film, clear ? NULL : action, note, now) != 0 ||
 	    store_commit(st) != 0)
 		goto out;
 	msg_info("%s: %s %s", week, strcmp(action, "clear") == 0 ? "cleared overrides of" : action,
@@ -302,6 +342,7 @@ static int run_override(struct app *app, int argc, char **argv)
 	rc = 0;
 out:
 	store_close(st);
+	cinema_free(&cinema);
 	return rc;
 }
 

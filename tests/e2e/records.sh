@@ -99,6 +99,19 @@ test_pin_and_exclude() {
 	expect_stdout "Screen 1   120 seats  Big One"
 	run "$MARQUEE" override frob --week 2024-W10 --film x
 	expect_status 2
+	# a key no film has is refused; a film of another week, or a week
+	# already published, is recorded with a word of warning
+	run "$MARQUEE" override pin --week 2024-W10 --film t:9999
+	expect_status 1
+	expect_stderr 'no film has the key "t:9999"'
+	expect_eq "$(sql data/cinema.db 'SELECT count(*) FROM overrides')" 0 "nothing recorded for an unknown key"
+	run "$MARQUEE" override pin --week 2024-W10 --film t:905
+	expect_status 0
+	expect_stderr "Lonely One (t:905) is released on 2024-03-20, not in 2024-W10"
+	run "$MARQUEE" publish --week 2024-W10
+	run "$MARQUEE" override exclude --week 2024-W10 --film t:902
+	expect_status 0
+	expect_stderr "2024-W10 is already published"
 }
 
 test_single_and_empty_weeks() {
