@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/date.h"
 #include "../common/msg.h"
 #include "../common/xalloc.h"
 #include "store_internal.h"
@@ -446,6 +447,39 @@ int store_cinema_rows(struct store *st, long *rows)
 	return 0;
 }
 
+/*
+ * Why a value read back from a records file cannot go into its column, or
+ * NULL: SQLite would store text in an INTEGER column (and a CHECK >= 0
+ * would pass, text ranking above numbers), so the file's types are checked
+ * against the column's, and the text that has a form (a week, the JSON of
+ * a published week) against that form. NOT NULL is left to SQLite.
+ */
+static const char *restored_value_error(const char *name, const char *type, const cJSON *v)
+{
+	if (cJSON_IsNull(v))
+		return NULL;
+	if (strstr(type, "INT"))
+		return cJSON_IsNumber(v) && v->valuedouble == floor(v->valuedouble) &&
+				       fabs(v->valuedouble) < 9e15
+			       ? NULL
+			       : "expected a whole number";
+	if (strcmp(type, "REAL") == 0)
+		return cJSON_IsNumber(v) ? NULL : "expected a number";
+	if (!cJSON_IsString(v))
+		return "expected text";
+	long monday;
+	if (strcmp(name, "week") == 0 && date_parse_week(v->valuestring, &monday) != 0)
+		return "expected a week such as 2024-W27";
+	if (strcmp(name, "details") == 0) {
+		cJSON *parsed = cJSON_Parse(v->valuestring);
+		bool object = cJSON_IsObject(parsed);
+		cJSON_Delete(parsed);
+		if (!object)
+			return "expected the JSON of the week as published";
+	}
+	return NULL;
+}
+
 int store_cinema_import_row(struct store *st, const char *table, const char *json,
 			    const char *where)
 {
@@ -460,7 +494,7 @@ int store_cinema_import_row(struct store *st, const char *table, const char *jso
 		return -1;
 	}
 	/* Column names come from the table itself, never from the file. */
-	char *info_sql = xasprintf("SELECT name FROM pragma_table_info('%s', 'cinema')", table);
+	char *info_sql = xasprintf("SELECT name, type FROM pragma_table_info('%s', 'cinema')", table);
 	sqlite3_stmt *info;
 	int rc = -1;
 	struct buf cols = BUF_INIT, marks = BUF_INIT;
@@ -474,9 +508,16 @@ int store_cinema_import_row(struct store *st, const char *table, const char *jso
 	}
 	while (sqlite3_step(info) == SQLITE_ROW && n < 32) {
 		const char *name = (const char *)sqlite3_column_text(info, 0);
+		const char *type = (const char *)sqlite3_column_text(info, 1);
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(row, name);
 		if (!v)
 			continue;
+		const char *why = restored_value_error(name, type, v);
+		if (why) {
+			msg_error("%s%s: %s", where, name, why);
+			sqlite3_finalize(info);
+			goto out;
+		}
 		buf_printf(&cols, "%s%s", n ? ", " : "", name);
 		buf_printf(&marks, "%s?", n ? ", " : "");
 		names[n++] = cJSON_GetObjectItemCaseSensitive(row, name)->string;

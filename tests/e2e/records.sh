@@ -249,6 +249,17 @@ test_records_export_restore_round_trip() {
 	expect_status 1
 	expect_stderr "bad/actuals.jsonl:2: a column is not in table actuals"
 	expect_eq "$(sql fresh2/data/cinema.db 'SELECT count(*) FROM weeks')" 0 "nothing restored"
+	# Values of the wrong type or form restore nothing either.
+	for bad_row in '{"week":"2024-W10","film_key":"t:902","admissions":"lots","recorded_at":"x","source":"y"}' \
+		'{"week":"2024-W10","film_key":"t:902","admissions":12.75,"recorded_at":"x","source":"y"}' \
+		'{"week":"not-a-week","film_key":"t:902","admissions":12,"recorded_at":"x","source":"y"}'; do
+		rm -rf bad2 fresh4 && mkdir bad2 fresh4 && cp records/cinema/*.jsonl bad2/ && cp marquee.yml fresh4/
+		printf '%s\n' "$bad_row" >>bad2/actuals.jsonl
+		run "$MARQUEE" -C fresh4 records restore --dir ../bad2
+		expect_status 1
+		expect_stderr "bad2/actuals.jsonl:2:"
+		expect_eq "$(sql fresh4/data/cinema.db 'SELECT count(*) FROM weeks')" 0 "nothing restored from $bad_row"
+	done
 	# A mistyped folder, or one missing a table's file, restores nothing:
 	# an empty restore would make the next export wipe the records.
 	mkdir fresh3 && cp marquee.yml fresh3/
