@@ -14,6 +14,7 @@
  * The array is read one object at a time, so memory stays flat.
  */
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -23,14 +24,32 @@
 #include "../common/buf.h"
 #include "../common/date.h"
 #include "../common/msg.h"
+#include "../common/xalloc.h"
+#include "csv.h"
 #include "import.h"
 
 #define COMPILED_YEAR 2010
 
-static const char *text_of(const cJSON *obj, const char *key)
+/* The text at key, trimmed and kept in the row; NULL when absent or blank. */
+static const char *text_of(struct import_row *row, const cJSON *obj, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-	return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
+	if (!cJSON_IsString(v))
+		return NULL;
+	const char *s = v->valuestring;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (!n)
+		return NULL;
+	char *copy = xstrndup(s, n);
+	const char *kept = import_row_str(row, copy);
+	free(copy);
+	return kept;
 }
 
 /* A number, or -1 when absent or null. */
@@ -62,10 +81,21 @@ static void vega_record(struct import_ctx *ctx, struct import_row *row, const cJ
 			long line)
 {
 	struct film_record *f = &row->film;
+	/* text as the CSV reader wants it: UTF-8, no control characters */
+	const cJSON *item;
+	cJSON_ArrayForEach(item, obj)
+	{
+		if (cJSON_IsString(item) && csv_check_text(item->valuestring) != 0) {
+			import_reject(ctx, line, "\"%s\": not UTF-8 text, or a control character",
+				      item->string);
+			return;
+		}
+	}
 	const cJSON *title = cJSON_GetObjectItemCaseSensitive(obj, "Title");
+	const char *title_text = text_of(row, obj, "Title");
 	char label[64];
-	if (cJSON_IsString(title) && title->valuestring[0]) {
-		f->title = import_row_str(row, title->valuestring);
+	if (title_text) {
+		f->title = title_text;
 	} else if (cJSON_IsNumber(title)) {
 		snprintf(label, sizeof label, "%.0f", title->valuedouble);
 		f->title = import_row_str(row, label);
@@ -75,16 +105,26 @@ static void vega_record(struct import_ctx *ctx, struct import_row *row, const cJ
 		import_reject(ctx, line, "no title");
 		return;
 	}
+	const cJSON *gross_item = cJSON_GetObjectItemCaseSensitive(obj, "US Gross");
 	double gross = number_of(obj, "US Gross");
+	if (cJSON_IsNumber(gross_item) && gross < 0) {
+		import_reject(ctx, line, "\"%s\": US gross %.0f is negative", f->title, gross);
+		return;
+	}
 	if (gross < 0) {
 		import_reject(ctx, line, "\"%s\": no US gross", f->title);
+		return;
+	}
+	if (!isfinite(gross) || gross > 1e12) {
+		import_reject(ctx, line, "\"%s\": US gross %g is more than any film has made", f->title,
+			      gross);
 		return;
 	}
 	if (gross == 0) {
 		import_reject(ctx, line, "\"%s\": US gross is 0 (no box-office figure)", f->title);
 		return;
 	}
-	const char *date = text_of(obj, "Release Date");
+	const char *date = text_of(row, obj, "Release Date");
 	int year;
 	if (!date) {
 		import_reject(ctx, line, "\"%s\": no release date", f->title);
@@ -114,12 +154,12 @@ static void vega_record(struct import_ctx *ctx, struct import_row *row, const cJ
 	double runtime = number_of(obj, "Running Time min");
 	if (runtime > 0 && runtime < 1000 && runtime == floor(runtime))
 		f->runtime_min = (int)runtime;
-	f->certification = text_of(obj, "MPAA Rating");
-	f->distributor = text_of(obj, "Distributor");
-	const char *genre = text_of(obj, "Major Genre");
+	f->certification = text_of(row, obj, "MPAA Rating");
+	f->distributor = text_of(row, obj, "Distributor");
+	const char *genre = text_of(row, obj, "Major Genre");
 	if (genre)
 		import_row_list(row, genre, &f->genres, &f->n_genres);
-	const char *director = text_of(obj, "Director");
+	const char *director = text_of(row, obj, "Director");
 	if (director)
 		import_row_list(row, director, &f->directors, &f->n_directors);
 	f->countries = NULL;

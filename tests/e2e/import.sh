@@ -178,12 +178,22 @@ test_vega_errors_are_stated() {
   {"Title": null, "US Gross": 5, "Release Date": "Nov 09 1972"},
   {"Title": "Soon", "US Gross": 5, "Release Date": "Jan 28 2011"},
   {"Title": "Nonsense", "US Gross": 5, "Release Date": "Feb 30 1999"},
-  {"Title": "No gross", "US Gross": null, "Release Date": "Feb 03 1999"}
+  {"Title": "No gross", "US Gross": null, "Release Date": "Feb 03 1999"},
+  {"Title": "   ", "US Gross": 5, "Release Date": "Jun 12 1998"},
+  {"Title": "Huge", "US Gross": 1e300, "Release Date": "Jun 12 1998"},
+  {"Title": "Owing", "US Gross": -5, "Release Date": "Jun 12 1998"},
+  {"Title": "Bell\u0007", "US Gross": 5, "Release Date": "Jun 12 1998"},
+  {"Title": "  Padded  ", "US Gross": 5, "Release Date": "Jun 12 1998"}
 ]
 JSON
 	run "$MARQUEE" import movies.json
 	expect_status 0
-	expect_stdout "movies.json: 3 films loaded, 0 updated, 0 unchanged, 5 rejected"
+	expect_stdout "movies.json: 4 films loaded, 0 updated, 0 unchanged, 9 rejected"
+	expect_stderr 'movies.json:10: no title'
+	expect_stderr 'movies.json:11: "Huge": US gross 1e+300 is more than any film has made'
+	expect_stderr 'movies.json:12: "Owing": US gross -5 is negative'
+	expect_stderr 'movies.json:13: "Title": not UTF-8 text, or a control character'
+	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM films WHERE title='Padded'")" 1 "title trimmed"
 	expect_stdout "2 records repaired"
 	expect_stderr 'movies.json:3: "Zero": US gross is 0 (no box-office figure)'
 	expect_stderr 'movies.json:4: "Old": release date "Dec 31 2046" is after the data set was compiled (2010); read as 1946'
