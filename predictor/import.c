@@ -153,8 +153,11 @@ int import_row_put(struct import_ctx *ctx, struct import_row *row, long line)
 		return -1;
 	}
 	enum store_change change;
-	long first_line = 0;
-	if (store_film_put(ctx->store, &row->film, line, &change, &first_line) != 0) {
+	char *first = NULL;
+	char *where = xasprintf("%s:%ld", ctx->path, line);
+	int rc = store_film_put(ctx->store, &row->film, where, &change, &first);
+	free(where);
+	if (rc != 0) {
 		msg_error("%s:%ld: the film could not be stored", ctx->path, line);
 		ctx->failed = true;
 		return -1;
@@ -170,11 +173,11 @@ int import_row_put(struct import_ctx *ctx, struct import_row *row, long line)
 		ctx->unchanged++;
 		break;
 	case STORE_DUPLICATE:
-		import_reject(ctx, line, "\"%s\" repeats the film of line %ld (same %s)",
-			      row->film.title, first_line,
-			      row->film.source_id ? "id" : "title and release date");
+		import_reject(ctx, line, "\"%s\" repeats the film of %s (same %s)", row->film.title,
+			      first, row->film.source_id ? "id" : "title and release date");
 		break;
 	}
+	free(first);
 	return 0;
 }
 

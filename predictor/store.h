@@ -82,13 +82,14 @@ enum store_change { STORE_INSERTED, STORE_UPDATED, STORE_UNCHANGED, STORE_DUPLIC
 
 /*
  * Inserts or replaces a film and everything attached to it, keyed on
- * source+source_id or else title+release date. *change says whether anything
- * differed from what was stored; STORE_DUPLICATE means this transaction
- * already put a film with that key, from *first_line, and nothing was done.
- * Must run inside a transaction.
+ * source+source_id or else title+release date. where says where the film
+ * was read ("films.csv:12"). *change says whether anything differed from
+ * what was stored; STORE_DUPLICATE means this transaction already put a
+ * film with that key, read at *first_where (owned by the caller), and
+ * nothing was done. Must run inside a transaction.
  */
-int store_film_put(struct store *st, const struct film_record *film, long line,
-		   enum store_change *change, long *first_line);
+int store_film_put(struct store *st, const struct film_record *film, const char *where,
+		   enum store_change *change, char **first_where);
 
 /* What the site shows of a film. Every string is owned (film_info_clear). */
 struct film_info {

@@ -193,12 +193,12 @@ static void bind_film(sqlite3_stmt *stmt, const struct film_record *f, const cha
 }
 
 /* Remembers the keys put by this transaction, to catch a file's repeats. */
-static int seen_before(struct store *st, const char *key, long line, long *first_line)
+static int seen_before(struct store *st, const char *key, const char *where, char **first_where)
 {
 	if (!st->seen_table) {
 		char *err = NULL;
 		if (sqlite3_exec(st->db,
-				 "CREATE TEMP TABLE IF NOT EXISTS put_keys(key TEXT PRIMARY KEY, line INTEGER);"
+				 "CREATE TEMP TABLE IF NOT EXISTS put_keys(key TEXT PRIMARY KEY, place TEXT);"
 				 "DELETE FROM temp.put_keys",
 				 NULL, NULL, &err) != SQLITE_OK) {
 			sqlite3_free(err);
@@ -207,26 +207,27 @@ static int seen_before(struct store *st, const char *key, long line, long *first
 		st->seen_table = true;
 	}
 	sqlite3_stmt *ins =
-		store_stmt(st, "INSERT INTO temp.put_keys(key, line) VALUES (?, ?) ON CONFLICT DO NOTHING");
+		store_stmt(st, "INSERT INTO temp.put_keys(key, place) VALUES (?, ?) ON CONFLICT DO NOTHING");
 	if (!ins)
 		return -1;
 	sqlite3_bind_text(ins, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(ins, 2, line);
+	sqlite3_bind_text(ins, 2, where, -1, SQLITE_STATIC);
 	if (store_step_done(st, ins, "remembering keys") != 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 1)
 		return 0;
-	sqlite3_stmt *sel = store_stmt(st, "SELECT line FROM temp.put_keys WHERE key = ?");
+	sqlite3_stmt *sel = store_stmt(st, "SELECT place FROM temp.put_keys WHERE key = ?");
 	if (!sel)
 		return -1;
 	sqlite3_bind_text(sel, 1, key, -1, SQLITE_STATIC);
-	*first_line = sqlite3_step(sel) == SQLITE_ROW ? (long)sqlite3_column_int64(sel, 0) : 0;
+	const unsigned char *place = sqlite3_step(sel) == SQLITE_ROW ? sqlite3_column_text(sel, 0) : NULL;
+	*first_where = xstrdup(place ? (const char *)place : "?");
 	sqlite3_reset(sel);
 	return 1;
 }
 
-int store_film_put(struct store *st, const struct film_record *f, long line,
-		   enum store_change *change, long *first_line)
+int store_film_put(struct store *st, const struct film_record *f, const char *where,
+		   enum store_change *change, char **first_where)
 {
 	char release[11];
 	date_format(f->release, release);
@@ -235,7 +236,7 @@ int store_film_put(struct store *st, const struct film_record *f, long line,
 	int64_t hash = film_hash(f);
 	int rc = -1;
 
-	int seen = seen_before(st, key, line, first_line);
+	int seen = seen_before(st, key, where, first_where);
 	if (seen != 0) {
 		*change = STORE_DUPLICATE;
 		rc = seen < 0 ? -1 : 0;

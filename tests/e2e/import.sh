@@ -45,7 +45,12 @@ test_rows_without_id_key_on_title_and_date() {
 	run "$MARQUEE" import a.csv
 	expect_status 0
 	expect_stdout "2 films loaded"
-	expect_stderr "a.csv:3: \"A\" repeats the film of line 2 (same title and release date)"
+	expect_stderr "a.csv:3: \"A\" repeats the film of a.csv:2 (same title and release date)"
+	# across two files of one command, the message names the first file
+	printf 'title,release_date,us_gross\nB,2020-02-02,5\n' >b.csv
+	printf 'title,release_date,us_gross\nC,2020-03-03,5\nB,2020-02-02,6\n' >c.csv
+	run "$MARQUEE" import b.csv c.csv
+	expect_stderr "c.csv:3: \"B\" repeats the film of b.csv:2 (same title and release date)"
 }
 
 test_every_csv_error_class() {

@@ -21,20 +21,22 @@ void test_store(void)
 				 .n_genres = 2, .cast = cast, .n_cast = 2, .outcomes = out,
 				 .n_outcomes = 1 };
 	enum store_change ch;
-	long first;
+	char *first = NULL;
 	OK(store_begin(st) == 0, "begin");
-	OK(store_film_put(st, &f, 2, &ch, &first) == 0 && ch == STORE_INSERTED, "insert");
-	OK(store_film_put(st, &f, 3, &ch, &first) == 0 && ch == STORE_DUPLICATE && first == 2,
-	   "duplicate within a transaction");
+	OK(store_film_put(st, &f, "t.csv:2", &ch, &first) == 0 && ch == STORE_INSERTED, "insert");
+	OK(store_film_put(st, &f, "u.csv:3", &ch, &first) == 0 && ch == STORE_DUPLICATE &&
+		   first && strcmp(first, "t.csv:2") == 0,
+	   "duplicate within a transaction, with where the first was read");
+	free(first);
 	OK(store_commit(st) == 0, "commit");
 
 	OK(store_begin(st) == 0, "begin 2");
-	OK(store_film_put(st, &f, 2, &ch, &first) == 0 && ch == STORE_UNCHANGED, "unchanged");
+	OK(store_film_put(st, &f, "t.csv:2", &ch, &first) == 0 && ch == STORE_UNCHANGED, "unchanged");
 	store_commit(st);
 
 	out[0].value = 2000;
 	OK(store_begin(st) == 0, "begin 3");
-	OK(store_film_put(st, &f, 2, &ch, &first) == 0 && ch == STORE_UPDATED, "updated");
+	OK(store_film_put(st, &f, "t.csv:2", &ch, &first) == 0 && ch == STORE_UPDATED, "updated");
 	store_rollback(st);
 
 	struct store_summary sum;
@@ -50,7 +52,7 @@ void test_store(void)
 	store_summary_get(st, &sum);
 	INT_EQ(sum.films, 1, "film survives reopening");
 	store_begin(st);
-	OK(store_film_put(st, &f, 2, &ch, &first) == 0 && ch == STORE_UPDATED,
+	OK(store_film_put(st, &f, "t.csv:2", &ch, &first) == 0 && ch == STORE_UPDATED,
 	   "rolled-back update was not kept");
 	store_rollback(st);
 	store_close(st);
