@@ -3,7 +3,9 @@
 #include <stdlib.h>
 
 #include "../cli/command.h"
+#include "../common/fileio.h"
 #include "../common/msg.h"
+#include "../common/xalloc.h"
 #include "store.h"
 
 static int run_status(struct app *app, int argc, char **argv)
@@ -11,6 +13,18 @@ static int run_status(struct app *app, int argc, char **argv)
 	(void)argv;
 	if (argc > 1)
 		return command_usage(&cmd_status);
+	/* status only looks: it does not make stores where there are none (a
+	 * mistyped data_dir would otherwise show empty new ones) */
+	const char *dir;
+	if (config_string(app->cfg, "data_dir", "data", &dir) != 0)
+		return 1;
+	char *analytics = xasprintf("%s/analytics.db", dir);
+	bool exists = file_exists(analytics);
+	free(analytics);
+	if (!exists) {
+		printf("stores:          none in %s/ yet ('marquee import' makes them)\n", dir);
+		return 0;
+	}
 	struct store *st = store_open_config(app->cfg);
 	if (!st)
 		return 1;

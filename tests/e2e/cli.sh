@@ -71,7 +71,23 @@ test_quiet_prints_only_errors() {
 	expect_stderr "a.csv:3: bad date \"2020-02-30\""
 }
 
+# stores: makes the stores with a one-film import.
+stores() {
+	printf 'title,release_date\nA,2020-01-01\n' >one.csv
+	run "$MARQUEE" -q import one.csv
+	expect_status 0
+}
+
+test_status_makes_no_stores() {
+	printf 'data_dir: mistyped\n' >marquee.yml
+	run "$MARQUEE" status
+	expect_status 0
+	expect_stdout "none in mistyped/ yet"
+	[ ! -e mistyped ] || fail "status made a data folder"
+}
+
 test_stores_are_versioned_wal_with_foreign_keys() {
+	stores
 	run "$MARQUEE" status
 	expect_status 0
 	# The versions the program migrates to, as `status` reports them.
@@ -85,7 +101,7 @@ test_stores_are_versioned_wal_with_foreign_keys() {
 }
 
 test_newer_schema_is_refused() {
-	run "$MARQUEE" status
+	stores
 	sql data/analytics.db 'PRAGMA user_version = 99' >/dev/null
 	run "$MARQUEE" status
 	expect_status 1

@@ -293,11 +293,12 @@ test_records_export_full_disk_keeps_the_previous_set() {
 
 test_commands_started_together_on_new_stores() {
 	printf 'model:\n  metric: first_week_admissions\n' >marquee.yml
+	printf 'title,release_date,us_gross\nA,2020-01-01,5\n' >one.csv
 	for i in 1 2 3 4 5 6; do
-		mkdir "d$i" && cp marquee.yml "d$i/"
-		"$MARQUEE" -C "d$i" -q status >"d$i/o1" 2>"d$i/e1" &
-		"$MARQUEE" -C "d$i" -q status >"d$i/o2" 2>"d$i/e2" &
-		"$MARQUEE" -C "d$i" -q status >"d$i/o3" 2>"d$i/e3" &
+		mkdir "d$i" && cp marquee.yml one.csv "d$i/"
+		"$MARQUEE" -C "d$i" -q import --source a one.csv >"d$i/o1" 2>"d$i/e1" &
+		"$MARQUEE" -C "d$i" -q import --source b one.csv >"d$i/o2" 2>"d$i/e2" &
+		"$MARQUEE" -C "d$i" -q import --source c one.csv >"d$i/o3" 2>"d$i/e3" &
 		wait
 		cat "d$i"/e1 "d$i"/e2 "d$i"/e3 >"$T/.err"
 		[ -s "$T/.err" ] && fail "three commands on new stores: an error in round $i"
