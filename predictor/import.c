@@ -192,29 +192,53 @@ int import_parse_number(const char *s, double *out, const char **why)
 		*why = "negative number";
 		return -1;
 	}
-	for (; *p; p++) {
-		if (*p == ' ')
-			continue;
-		/* U+00A0 no-break, U+2009 thin, U+202F narrow no-break space. */
-		if (p[0] == 0xC2 && p[1] == 0xA0) {
-			p++;
-			continue;
-		}
-		if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x89 || p[2] == 0xAF)) {
-			p += 2;
+	const unsigned char *stop = p + strlen((const char *)p);
+	while (stop > p && stop[-1] == ' ')
+		stop--;
+	/* Separators group the whole part in threes ("1 234 567"): "1 2 3"
+	 * is a mistake, not 123. */
+	size_t group = 0;
+	bool grouped = false, decimals = false;
+	for (; p < stop; p++) {
+		size_t sep = *p == ' ' ? 1
+			     /* U+00A0 no-break, U+2009 thin, U+202F narrow no-break space. */
+			     : p[0] == 0xC2 && p[1] == 0xA0 ? 2
+			     : p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x89 || p[2] == 0xAF) ? 3
+											      : 0;
+		if (sep) {
+			if (decimals || group == 0 || group > 3 || (grouped && group != 3)) {
+				*why = "digits grouped wrongly (groups of three, as in 1 234 567)";
+				return -1;
+			}
+			grouped = true;
+			group = 0;
+			p += sep - 1;
 			continue;
 		}
 		if (!isdigit(*p) && *p != '.')
 			break;
+		if (*p == '.') {
+			if (grouped && group != 3) {
+				*why = "digits grouped wrongly (groups of three, as in 1 234 567)";
+				return -1;
+			}
+			decimals = true;
+		} else if (!decimals) {
+			group++;
+		}
 		if (n + 1 >= sizeof digits)
 			break;
 		digits[n++] = (char)*p;
 	}
 	digits[n] = '\0';
+	if (p == stop && grouped && !decimals && group != 3) {
+		*why = "digits grouped wrongly (groups of three, as in 1 234 567)";
+		return -1;
+	}
 	char *end;
 	errno = 0;
 	double v = n ? strtod(digits, &end) : 0;
-	if (*p || n == 0 || *end || errno || !isfinite(v)) {
+	if (p != stop || n == 0 || *end || errno || !isfinite(v)) {
 		*why = "not a number";
 		return -1;
 	}

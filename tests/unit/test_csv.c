@@ -101,4 +101,11 @@ void test_csv(void)
 	   "negative rejected");
 	OK(import_parse_number("12abc", &v, &why) != 0, "junk rejected");
 	OK(import_parse_number("", &v, &why) != 0, "empty rejected");
+	OK(import_parse_number("1 2 3", &v, &why) != 0 && strstr(why, "grouped wrongly"),
+	   "1 2 3 is not 123");
+	OK(import_parse_number("12 34", &v, &why) != 0, "a last group of two digits");
+	OK(import_parse_number("1234 567", &v, &why) != 0, "a first group of four digits");
+	OK(import_parse_number("1 234.5 6", &v, &why) != 0, "no separator among decimals");
+	OK(import_parse_number(" 1234 ", &v, &why) == 0 && v == 1234, "spaces around the number");
+	OK(import_parse_number("12 345", &v, &why) == 0 && v == 12345, "a first group of two");
 }
