@@ -553,6 +553,24 @@ int store_cinema_import_row(struct store *st, const char *table, const char *jso
 		msg_error("%s%s", where, sqlite3_errmsg(st->db));
 		goto out;
 	}
+	/* an actual is of a film published for its week (candidates come first) */
+	const cJSON *week = cJSON_GetObjectItemCaseSensitive(row, "week");
+	const cJSON *film = cJSON_GetObjectItemCaseSensitive(row, "film_key");
+	if (strcmp(table, "actuals") == 0 && cJSON_IsString(week) && cJSON_IsString(film)) {
+		sqlite3_stmt *q = store_stmt(st, "SELECT 1 FROM cinema.candidates WHERE week = ? AND"
+						 " film_key = ?");
+		if (!q)
+			goto out;
+		sqlite3_bind_text(q, 1, week->valuestring, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, film->valuestring, -1, SQLITE_STATIC);
+		bool candidate = sqlite3_step(q) == SQLITE_ROW;
+		sqlite3_reset(q);
+		if (!candidate) {
+			msg_error("%s%s was not among the films published for %s", where,
+				  film->valuestring, week->valuestring);
+			goto out;
+		}
+	}
 	rc = 0;
 out:
 	sqlite3_finalize(ins);

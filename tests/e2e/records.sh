@@ -252,7 +252,8 @@ test_records_export_restore_round_trip() {
 	# Values of the wrong type or form restore nothing either.
 	for bad_row in '{"week":"2024-W10","film_key":"t:902","admissions":"lots","recorded_at":"x","source":"y"}' \
 		'{"week":"2024-W10","film_key":"t:902","admissions":12.75,"recorded_at":"x","source":"y"}' \
-		'{"week":"not-a-week","film_key":"t:902","admissions":12,"recorded_at":"x","source":"y"}'; do
+		'{"week":"not-a-week","film_key":"t:902","admissions":12,"recorded_at":"x","source":"y"}' \
+		'{"week":"2024-W10","film_key":"t:999","admissions":12,"recorded_at":"x","source":"y"}'; do
 		rm -rf bad2 fresh4 && mkdir bad2 fresh4 && cp records/cinema/*.jsonl bad2/ && cp marquee.yml fresh4/
 		printf '%s\n' "$bad_row" >>bad2/actuals.jsonl
 		run "$MARQUEE" -C fresh4 records restore --dir ../bad2
