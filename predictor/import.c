@@ -183,6 +183,7 @@ int import_row_put(struct import_ctx *ctx, struct import_row *row, long line)
 
 int import_parse_number(const char *s, double *out, const char **why)
 {
+	static const char bad_grouping[] = "digits grouped wrongly (groups of three, as in 1 234 567)";
 	char digits[64];
 	size_t n = 0;
 	const unsigned char *p = (const unsigned char *)s;
@@ -207,7 +208,7 @@ int import_parse_number(const char *s, double *out, const char **why)
 											      : 0;
 		if (sep) {
 			if (decimals || group == 0 || group > 3 || (grouped && group != 3)) {
-				*why = "digits grouped wrongly (groups of three, as in 1 234 567)";
+				*why = bad_grouping;
 				return -1;
 			}
 			grouped = true;
@@ -219,7 +220,7 @@ int import_parse_number(const char *s, double *out, const char **why)
 			break;
 		if (*p == '.') {
 			if (grouped && group != 3) {
-				*why = "digits grouped wrongly (groups of three, as in 1 234 567)";
+				*why = bad_grouping;
 				return -1;
 			}
 			decimals = true;
@@ -232,7 +233,7 @@ int import_parse_number(const char *s, double *out, const char **why)
 	}
 	digits[n] = '\0';
 	if (p == stop && grouped && !decimals && group != 3) {
-		*why = "digits grouped wrongly (groups of three, as in 1 234 567)";
+		*why = bad_grouping;
 		return -1;
 	}
 	char *end;

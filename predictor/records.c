@@ -57,6 +57,7 @@ struct actuals_run {
 	struct store *st;
 	const char *now;   /* when they were recorded */
 	double capacity;   /* the most a week can sell: every seat of every show */
+	char over_capacity[96]; /* why a figure above it is refused */
 	long added, same;
 };
 
@@ -70,12 +71,9 @@ static int add_actual(struct actuals_run *run, const char *where, const char *we
 		return -1;
 	double admissions = 0, revenue = -1;
 	const char *why = NULL;
-	char limit[96];
-	snprintf(limit, sizeof limit, "more than the cinema's %.0f seats a week (cinema: in marquee.yml)",
-		 run->capacity);
 	if (import_parse_number(admissions_text, &admissions, &why) != 0 ||
 	    (admissions != floor(admissions) && (why = "not a whole number")) ||
-	    (admissions > run->capacity && (why = limit))) {
+	    (admissions > run->capacity && (why = run->over_capacity))) {
 		msg_error("%sadmissions \"%s\": %s", where, admissions_text, why);
 		return -1;
 	}
@@ -208,6 +206,8 @@ static int run_actuals(struct app *app, int argc, char **argv)
 	for (size_t s = 0; s < cinema.n_screens; s++)
 		run.capacity += cinema_capacity(&cinema, s);
 	cinema_free(&cinema);
+	snprintf(run.over_capacity, sizeof run.over_capacity,
+		 "more than the cinema's %.0f seats a week (cinema: in marquee.yml)", run.capacity);
 	struct store *st = open_store(app);
 	if (!st)
 		return 1;
