@@ -252,14 +252,14 @@ int import_parse_number(const char *s, double *out, const char **why)
 enum field {
 	F_ID, F_TITLE, F_RELEASE_DATE, F_RELEASE_US, F_RUNTIME, F_GENRE, F_GENRES, F_DIRECTOR,
 	F_CAST, F_DISTRIBUTOR, F_COUNTRIES, F_LANGUAGES, F_BUDGET, F_CERTIFICATION,
-	F_ORIGINAL_LANGUAGE, N_FIELDS,
+	F_ORIGINAL_LANGUAGE, F_OVERVIEW, F_PRODUCTION_YEAR, N_FIELDS,
 	F_OUTCOME = N_FIELDS, F_IGNORED
 };
 
 static const char *const field_names[N_FIELDS] = {
 	"id", "title", "release_date", "release_us", "runtime_min", "genre", "genres", "director",
 	"cast", "distributor", "countries", "languages", "budget_usd", "certification",
-	"original_language",
+	"original_language", "overview", "production_year",
 };
 
 struct mapping {
@@ -471,6 +471,17 @@ static int csv_row(struct import_ctx *ctx, struct import_row *row, char **hdr, c
 			break;
 		case F_ORIGINAL_LANGUAGE:
 			f->original_language = s;
+			break;
+		case F_OVERVIEW:
+			f->overview = s;
+			break;
+		case F_PRODUCTION_YEAR:
+			if (import_parse_number(s, &v, &why) != 0 || v != floor(v) || v < 1870 ||
+			    v > 2100) {
+				import_reject(ctx, line, "production year \"%s\" is not a year from 1870 to 2100", s);
+				return -1;
+			}
+			f->production_year = (int)v;
 			break;
 		case F_OUTCOME:
 			if (import_parse_number(s, &v, &why) != 0) {
@@ -736,6 +747,8 @@ const struct command cmd_import = {
 		"  director, cast, distributor, countries, languages\n"
 		"  budget_usd         production budget in US dollars (0 = unknown)\n"
 		"  certification, original_language\n"
+		"  production_year    the year the film was made (a re-release when far before)\n"
+		"  overview           the synopsis, one paragraph\n"
 		"Lists are separated by ';'. Every other column is an outcome (a number per\n"
 		"film, such as first_week_admissions or us_gross) named after its header.\n"
 		"Numbers may use spaces or thin spaces between thousands.\n\n"

@@ -109,6 +109,9 @@ static const char *const analytics_migrations[] = {
 	"  created_at TEXT NOT NULL,"
 	"  PRIMARY KEY (model_id, film_id));"
 	"CREATE INDEX predictions_week ON predictions(week);",
+	/* 3: the year a film was made, which tells a re-release. */
+	"ALTER TABLE films ADD COLUMN production_year INTEGER"
+	"  CHECK (production_year BETWEEN 1870 AND 2100);",
 };
 
 static const char *const cinema_migrations[] = {

@@ -63,6 +63,8 @@ struct film_record {
 	double budget_usd;     /* negative when unknown */
 	const char *certification;
 	const char *original_language;
+	const char *overview;
+	int production_year;   /* 0 when unknown */
 	const char *distributor;
 	const char **genres;
 	size_t n_genres;

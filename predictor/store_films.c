@@ -27,6 +27,7 @@ static int64_t film_hash(const struct film_record *f)
 		   f->runtime_min, f->budget_usd, f->certification ? f->certification : "",
 		   f->original_language ? f->original_language : "",
 		   f->distributor ? f->distributor : "");
+	buf_printf(&b, "%s\x1f%d\x1f", f->overview ? f->overview : "", f->production_year);
 	put_list(&b, f->genres, f->n_genres);
 	put_list(&b, f->directors, f->n_directors);
 	put_list(&b, f->cast, f->n_cast);
@@ -190,6 +191,11 @@ static void bind_film(sqlite3_stmt *stmt, const struct film_record *f, const cha
 	store_bind_text(stmt, 9, f->certification);
 	store_bind_text(stmt, 10, f->original_language);
 	sqlite3_bind_int64(stmt, 11, hash);
+	store_bind_text(stmt, 12, f->overview);
+	if (f->production_year > 0)
+		sqlite3_bind_int(stmt, 13, f->production_year);
+	else
+		sqlite3_bind_null(stmt, 13);
 }
 
 /* Remembers the keys put by this transaction, to catch a file's repeats. */
@@ -265,12 +271,12 @@ int store_film_put(struct store *st, const struct film_record *f, const char *wh
 		sqlite3_stmt *upd = store_stmt(
 			st, "UPDATE films SET key = ?1, source = ?2, source_id = ?3, title = ?4, "
 			    "release_date = ?5, release_us = ?6, runtime_min = ?7, budget_usd = ?8, "
-			    "certification = ?9, original_language = ?10, row_hash = ?11 "
-			    "WHERE id = ?12");
+			    "certification = ?9, original_language = ?10, row_hash = ?11, "
+			    "overview = ?12, production_year = ?13 WHERE id = ?14");
 		if (!upd)
 			goto out;
 		bind_film(upd, f, key, hash);
-		sqlite3_bind_int64(upd, 12, id);
+		sqlite3_bind_int64(upd, 14, id);
 		if (store_step_done(st, upd, "updating a film") != 0 ||
 		    clear_children(st, id, f->source) != 0)
 			goto out;
@@ -279,7 +285,8 @@ int store_film_put(struct store *st, const struct film_record *f, const char *wh
 		sqlite3_stmt *ins = store_stmt(
 			st, "INSERT INTO films(key, source, source_id, title, release_date, "
 			    "release_us, runtime_min, budget_usd, certification, original_language, "
-			    "row_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+			    "row_hash, overview, production_year) "
+			    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 		if (!ins)
 			goto out;
 		bind_film(ins, f, key, hash);

@@ -233,4 +233,21 @@ test_french_file() {
 	expect_status 0
 	expect_stdout "1378 films loaded, 0 updated, 0 unchanged, 0 rejected"
 	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM outcomes WHERE metric='first_week_admissions'")" 1378 "first-week admissions"
+	# The columns added to the file in 2026: two canonical, one outcome.
+	expect_eq "$(sql data/analytics.db "SELECT count(*) > 1300 FROM films WHERE overview <> ''")" 1 "synopses"
+	expect_eq "$(sql data/analytics.db "SELECT count(*) > 500 FROM films WHERE production_year > 1900")" 1 "production years"
+	expect_eq "$(sql data/analytics.db "SELECT count(*) > 100 FROM outcomes WHERE metric='us_opening_admissions'")" 1 "US openings"
+}
+
+test_overview_and_production_year() {
+	cat >films.csv <<'CSV'
+title,release_date,production_year,overview,first_week_admissions
+Old One,2020-01-08,1982,"A re-release, restored.",1000
+Bad Year,2020-01-08,198x,,1000
+CSV
+	run "$MARQUEE" import films.csv
+	expect_status 0
+	expect_stderr 'films.csv:3: production year "198x" is not a year from 1870 to 2100'
+	expect_eq "$(sql data/analytics.db "SELECT production_year || '|' || overview FROM films")" "1982|A re-release, restored." "stored"
+	expect_stdout "outcome columns: first_week_admissions"
 }
