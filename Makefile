@@ -25,7 +25,7 @@ VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1)
 PKGS      := libcurl libcjson libcmark-gfm sqlite3 yaml-0.1
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -D_DEFAULT_SOURCE -DMARQUEE_VERSION='"$(VERSION)"' -MMD -MP
+ALL_CFLAGS = -I. $(WARN) $(CFLAGS) $(PKG_CFLAGS) -D_DEFAULT_SOURCE -DMARQUEE_VERSION='"$(VERSION)"' -MMD -MP
 LIBS       = $(PKG_LIBS) -lsvm -lm -lpthread
 
 -include Makefile.local
