@@ -6,6 +6,7 @@
 #   make test       install what is missing, build, run every test
 #   make test-asan  the same test suite under AddressSanitizer + UBSan
 #   make bench      benchmarks (import speed, ...)
+#   make golden     write tests/golden/expected anew after an intended change
 #   make install PREFIX=/usr/local
 #
 # Personal flags go in Makefile.local (not committed).
@@ -107,7 +108,7 @@ FUZZ_TARGETS := csv page template yaml
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 
-.PHONY: all deps run test test-asan bench fuzz fuzz-run install clean demo-data
+.PHONY: all deps run test test-asan bench fuzz fuzz-run install clean demo-data golden
 
 all: $(MARQUEE)
 
@@ -157,6 +158,10 @@ test-asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
+
+# Writes tests/golden/expected anew after an intended change of output.
+golden: all demo-data
+	@for c in en fr demo; do UPDATE=1 MARQUEE=$(abspath $(MARQUEE)) sh tests/golden/compare.sh $$c || exit 1; done
 
 bench: deps
 	@$(MAKE) --no-print-directory all
