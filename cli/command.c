@@ -1,12 +1,12 @@
 /* Helpers shared by the commands. */
-#include "command.h"
+#include "cli/command.h"
 
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "../common/date.h"
-#include "../common/msg.h"
+#include "common/date.h"
+#include "common/msg.h"
 
 int command_usage(const struct command *cmd)
 {

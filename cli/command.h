@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "../common/config.h"
+#include "common/config.h"
 
 /* What every command receives: the loaded configuration. */
 struct app {

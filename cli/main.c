@@ -10,9 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../common/config.h"
-#include "../common/msg.h"
-#include "command.h"
+#include "common/config.h"
+#include "common/msg.h"
+#include "cli/command.h"
 
 #ifndef MARQUEE_VERSION
 #define MARQUEE_VERSION "0.0-dev"

@@ -1,11 +1,11 @@
 /* Growable NUL-terminated byte buffers. */
-#include "buf.h"
+#include "common/buf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "xalloc.h"
+#include "common/xalloc.h"
 
 static void reserve(struct buf *b, size_t extra)
 {

@@ -1,5 +1,5 @@
 /* Loading marquee.yml and reading typed, validated values from it. */
-#include "config.h"
+#include "common/config.h"
 
 #include <errno.h>
 #include <math.h>
@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "fileio.h"
-#include "msg.h"
-#include "xalloc.h"
+#include "common/buf.h"
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
 
 struct config *config_load(const char *path)
 {

@@ -9,7 +9,7 @@
 
 #include <stdbool.h>
 
-#include "ytree.h"
+#include "common/ytree.h"
 
 struct config {
 	char *path;          /* owned; the file read, or the default name */

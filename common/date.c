@@ -1,5 +1,5 @@
 /* Day-number calendar arithmetic (after Howard Hinnant's civil algorithms). */
-#include "date.h"
+#include "common/date.h"
 
 #include <stdio.h>
 #include <stdlib.h>

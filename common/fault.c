@@ -1,5 +1,5 @@
 /* Test-only failure injection driven by MARQUEE_FAULT. */
-#include "fault.h"
+#include "common/fault.h"
 
 #include <pthread.h>
 #include <signal.h>

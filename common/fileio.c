@@ -1,6 +1,6 @@
 /* Reading, atomic writing and folder handling. */
 #define _GNU_SOURCE
-#include "fileio.h"
+#include "common/fileio.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -11,9 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fault.h"
-#include "msg.h"
-#include "xalloc.h"
+#include "common/fault.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
 
 char *file_read_all(const char *path, size_t *len)
 {

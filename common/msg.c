@@ -1,5 +1,5 @@
 /* Error, warning, information and progress output. */
-#include "msg.h"
+#include "common/msg.h"
 
 #include <stdarg.h>
 #include <stdio.h>

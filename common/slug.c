@@ -1,12 +1,12 @@
 /* Slugs from titles. */
-#include "slug.h"
+#include "common/slug.h"
 
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
 
-#include "buf.h"
-#include "xalloc.h"
+#include "common/buf.h"
+#include "common/xalloc.h"
 
 /* Base letters of U+00C0..U+00FF ('\0' where there is none). */
 static const char latin1[64] = "AAAAAAACEEEEIIIIDNOOOOO OUUUUYTsaaaaaaaceeeeiiiidnooooo ouuuuyty";

@@ -1,11 +1,11 @@
 /* String-keyed map: open addressing, linear probing, grown at half full. */
-#include "strmap.h"
+#include "common/strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "hash.h"
-#include "xalloc.h"
+#include "common/hash.h"
+#include "common/xalloc.h"
 
 static uint64_t key_hash(const char *key)
 {

@@ -1,5 +1,5 @@
 /* Allocation that never returns NULL: out of memory ends the program. */
-#include "xalloc.h"
+#include "common/xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,12 +1,12 @@
 /* libyaml event stream -> struct ytree. */
-#include "ytree.h"
+#include "common/ytree.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
-#include "msg.h"
-#include "xalloc.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
 
 static struct ytree *node_new(enum ytree_type type, int line)
 {

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cli/command.h"
-#include "site.h"
+#include "cli/command.h"
+#include "generator/site.h"
 
 static int build_run(struct app *app, int argc, char **argv)
 {

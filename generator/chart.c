@@ -1,5 +1,5 @@
 /* SVG charts: scales, ticks, marks and the data table. */
-#include "chart.h"
+#include "generator/chart.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/buf.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
-#include "fmt.h"
-#include "template.h"
+#include "common/buf.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "generator/fmt.h"
+#include "generator/template.h"
 
 #define W 640.0
 #define H 360.0

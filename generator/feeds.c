@@ -1,15 +1,15 @@
 /* Feeds, sitemap, robots.txt, JSON-LD and oEmbed: text built from pages. */
-#include "feeds.h"
+#include "generator/feeds.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/buf.h"
-#include "../common/date.h"
-#include "../common/hash.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
+#include "common/buf.h"
+#include "common/date.h"
+#include "common/hash.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
 
 static void xml_escape(struct buf *out, const char *s)
 {

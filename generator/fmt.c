@@ -1,5 +1,5 @@
 /* Number formatting with a fixed decimal point and fixed grouping. */
-#include "fmt.h"
+#include "generator/fmt.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* cmark-gfm behind one function. */
-#include "markdown.h"
+#include "generator/markdown.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>

@@ -1,6 +1,6 @@
 /* Writing the site: a fresh folder swapped in, or changed files renamed in. */
 #define _GNU_SOURCE
-#include "output.h"
+#include "generator/output.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,13 +12,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../common/buf.h"
-#include "../common/fault.h"
-#include "../common/fileio.h"
-#include "../common/hash.h"
-#include "../common/msg.h"
-#include "../common/strmap.h"
-#include "../common/xalloc.h"
+#include "common/buf.h"
+#include "common/fault.h"
+#include "common/fileio.h"
+#include "common/hash.h"
+#include "common/msg.h"
+#include "common/strmap.h"
+#include "common/xalloc.h"
 
 #define MANIFEST ".marquee-manifest"
 

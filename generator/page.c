@@ -1,19 +1,19 @@
 /* Reading a page: front matter, standard keys, charts, output path. */
-#include "page.h"
+#include "generator/page.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/buf.h"
-#include "../common/hash.h"
-#include "../common/date.h"
-#include "../common/fileio.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
-#include "chart.h"
-#include "markdown.h"
+#include "common/buf.h"
+#include "common/hash.h"
+#include "common/date.h"
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "generator/chart.h"
+#include "generator/markdown.h"
 
 char *page_sanitize(const char *component, size_t len)
 {

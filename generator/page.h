@@ -11,7 +11,7 @@
 
 #include <cJSON.h>
 
-#include "../common/ytree.h"
+#include "common/ytree.h"
 
 struct page {
 	char *src;          /* owned; "content/films/dune.md", NULL for a made-up list page */

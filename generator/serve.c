@@ -22,14 +22,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../cli/command.h"
-#include "../common/buf.h"
-#include "../common/config.h"
-#include "../common/fileio.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
-#include "site.h"
-#include "watch.h"
+#include "cli/command.h"
+#include "common/buf.h"
+#include "common/config.h"
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "generator/site.h"
+#include "generator/watch.h"
 
 #define MAX_REQUEST 8192
 

@@ -1,7 +1,7 @@
 /* The build: configuration, theme, content, validation, rendering, swap. */
 #define _GNU_SOURCE
-#include "site.h"
-#include "output.h"
+#include "generator/site.h"
+#include "generator/output.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -16,14 +16,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../common/fileio.h"
-#include "../common/hash.h"
-#include "../common/msg.h"
-#include "../common/strmap.h"
-#include "../common/xalloc.h"
-#include "../common/ytree.h"
-#include "feeds.h"
-#include "markdown.h"
+#include "common/fileio.h"
+#include "common/hash.h"
+#include "common/msg.h"
+#include "common/strmap.h"
+#include "common/xalloc.h"
+#include "common/ytree.h"
+#include "generator/feeds.h"
+#include "generator/markdown.h"
 
 /* One file the build will write, and who asked for it (for clashes). */
 struct claim {

@@ -14,10 +14,10 @@
 
 #include <cJSON.h>
 
-#include "../common/buf.h"
-#include "../common/config.h"
-#include "page.h"
-#include "template.h"
+#include "common/buf.h"
+#include "common/config.h"
+#include "generator/page.h"
+#include "generator/template.h"
 
 /* Pages kept loaded between builds by `serve`, so that a rebuild reads only
  * the sources that changed (same size, modification time and inode), with

@@ -3,16 +3,16 @@
  * lines, set delimiters, inheritance) and a renderer over cJSON data.
  */
 #define _GNU_SOURCE
-#include "template.h"
+#include "generator/template.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/msg.h"
-#include "../common/xalloc.h"
-#include "fmt.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "generator/fmt.h"
 
 enum tpl_kind {
 	TPL_ROOT,

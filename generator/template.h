@@ -20,7 +20,7 @@
 
 #include <cJSON.h>
 
-#include "../common/buf.h"
+#include "common/buf.h"
 
 struct tpl_set;
 

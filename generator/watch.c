@@ -1,6 +1,6 @@
 /* Watching a site's sources with inotify, for serve. */
 #define _GNU_SOURCE
-#include "watch.h"
+#include "generator/watch.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -12,11 +12,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../common/fault.h"
-#include "../common/fileio.h"
-#include "../common/msg.h"
-#include "../common/strmap.h"
-#include "../common/xalloc.h"
+#include "common/fault.h"
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/strmap.h"
+#include "common/xalloc.h"
 
 #define MASK                                                                                 \
 	(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_MODIFY |  \

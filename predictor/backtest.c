@@ -11,15 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cli/command.h"
-#include "../common/date.h"
-#include "../common/fileio.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
-#include "features.h"
-#include "model.h"
-#include "predict.h"
-#include "store_models.h"
+#include "cli/command.h"
+#include "common/date.h"
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "predictor/features.h"
+#include "predictor/model.h"
+#include "predictor/predict.h"
+#include "predictor/store_models.h"
 
 struct bt_film {
 	size_t index;     /* into the facts */

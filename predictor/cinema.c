@@ -1,11 +1,11 @@
 /* The cinema's description in marquee.yml, validated. */
-#include "cinema.h"
+#include "predictor/cinema.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "../common/xalloc.h"
+#include "common/xalloc.h"
 
 static int weekday_of(const char *name)
 {

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../common/config.h"
+#include "common/config.h"
 
 #define CINEMA_MAX_SCREENS 8
 

@@ -10,8 +10,8 @@
 #ifndef MARQUEE_CONTENT_H
 #define MARQUEE_CONTENT_H
 
-#include "../common/config.h"
-#include "store.h"
+#include "common/config.h"
+#include "predictor/store.h"
 
 /* Writes the generated pages under dir. 0, or -1 after reporting. */
 int content_write(struct store *st, const struct config *cfg, const char *dir);

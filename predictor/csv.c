@@ -1,12 +1,12 @@
 /* RFC 4180 CSV, read record by record. */
-#include "csv.h"
+#include "predictor/csv.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/buf.h"
-#include "../common/xalloc.h"
+#include "common/buf.h"
+#include "common/xalloc.h"
 
 struct csv_reader {
 	FILE *in;          /* borrowed */

@@ -3,7 +3,7 @@
  * walk-forward track records and smoothed target encodings of people,
  * companies, genres, countries and languages.
  */
-#include "features.h"
+#include "predictor/features.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/date.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
+#include "common/date.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
 
 enum group {
 	G_SEASON, G_HOLIDAYS, G_COMPETITION, G_MARKET, G_RUNTIME, G_BUDGET, G_CERTIFICATION,

@@ -12,7 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "store_models.h"
+#include "predictor/store_models.h"
 
 /* One feature group: the unit of explanations and of permutation importance. */
 struct feature_group {

@@ -4,7 +4,7 @@
  * vega-datasets movies.json, in one transaction for the whole command.
  */
 #define _GNU_SOURCE
-#include "import.h"
+#include "predictor/import.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -16,13 +16,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../cli/command.h"
-#include "../common/buf.h"
-#include "../common/date.h"
-#include "../common/fault.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
-#include "csv.h"
+#include "cli/command.h"
+#include "common/buf.h"
+#include "common/date.h"
+#include "common/fault.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "predictor/csv.h"
 
 /* ---- rows ---- */
 

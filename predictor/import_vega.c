@@ -21,12 +21,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/buf.h"
-#include "../common/date.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
-#include "csv.h"
-#include "import.h"
+#include "common/buf.h"
+#include "common/date.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "predictor/csv.h"
+#include "predictor/import.h"
 
 #define COMPILED_YEAR 2010
 

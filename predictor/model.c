@@ -3,7 +3,7 @@
  * conformal interval, permutation importance, final fit), explaining its
  * predictions, and its JSON form in the model registry.
  */
-#include "model.h"
+#include "predictor/model.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/buf.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
+#include "common/buf.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
 
 static const double default_C[] = { 1, 3, 10 };
 static const double default_gamma[] = { 0.005, 0.015, 0.04 };

@@ -10,10 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../common/config.h"
-#include "features.h"
-#include "store_models.h"
-#include "svr.h"
+#include "common/config.h"
+#include "predictor/features.h"
+#include "predictor/store_models.h"
+#include "predictor/svr.h"
 
 struct model_options {
 	struct svr_grid grid;     /* hyper-parameters to search */

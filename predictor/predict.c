@@ -2,7 +2,7 @@
  * Predicting a week's releases with the current model: predict_week() for
  * the selection step, and the `marquee predict` command.
  */
-#include "predict.h"
+#include "predictor/predict.h"
 
 #include <getopt.h>
 #include <math.h>
@@ -10,14 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cli/command.h"
-#include "../common/buf.h"
-#include "../common/date.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
-#include "features.h"
-#include "model.h"
-#include "store_models.h"
+#include "cli/command.h"
+#include "common/buf.h"
+#include "common/date.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "predictor/features.h"
+#include "predictor/model.h"
+#include "predictor/store_models.h"
 
 #define MAX_REASONS 3
 

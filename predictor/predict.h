@@ -21,8 +21,8 @@
 
 #include <stddef.h>
 
-#include "../common/config.h"
-#include "store.h"
+#include "common/config.h"
+#include "predictor/store.h"
 
 struct prediction {
 	long film_id;      /* films.id in analytics.db */

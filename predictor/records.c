@@ -12,17 +12,17 @@
 #include <string.h>
 #include <time.h>
 
-#include "../cli/command.h"
-#include "../common/buf.h"
-#include "../common/date.h"
-#include "../common/fileio.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
-#include "cinema.h"
-#include "csv.h"
-#include "import.h"
-#include "store_records.h"
-#include "week.h"
+#include "cli/command.h"
+#include "common/buf.h"
+#include "common/date.h"
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "predictor/cinema.h"
+#include "predictor/csv.h"
+#include "predictor/import.h"
+#include "predictor/store_records.h"
+#include "predictor/week.h"
 
 static struct store *open_store(struct app *app)
 {

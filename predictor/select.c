@@ -1,13 +1,13 @@
 /* Choosing films for screens by expected revenue under capacity caps. */
-#include "select.h"
+#include "predictor/select.h"
 
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/msg.h"
-#include "../common/xalloc.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
 
 /* z of the 90th percentile: an 80% interval spans 2 z standard deviations. */
 #define Z90 1.2815515655446004

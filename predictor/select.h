@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cinema.h"
+#include "predictor/cinema.h"
 
 struct select_candidate {
 	const char *key;     /* borrowed; the film's key, for ties */

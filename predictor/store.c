@@ -1,12 +1,12 @@
 /* Opening, migrating and transactions of the two stores; statement cache. */
-#include "store_internal.h"
+#include "predictor/store_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/fileio.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
 
 /*
  * Each migration takes a schema from version i to i+1. Append, never edit:

@@ -19,7 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../common/config.h"
+#include "common/config.h"
 
 struct store;
 

@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/buf.h"
-#include "../common/date.h"
-#include "../common/hash.h"
-#include "../common/xalloc.h"
-#include "store_internal.h"
+#include "common/buf.h"
+#include "common/date.h"
+#include "common/hash.h"
+#include "common/xalloc.h"
+#include "predictor/store_internal.h"
 
 static void put_list(struct buf *b, const char **items, size_t n)
 {

@@ -7,7 +7,7 @@
 
 #include <sqlite3.h>
 
-#include "store.h"
+#include "predictor/store.h"
 
 struct store {
 	sqlite3 *db;        /* owned */

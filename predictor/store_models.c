@@ -9,10 +9,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "../common/date.h"
-#include "../common/xalloc.h"
-#include "store_internal.h"
-#include "store_models.h"
+#include "common/date.h"
+#include "common/xalloc.h"
+#include "predictor/store_internal.h"
+#include "predictor/store_models.h"
 
 static char *column_dup(sqlite3_stmt *stmt, int col)
 {

@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "store.h"
+#include "predictor/store.h"
 
 /* Everything known about one film, as feature engineering reads it. */
 struct film_facts {

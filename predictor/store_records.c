@@ -1,15 +1,15 @@
 /* cinema.db: published weeks, actuals and overrides. */
-#include "store_records.h"
+#include "predictor/store_records.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/date.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
-#include "store_internal.h"
+#include "common/date.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "predictor/store_internal.h"
 
 static char *column_dup(sqlite3_stmt *stmt, int col)
 {

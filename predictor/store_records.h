@@ -10,8 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../common/buf.h"
-#include "store.h"
+#include "common/buf.h"
+#include "predictor/store.h"
 
 struct record_candidate {
 	const char *film_key, *slug, *title, *release_date; /* borrowed */

@@ -4,7 +4,7 @@
  * file that includes <libsvm/svm.h>.
  */
 #define _GNU_SOURCE
-#include "svr.h"
+#include "predictor/svr.h"
 
 #include <errno.h>
 #include <libsvm/svm.h>
@@ -15,9 +15,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../common/fileio.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
 
 struct svr_model {
 	struct svm_model *model;  /* owned; its SVs point into nodes when trained */

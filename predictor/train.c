@@ -10,16 +10,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cli/command.h"
-#include "../common/buf.h"
-#include "../common/date.h"
-#include "../common/fileio.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
-#include "features.h"
-#include "model.h"
-#include "predict.h"
-#include "store_models.h"
+#include "cli/command.h"
+#include "common/buf.h"
+#include "common/date.h"
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "predictor/features.h"
+#include "predictor/model.h"
+#include "predictor/predict.h"
+#include "predictor/store_models.h"
 
 /* A validated error ("rmse_log"...) stored in a registry row's meta, or NAN. */
 static double meta_cv(const char *meta, const char *key)

@@ -1,6 +1,6 @@
 /* The weekly decision: candidates, share, overrides, plan, and its JSON. */
 #define _GNU_SOURCE
-#include "week.h"
+#include "predictor/week.h"
 
 #include <getopt.h>
 #include <stdarg.h>
@@ -10,12 +10,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "../cli/command.h"
-#include "../common/date.h"
-#include "../common/msg.h"
-#include "../common/slug.h"
-#include "../common/xalloc.h"
-#include "store_records.h"
+#include "cli/command.h"
+#include "common/date.h"
+#include "common/msg.h"
+#include "common/slug.h"
+#include "common/xalloc.h"
+#include "predictor/store_records.h"
 
 /* ---- metric ---- */
 

@@ -11,11 +11,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../common/config.h"
-#include "cinema.h"
-#include "predict.h"
-#include "select.h"
-#include "store.h"
+#include "common/config.h"
+#include "predictor/cinema.h"
+#include "predictor/predict.h"
+#include "predictor/select.h"
+#include "predictor/store.h"
 
 static inline bool lang_is_fr(const char *lang)
 {

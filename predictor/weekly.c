@@ -13,15 +13,15 @@
 
 #include <cjson/cJSON.h>
 
-#include "../cli/command.h"
-#include "../common/date.h"
-#include "../common/fileio.h"
-#include "../common/msg.h"
-#include "../common/xalloc.h"
-#include "cinema.h"
-#include "store_models.h"
-#include "store_records.h"
-#include "week.h"
+#include "cli/command.h"
+#include "common/date.h"
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "predictor/cinema.h"
+#include "predictor/store_models.h"
+#include "predictor/store_records.h"
+#include "predictor/week.h"
 
 /* The day after the last film a model was trained on, from its meta. */
 static int current_model_until(struct store *st, const char *metric, long *until, bool *found)

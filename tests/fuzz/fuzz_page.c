@@ -6,9 +6,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "../../common/msg.h"
-#include "../../generator/markdown.h"
-#include "../../generator/page.h"
+#include "common/msg.h"
+#include "generator/markdown.h"
+#include "generator/page.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -2,8 +2,8 @@
 #include <cJSON.h>
 #include <stdint.h>
 
-#include "../../common/buf.h"
-#include "../../generator/template.h"
+#include "common/buf.h"
+#include "generator/template.h"
 
 static const char context[] =
 	"{\"a\":\"<b>&\",\"n\":310000.5,\"list\":[{\"x\":1},{\"x\":2}],\"t\":true,"

@@ -1,8 +1,8 @@
 /* libFuzzer target: YAML documents into struct ytree (marquee.yml, front matter). */
 #include <stdint.h>
 
-#include "../../common/msg.h"
-#include "../../common/ytree.h"
+#include "common/msg.h"
+#include "common/ytree.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../common/msg.h"
-#include "../../common/xalloc.h"
-#include "harness.h"
-#include "suites.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "tests/unit/harness.h"
+#include "tests/unit/suites.h"
 
 int harness_passed, harness_failed;
 

@@ -2,11 +2,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "../../common/config.h"
-#include "../../common/fileio.h"
-#include "../../common/msg.h"
-#include "../../common/xalloc.h"
-#include "harness.h"
+#include "common/config.h"
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "tests/unit/harness.h"
 
 static struct config *load_text(const char *dir, const char *text)
 {

@@ -1,10 +1,10 @@
 /* The RFC 4180 reader: quoting, line ends, errors and resynchronisation. */
 #include <stdlib.h>
 
-#include "../../common/buf.h"
-#include "../../predictor/csv.h"
-#include "../../predictor/import.h"
-#include "harness.h"
+#include "common/buf.h"
+#include "predictor/csv.h"
+#include "predictor/import.h"
+#include "tests/unit/harness.h"
 
 static FILE *from(const char *text)
 {

@@ -1,6 +1,6 @@
 /* Calendar arithmetic: parsing, formatting, ISO weeks. */
-#include "../../common/date.h"
-#include "harness.h"
+#include "common/date.h"
+#include "tests/unit/harness.h"
 
 void test_date(void)
 {

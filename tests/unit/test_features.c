@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../common/date.h"
-#include "../../common/xalloc.h"
-#include "../../predictor/features.h"
-#include "harness.h"
+#include "common/date.h"
+#include "common/xalloc.h"
+#include "predictor/features.h"
+#include "tests/unit/harness.h"
 
 static long day(const char *s)
 {

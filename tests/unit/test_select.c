@@ -2,8 +2,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "../../predictor/select.h"
-#include "harness.h"
+#include "predictor/select.h"
+#include "tests/unit/harness.h"
 
 /* Two screens of 120 and 80 seats, 4 shows a day, 7 days: 3360 and 2240. */
 static struct cinema two_screens(void)

@@ -1,10 +1,10 @@
 /* The stores: migrations, upsert idempotence, duplicates, rollback. */
 #include <stdlib.h>
 
-#include "../../common/fileio.h"
-#include "../../common/xalloc.h"
-#include "../../predictor/store.h"
-#include "harness.h"
+#include "common/fileio.h"
+#include "common/xalloc.h"
+#include "predictor/store.h"
+#include "tests/unit/harness.h"
 
 void test_store(void)
 {

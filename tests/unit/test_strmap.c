@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../common/strmap.h"
-#include "harness.h"
+#include "common/strmap.h"
+#include "tests/unit/harness.h"
 
 void test_strmap(void)
 {

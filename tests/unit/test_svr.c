@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../common/xalloc.h"
-#include "../../predictor/model.h"
-#include "../../predictor/svr.h"
-#include "harness.h"
+#include "common/xalloc.h"
+#include "predictor/model.h"
+#include "predictor/svr.h"
+#include "tests/unit/harness.h"
 
 /* A deterministic normal-ish generator (sum of uniforms), independent of rand(). */
 static double noise(uint64_t *s)

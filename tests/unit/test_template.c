@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../common/buf.h"
-#include "../../common/fileio.h"
-#include "../../common/xalloc.h"
-#include "../../generator/template.h"
-#include "harness.h"
+#include "common/buf.h"
+#include "common/fileio.h"
+#include "common/xalloc.h"
+#include "generator/template.h"
+#include "tests/unit/harness.h"
 
 static const char *const spec_files[] = {
 	"comments", "delimiters", "interpolation", "inverted", "partials", "sections",
