@@ -44,26 +44,25 @@ COMMON_OBJS := \
 	common/ytree.o
 
 PREDICTOR_OBJS := \
-	predictor/backtest.o \
-	predictor/cinema.o \
-	predictor/content.o \
-	predictor/csv.o \
-	predictor/features.o \
-	predictor/import.o \
-	predictor/import_vega.o \
-	predictor/model.o \
-	predictor/predict.o \
-	predictor/records.o \
-	predictor/select.o \
-	predictor/status.o \
-	predictor/store.o \
-	predictor/store_films.o \
-	predictor/store_models.o \
-	predictor/store_records.o \
-	predictor/svr.o \
-	predictor/train.o \
-	predictor/week.o \
-	predictor/weekly.o
+	predictor/sources/csv.o \
+	predictor/sources/import.o \
+	predictor/sources/import_vega.o \
+	predictor/store/store.o \
+	predictor/store/store_films.o \
+	predictor/store/store_models.o \
+	predictor/store/store_records.o \
+	predictor/model/backtest.o \
+	predictor/model/features.o \
+	predictor/model/model.o \
+	predictor/model/predict.o \
+	predictor/model/svr.o \
+	predictor/model/train.o \
+	predictor/cinema/cinema.o \
+	predictor/cinema/records.o \
+	predictor/cinema/select.o \
+	predictor/cinema/week.o \
+	predictor/cinema/weekly.o \
+	predictor/pages/content.o
 
 GENERATOR_OBJS := \
 	generator/build.o \
@@ -80,7 +79,9 @@ GENERATOR_OBJS := \
 
 CLI_OBJS := cli/main.o
 
-LIB_OBJS := cli/command.o $(COMMON_OBJS) $(PREDICTOR_OBJS) $(GENERATOR_OBJS)
+COMMAND_OBJS := cli/command.o cli/status.o
+
+LIB_OBJS := $(COMMAND_OBJS) $(COMMON_OBJS) $(PREDICTOR_OBJS) $(GENERATOR_OBJS)
 
 UNIT_OBJS := \
 	tests/unit/main.o \

@@ -2,8 +2,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "predictor/csv.h"
-#include "predictor/import.h"
+#include "predictor/sources/csv.h"
+#include "predictor/sources/import.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

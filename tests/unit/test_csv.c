@@ -2,8 +2,8 @@
 #include <stdlib.h>
 
 #include "common/buf.h"
-#include "predictor/csv.h"
-#include "predictor/import.h"
+#include "predictor/sources/csv.h"
+#include "predictor/sources/import.h"
 #include "tests/unit/harness.h"
 
 static FILE *from(const char *text)

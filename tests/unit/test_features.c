@@ -5,7 +5,7 @@
 
 #include "common/date.h"
 #include "common/xalloc.h"
-#include "predictor/features.h"
+#include "predictor/model/features.h"
 #include "tests/unit/harness.h"
 
 static long day(const char *s)

@@ -2,7 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "predictor/select.h"
+#include "predictor/cinema/select.h"
 #include "tests/unit/harness.h"
 
 /* Two screens of 120 and 80 seats, 4 shows a day, 7 days: 3360 and 2240. */

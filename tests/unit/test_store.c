@@ -3,7 +3,7 @@
 
 #include "common/fileio.h"
 #include "common/xalloc.h"
-#include "predictor/store.h"
+#include "predictor/store/store.h"
 #include "tests/unit/harness.h"
 
 void test_store(void)

@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "common/xalloc.h"
-#include "predictor/model.h"
-#include "predictor/svr.h"
+#include "predictor/model/model.h"
+#include "predictor/model/svr.h"
 #include "tests/unit/harness.h"
 
 /* A deterministic normal-ish generator (sum of uniforms), independent of rand(). */

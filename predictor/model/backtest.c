@@ -1,0 +1,409 @@
+/*
+ * `marquee backtest`: replays past weeks. For each week it trains only on
+ * films released before the week's first day, predicts the week's films,
+ * picks the top two, and compares with what happened; the per-week results
+ * and a summary are stored, and optionally written as JSON.
+ */
+#include <cjson/cJSON.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/command.h"
+#include "common/date.h"
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+#include "predictor/model/features.h"
+#include "predictor/model/model.h"
+#include "predictor/model/predict.h"
+#include "predictor/store/store_models.h"
+
+struct bt_film {
+	size_t index;     /* into the facts */
+	long week_start;  /* Monday of its week */
+	double pred, lower, upper; /* log scale */
+	double actual;    /* log1p(target) or NAN */
+	bool picked;
+};
+
+struct bt_summary {
+	long weeks, films, scored;
+	double rmse, mae, r2, spearman, capture, coverage;
+};
+
+/* Ranks 1..n with ties averaged. */
+static void ranks(const double *v, size_t n, double *out)
+{
+	size_t *idx = xmalloc((n ? n : 1) * sizeof *idx);
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	/* Insertion sort by value then index: n is a few hundred. */
+	for (size_t i = 1; i < n; i++) {
+		size_t k = idx[i], j = i;
+		while (j > 0 && v[idx[j - 1]] > v[k]) {
+			idx[j] = idx[j - 1];
+			j--;
+		}
+		idx[j] = k;
+	}
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j + 1 < n && v[idx[j + 1]] == v[idx[i]])
+			j++;
+		double r = (double)(i + j) / 2 + 1;
+		for (size_t k = i; k <= j; k++)
+			out[idx[k]] = r;
+		i = j + 1;
+	}
+	free(idx);
+}
+
+static double pearson(const double *a, const double *b, size_t n)
+{
+	double ma = 0, mb = 0;
+	for (size_t i = 0; i < n; i++) {
+		ma += a[i];
+		mb += b[i];
+	}
+	ma /= (double)n;
+	mb /= (double)n;
+	double sab = 0, saa = 0, sbb = 0;
+	for (size_t i = 0; i < n; i++) {
+		sab += (a[i] - ma) * (b[i] - mb);
+		saa += (a[i] - ma) * (a[i] - ma);
+		sbb += (b[i] - mb) * (b[i] - mb);
+	}
+	return saa > 0 && sbb > 0 ? sab / sqrt(saa * sbb) : NAN;
+}
+
+/* The share of the best two's admissions the picked two got, over weeks of 3+. */
+static double capture_top2(const struct bt_film *f, size_t n)
+{
+	double got = 0, best = 0;
+	for (size_t lo = 0; lo < n;) {
+		size_t hi = lo;
+		while (hi < n && f[hi].week_start == f[lo].week_start)
+			hi++;
+		size_t known = 0;
+		double a1 = -1, a2 = -1;
+		for (size_t i = lo; i < hi; i++) {
+			if (isnan(f[i].actual))
+				continue;
+			known++;
+			double a = expm1(f[i].actual);
+			if (a > a1) {
+				a2 = a1;
+				a1 = a;
+			} else if (a > a2) {
+				a2 = a;
+			}
+		}
+		if (known >= 3) {
+			best += a1 + a2;
+			for (size_t i = lo; i < hi; i++)
+				if (f[i].picked && !isnan(f[i].actual))
+					got += expm1(f[i].actual);
+		}
+		lo = hi;
+	}
+	return best > 0 ? got / best : NAN;
+}
+
+static void summarise(const struct bt_film *f, size_t n, struct bt_summary *s)
+{
+	double *p = xmalloc((n ? n : 1) * sizeof *p), *a = xmalloc((n ? n : 1) * sizeof *a);
+	size_t k = 0, inside = 0;
+	double mean = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(f[i].actual)) {
+			p[k] = f[i].pred;
+			a[k] = f[i].actual;
+			mean += a[k];
+			inside += f[i].actual >= f[i].lower && f[i].actual <= f[i].upper;
+			k++;
+		}
+	s->films = (long)n;
+	s->scored = (long)k;
+	s->weeks = 0;
+	for (size_t i = 0; i < n; i++)
+		s->weeks += i == 0 || f[i].week_start != f[i - 1].week_start;
+	s->rmse = s->mae = s->r2 = s->spearman = s->capture = s->coverage = NAN;
+	if (k > 0) {
+		mean /= (double)k;
+		double sse = 0, sae = 0, sst = 0;
+		for (size_t i = 0; i < k; i++) {
+			sse += (p[i] - a[i]) * (p[i] - a[i]);
+			sae += fabs(p[i] - a[i]);
+			sst += (a[i] - mean) * (a[i] - mean);
+		}
+		s->rmse = sqrt(sse / (double)k);
+		s->mae = sae / (double)k;
+		s->r2 = sst > 0 ? 1 - sse / sst : NAN;
+		double *rp = xmalloc(k * sizeof *rp), *ra = xmalloc(k * sizeof *ra);
+		ranks(p, k, rp);
+		ranks(a, k, ra);
+		s->spearman = k > 1 ? pearson(rp, ra, k) : NAN;
+		free(rp);
+		free(ra);
+		s->coverage = (double)inside / (double)k;
+		s->capture = capture_top2(f, n);
+	}
+	free(p);
+	free(a);
+}
+
+static void add_number(cJSON *o, const char *key, double v)
+{
+	if (isnan(v))
+		cJSON_AddNullToObject(o, key);
+	else
+		cJSON_AddNumberToObject(o, key, v);
+}
+
+static char *summary_json(const char *metric, const char *from, const char *to,
+			  const struct bt_summary *s, long retrain_weeks, long search_weeks)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddStringToObject(o, "metric", metric);
+	cJSON_AddStringToObject(o, "from", from);
+	cJSON_AddStringToObject(o, "to", to);
+	cJSON_AddNumberToObject(o, "weeks", (double)s->weeks);
+	cJSON_AddNumberToObject(o, "films", (double)s->films);
+	cJSON_AddNumberToObject(o, "films_with_outcome", (double)s->scored);
+	add_number(o, "rmse_log", s->rmse);
+	add_number(o, "mae_log", s->mae);
+	add_number(o, "r2_log", s->r2);
+	add_number(o, "spearman", s->spearman);
+	add_number(o, "capture_top2", s->capture);
+	add_number(o, "interval_coverage", s->coverage);
+	cJSON_AddNumberToObject(o, "retrain_weeks", (double)retrain_weeks);
+	cJSON_AddNumberToObject(o, "search_weeks", (double)search_weeks);
+	char *text = cJSON_Print(o);
+	cJSON_Delete(o);
+	char *owned = xasprintf("%s\n", text);
+	cJSON_free(text);
+	return owned;
+}
+
+static int run_backtest(struct app *app, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "json", required_argument, NULL, 'j' },
+		{ "metric", required_argument, NULL, 'm' },
+		{ "retrain-weeks", required_argument, NULL, 'r' },
+		{ "search-weeks", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *from_text = NULL, *to_text = NULL, *json_path = NULL, *metric_opt = NULL;
+	long retrain_weeks = 1, search_weeks = -1;
+	int opt;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			from_text = optarg;
+			break;
+		case 't':
+			to_text = optarg;
+			break;
+		case 'j':
+			json_path = optarg;
+			break;
+		case 'm':
+			metric_opt = optarg;
+			break;
+		case 'r':
+		case 's':
+			if (parse_long(optarg, opt == 'r' ? &retrain_weeks : &search_weeks) != 0 ||
+			    (opt == 'r' ? retrain_weeks < 1 : search_weeks < 0)) {
+				msg_error("--%s \"%s\": expected a whole number of weeks",
+					  opt == 'r' ? "retrain-weeks" : "search-weeks", optarg);
+				return 2;
+			}
+			break;
+		default:
+			return command_usage(&cmd_backtest);
+		}
+	}
+	if (optind != argc || !from_text)
+		return command_usage(&cmd_backtest);
+	long from, to = -1;
+	if (date_parse(from_text, &from) != 0) {
+		msg_error("--from \"%s\": expected a date YYYY-MM-DD", from_text);
+		return 2;
+	}
+	if (to_text && date_parse(to_text, &to) != 0) {
+		msg_error("--to \"%s\": expected a date YYYY-MM-DD", to_text);
+		return 2;
+	}
+	if (to >= 0 && to < from) {
+		msg_error("--to %s is before --from %s", to_text, from_text);
+		return 2;
+	}
+	const char *metric;
+	struct model_options mo;
+	long cfg_search;
+	if (predict_metric(app->cfg, metric_opt, &metric) != 0 ||
+	    model_options_from_config(app->cfg, &mo) != 0 ||
+	    config_long(app->cfg, "model.search_weeks", 13, 0, 1000, &cfg_search) != 0)
+		return 1;
+	if (search_weeks < 0)
+		search_weeks = cfg_search;
+	mo.importance = false;
+	struct store *st = store_open_config(app->cfg);
+	if (!st)
+		return 1;
+	struct film_facts *films = NULL;
+	size_t n_films = 0, n_bt = 0, cap_bt = 0;
+	struct bt_film *bt = NULL;
+	struct model *model = NULL;
+	size_t *rows = NULL;
+	char *summary = NULL;
+	int rc = 1;
+	if (store_begin(st) != 0)
+		goto out;
+	if (store_facts_load(st, metric, &films, &n_films) != 0)
+		goto fail;
+	if (to < 0 && n_films)
+		to = films[n_films - 1].release;
+	rows = xcalloc(n_films ? n_films : 1, sizeof *rows);
+	bool have_params = false;
+	struct svr_params params = { 0 };
+	int year, week;
+	date_iso_week(from, &year, &week);
+	long first_monday = date_iso_week_monday(year, week);
+	long week_no = 0;
+	struct progress prog;
+	progress_begin(&prog, "backtest weeks", (to - first_monday) / 7 + 1);
+	for (long monday = first_monday; monday <= to; monday += 7, week_no++) {
+		progress_update(&prog, week_no);
+		long lo = monday > from ? monday : from, hi = monday + 7 <= to ? monday + 7 : to + 1;
+		bool any = false;
+		for (size_t i = 0; i < n_films && !any; i++)
+			any = films[i].release >= lo && films[i].release < hi;
+		if (!any)
+			continue;
+		struct feature_matrix m;
+		if (features_build(films, n_films, lo, &m) != 0)
+			goto fail;
+		if (!model || week_no % retrain_weeks == 0) {
+			size_t n_rows = 0;
+			for (size_t i = 0; i < n_films && films[i].release < lo; i++)
+				if (!isnan(films[i].target))
+					rows[n_rows++] = i;
+			mo.search = !have_params ||
+				    (search_weeks > 0 && week_no % search_weeks == 0);
+			mo.fixed = params;
+			struct model *next = model_fit(&m, rows, n_rows, &mo);
+			if (!next) {
+				char day[11];
+				date_format(lo, day);
+				msg_error("backtest: cannot train for the week of %s", day);
+				features_free(&m);
+				goto fail;
+			}
+			model_free(model);
+			model = next;
+			params = model->params;
+			have_params = true;
+			msg_verbose("week of %ld: trained on %zu films, C=%g gamma=%g epsilon=%g", lo,
+				    n_rows, params.C, params.gamma, params.epsilon);
+		}
+		size_t week_first = n_bt;
+		for (size_t i = 0; i < n_films; i++) {
+			if (films[i].release < lo || films[i].release >= hi)
+				continue;
+			bt = xgrow(bt, &cap_bt, n_bt + 1, sizeof *bt);
+			struct bt_film *b = &bt[n_bt++];
+			memset(b, 0, sizeof *b);
+			b->index = i;
+			b->week_start = monday;
+			b->actual = m.y[i];
+			model_predict(model, m.x + i * m.n_cols, &b->pred, &b->lower, &b->upper);
+		}
+		features_free(&m);
+		/* Pick the two highest predictions (ties: the earlier film). */
+		for (int pick = 0; pick < 2; pick++) {
+			size_t best = n_bt;
+			for (size_t i = week_first; i < n_bt; i++)
+				if (!bt[i].picked && (best == n_bt || bt[i].pred > bt[best].pred))
+					best = i;
+			if (best < n_bt)
+				bt[best].picked = true;
+		}
+	}
+	progress_end(&prog);
+	if (n_bt == 0) {
+		msg_error("backtest: no film released from %s to %s", from_text,
+			  to_text ? to_text : "the last release");
+		goto fail;
+	}
+	struct bt_summary s;
+	summarise(bt, n_bt, &s);
+	char to_day[11];
+	date_format(to, to_day);
+	char from_day[11];
+	date_format(from, from_day);
+	summary = summary_json(metric, from_day, to_day, &s, retrain_weeks, search_weeks);
+	long bt_id;
+	if (store_backtest_add(st, metric, from_day, to_day, summary, &bt_id) != 0)
+		goto fail;
+	for (size_t i = 0; i < n_bt; i++) {
+		char ws[11];
+		date_format(bt[i].week_start, ws);
+		const struct film_facts *f = &films[bt[i].index];
+		if (store_backtest_film_put(st, bt_id, ws, f->id, fmax(0, expm1(bt[i].pred)),
+					    fmax(0, expm1(bt[i].lower)), fmax(0, expm1(bt[i].upper)),
+					    f->target, bt[i].picked) != 0)
+			goto fail;
+	}
+	if (json_path && file_write_atomic(json_path, summary, strlen(summary)) != 0)
+		goto fail;
+	if (store_commit(st) != 0)
+		goto out;
+	msg_info("backtest %ld: %s, %ld weeks, %ld films (%ld with an outcome)", bt_id, metric,
+		 s.weeks, s.films, s.scored);
+	msg_info("rmse_log %.3f  mae_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f  "
+		 "interval_coverage %.3f",
+		 s.rmse, s.mae, s.r2, s.spearman, s.capture, s.coverage);
+	rc = 0;
+	goto out;
+fail:
+	store_rollback(st);
+out:
+	free(summary);
+	free(rows);
+	free(bt);
+	model_free(model);
+	film_facts_free(films, n_films);
+	store_close(st);
+	return rc;
+}
+
+const struct command cmd_backtest = {
+	.name = "backtest",
+	.run = run_backtest,
+	.usage = "backtest --from DATE [--to DATE] [--json FILE] [--metric METRIC]\n"
+		 "                [--retrain-weeks N] [--search-weeks N]",
+	.summary = "replay past weeks to measure the predictor honestly",
+	.help = "Replays the weeks from --from to --to (default: the last release), ISO weeks\n"
+		"from Monday. For each week, trains only on films released before the week's\n"
+		"first day (features too see only outcomes from before it), predicts the\n"
+		"week's films, picks the top two, and compares with what happened. Stores the\n"
+		"per-film results (backtest_films) and a summary (backtests).\n\n"
+		"Summary: weeks, films, rmse_log, mae_log, r2_log (on log1p of the metric),\n"
+		"spearman (rank correlation over all films), capture_top2 (admissions of the\n"
+		"two films picked, summed over weeks with at least three releases, divided by\n"
+		"the same sum for the best two in hindsight), interval_coverage (share of\n"
+		"outcomes inside the interval).\n\n"
+		"Options:\n"
+		"  --json FILE         also write the summary as JSON\n"
+		"  --retrain-weeks N   retrain every N weeks (default 1)\n"
+		"  --search-weeks N    re-search hyper-parameters every N weeks (default\n"
+		"                      model.search_weeks, 13; 0 = only the first week)\n"
+		"  --metric M          the target metric (default: model.metric)\n",
+};

@@ -1,0 +1,66 @@
+/*
+ * Feature engineering: turns the films of the store (struct film_facts) into
+ * a numeric matrix of what is known before each film opens. Track records and
+ * target encodings are walk-forward: a film only sees the outcomes of films
+ * released strictly before it (and before a cutoff, when one is given).
+ * The table of features, with their meaning and missing-value handling, is
+ * in predictor/README.md; keep both in step.
+ */
+#ifndef MARQUEE_FEATURES_H
+#define MARQUEE_FEATURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "predictor/store/store_models.h"
+
+/* One feature group: the unit of explanations and of permutation importance. */
+struct feature_group {
+	const char *name;  /* "director" */
+	const char *up;    /* phrase when it raises the prediction */
+	const char *down;  /* phrase when it lowers it */
+	const char *up_fr; /* the same in French */
+	const char *down_fr;
+};
+
+/* Rows follow the films given (sorted by release); unscaled values. */
+struct feature_matrix {
+	size_t n_rows;
+	size_t n_cols;
+	double *x; /* owned; n_rows * n_cols, row-major */
+	double *y; /* owned; log1p(target), NAN when the film has no target */
+};
+
+/* Number of features, their names, and the group (index) of each. */
+size_t features_count(void);
+const char *features_name(size_t col);
+size_t features_group_of(size_t col);
+size_t features_group_count(void);
+const struct feature_group *features_group(size_t g);
+
+/*
+ * Builds the matrix for films sorted by release date (store_facts_load's
+ * order). A film's history is the films released strictly before
+ * min(its release, cutoff) that have a target; cutoff -1 means no cutoff.
+ * Returns 0, or -1 when films are not sorted (reported).
+ */
+int features_build(const struct film_facts *films, size_t n, long cutoff,
+		   struct feature_matrix *out);
+void features_free(struct feature_matrix *m);
+
+/* French public holiday (fixed dates and Easter-based ones)? */
+bool features_public_holiday(long day);
+/* French school holidays in at least one zone (approximation, see README). */
+bool features_school_holiday(long day);
+/* Easter Sunday of year y, as a day number. */
+long features_easter(int year);
+
+/* Column means and standard deviations (1 where the column is constant) over
+ * the given rows of x. mean and sd hold n_cols each. */
+void features_scale_fit(const struct feature_matrix *m, const size_t *rows, size_t n_rows,
+			double *mean, double *sd);
+/* out[j] = (x[j] - mean[j]) / sd[j]. */
+void features_scale_apply(const double *x, size_t n_cols, const double *mean, const double *sd,
+			  double *out);
+
+#endif

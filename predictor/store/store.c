@@ -1,0 +1,414 @@
+/* Opening, migrating and transactions of the two stores; statement cache. */
+#include "predictor/store/store_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/fileio.h"
+#include "common/msg.h"
+#include "common/xalloc.h"
+
+/*
+ * Each migration takes a schema from version i to i+1. Append, never edit:
+ * a store on disk records how far it has come in PRAGMA user_version.
+ */
+static const char *const analytics_migrations[] = {
+	/* 1: films and what is known about them before release, and outcomes. */
+	"CREATE TABLE films ("
+	"  id INTEGER PRIMARY KEY,"
+	"  key TEXT NOT NULL UNIQUE,"       /* 'SOURCE:ID' or 'title|YYYY-MM-DD' */
+	"  source TEXT NOT NULL,"
+	"  source_id TEXT,"
+	"  title TEXT NOT NULL CHECK (title <> ''),"
+	"  release_date TEXT NOT NULL,"     /* local release, YYYY-MM-DD */
+	"  release_us TEXT,"
+	"  runtime_min INTEGER CHECK (runtime_min > 0),"
+	"  budget_usd REAL CHECK (budget_usd >= 0),"
+	"  certification TEXT,"
+	"  original_language TEXT,"
+	"  collection TEXT,"
+	"  tmdb_id INTEGER,"
+	"  overview TEXT,"
+	"  poster_path TEXT,"
+	"  row_hash INTEGER NOT NULL"       /* detects re-imports that change nothing */
+	");"
+	"CREATE INDEX films_release ON films(release_date);"
+	"CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+	"  tmdb_id INTEGER UNIQUE, popularity REAL);"
+	"CREATE TABLE credits ("
+	"  film_id INTEGER NOT NULL REFERENCES films(id) ON DELETE CASCADE,"
+	"  person_id INTEGER NOT NULL REFERENCES people(id),"
+	"  role TEXT NOT NULL CHECK (role IN ('director', 'cast')),"
+	"  ord INTEGER NOT NULL,"
+	"  PRIMARY KEY (film_id, role, ord));"
+	"CREATE INDEX credits_person ON credits(person_id);"
+	"CREATE TABLE genres (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE film_genres ("
+	"  film_id INTEGER NOT NULL REFERENCES films(id) ON DELETE CASCADE,"
+	"  genre_id INTEGER NOT NULL REFERENCES genres(id),"
+	"  ord INTEGER NOT NULL, PRIMARY KEY (film_id, genre_id));"
+	"CREATE TABLE countries (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE film_countries ("
+	"  film_id INTEGER NOT NULL REFERENCES films(id) ON DELETE CASCADE,"
+	"  country_id INTEGER NOT NULL REFERENCES countries(id),"
+	"  ord INTEGER NOT NULL, PRIMARY KEY (film_id, country_id));"
+	"CREATE TABLE languages (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE film_languages ("
+	"  film_id INTEGER NOT NULL REFERENCES films(id) ON DELETE CASCADE,"
+	"  language_id INTEGER NOT NULL REFERENCES languages(id),"
+	"  ord INTEGER NOT NULL, PRIMARY KEY (film_id, language_id));"
+	"CREATE TABLE companies (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE film_companies ("
+	"  film_id INTEGER NOT NULL REFERENCES films(id) ON DELETE CASCADE,"
+	"  company_id INTEGER NOT NULL REFERENCES companies(id),"
+	"  role TEXT NOT NULL CHECK (role IN ('distributor', 'production')),"
+	"  ord INTEGER NOT NULL, PRIMARY KEY (film_id, role, ord));"
+	"CREATE TABLE outcomes ("
+	"  film_id INTEGER NOT NULL REFERENCES films(id) ON DELETE CASCADE,"
+	"  metric TEXT NOT NULL,"           /* 'first_week_admissions', 'us_gross'... */
+	"  source TEXT NOT NULL,"
+	"  value REAL NOT NULL CHECK (value >= 0),"
+	"  PRIMARY KEY (film_id, metric, source));"
+	"CREATE INDEX outcomes_metric ON outcomes(metric);"
+	/* Buzz as fetched before release, with the day it was fetched. */
+	"CREATE TABLE buzz ("
+	"  film_id INTEGER NOT NULL REFERENCES films(id) ON DELETE CASCADE,"
+	"  fetched_on TEXT NOT NULL, popularity REAL, vote_count INTEGER,"
+	"  PRIMARY KEY (film_id, fetched_on));"
+	/* Raw API responses, so a scrape can resume and be replayed. */
+	"CREATE TABLE http_cache (url TEXT PRIMARY KEY, status INTEGER NOT NULL,"
+	"  fetched_at TEXT NOT NULL, body BLOB NOT NULL);"
+	/* The model registry. */
+	"CREATE TABLE models ("
+	"  id INTEGER PRIMARY KEY,"
+	"  created_at TEXT NOT NULL,"
+	"  metric TEXT NOT NULL,"
+	"  status TEXT NOT NULL CHECK (status IN ('current', 'retired', 'rejected')),"
+	"  reason TEXT,"
+	"  rows INTEGER NOT NULL,"
+	"  data_hash TEXT NOT NULL,"
+	"  meta TEXT NOT NULL,"             /* JSON: features, scaling, parameters, metrics */
+	"  model TEXT NOT NULL);"           /* libsvm's model file */
+	"CREATE TABLE backtests ("
+	"  id INTEGER PRIMARY KEY, created_at TEXT NOT NULL, metric TEXT NOT NULL,"
+	"  from_date TEXT NOT NULL, to_date TEXT NOT NULL, summary TEXT NOT NULL);"
+	"CREATE TABLE backtest_films ("
+	"  backtest_id INTEGER NOT NULL REFERENCES backtests(id) ON DELETE CASCADE,"
+	"  week_start TEXT NOT NULL,"
+	"  film_id INTEGER NOT NULL REFERENCES films(id) ON DELETE CASCADE,"
+	"  predicted REAL NOT NULL, lower REAL NOT NULL, upper REAL NOT NULL,"
+	"  actual REAL, picked INTEGER NOT NULL DEFAULT 0,"
+	"  PRIMARY KEY (backtest_id, film_id));",
+	/* 2: the predictions of `marquee predict`, for the weekly selection. */
+	"CREATE TABLE predictions ("
+	"  model_id INTEGER NOT NULL REFERENCES models(id) ON DELETE CASCADE,"
+	"  film_id INTEGER NOT NULL REFERENCES films(id) ON DELETE CASCADE,"
+	"  week TEXT NOT NULL,"               /* 'YYYY-Www' asked for */
+	"  predicted REAL NOT NULL, lower REAL NOT NULL, upper REAL NOT NULL,"
+	"  explanation TEXT NOT NULL,"        /* JSON array of sentences */
+	"  created_at TEXT NOT NULL,"
+	"  PRIMARY KEY (model_id, film_id));"
+	"CREATE INDEX predictions_week ON predictions(week);",
+	/* 3: the year a film was made, which tells a re-release. */
+	"ALTER TABLE films ADD COLUMN production_year INTEGER"
+	"  CHECK (production_year BETWEEN 1870 AND 2100);",
+};
+
+static const char *const cinema_migrations[] = {
+	/* 1: the cinema's records. Films are copied by key, slug and title,
+	 * since analytics.db can be rebuilt and its ids may change. */
+	"CREATE TABLE cinema.weeks ("
+	"  week TEXT NOT NULL,"             /* 'YYYY-Www' */
+	"  version INTEGER NOT NULL,"       /* 1, then 2... when republished with --replace */
+	"  published_at TEXT NOT NULL,"
+	"  current INTEGER NOT NULL CHECK (current IN (0, 1)),"
+	"  week_start TEXT NOT NULL,"       /* first day of the programme */
+	"  metric TEXT NOT NULL,"
+	"  model_id INTEGER,"
+	"  share REAL NOT NULL,"            /* share of national admissions used */
+	"  replay INTEGER NOT NULL DEFAULT 0,"  /* a replay of past data, not a live week */
+	"  details TEXT NOT NULL,"          /* JSON of the week exactly as published */
+	"  PRIMARY KEY (week, version));"
+	"CREATE UNIQUE INDEX cinema.weeks_current ON weeks(week) WHERE current = 1;"
+	"CREATE TABLE cinema.candidates ("
+	"  week TEXT NOT NULL, version INTEGER NOT NULL,"
+	"  film_key TEXT NOT NULL, slug TEXT NOT NULL, title TEXT NOT NULL,"
+	"  release_date TEXT NOT NULL,"
+	"  predicted REAL NOT NULL, lower REAL NOT NULL, upper REAL NOT NULL,"  /* metric units */
+	"  national REAL NOT NULL,"         /* predicted national admissions */
+	"  rank INTEGER NOT NULL,"
+	"  PRIMARY KEY (week, version, film_key),"
+	"  FOREIGN KEY (week, version) REFERENCES weeks(week, version));"
+	"CREATE TABLE cinema.picks ("
+	"  week TEXT NOT NULL, version INTEGER NOT NULL,"
+	"  screen TEXT NOT NULL, seats INTEGER NOT NULL, capacity REAL NOT NULL,"
+	"  film_key TEXT NOT NULL,"
+	"  expected_attendance REAL NOT NULL, expected_revenue REAL NOT NULL,"
+	"  PRIMARY KEY (week, version, screen),"
+	"  FOREIGN KEY (week, version) REFERENCES weeks(week, version));"
+	"CREATE TABLE cinema.actuals ("
+	"  week TEXT NOT NULL, film_key TEXT NOT NULL,"
+	"  admissions INTEGER NOT NULL CHECK (admissions >= 0),"
+	"  revenue REAL CHECK (revenue >= 0),"
+	"  recorded_at TEXT NOT NULL, source TEXT NOT NULL,"
+	"  PRIMARY KEY (week, film_key));"
+	"CREATE TABLE cinema.overrides ("
+	"  week TEXT NOT NULL, film_key TEXT NOT NULL,"
+	"  action TEXT NOT NULL CHECK (action IN ('pin', 'exclude')),"
+	"  note TEXT, created_at TEXT NOT NULL,"
+	"  PRIMARY KEY (week, film_key));",
+};
+
+#define N_ANALYTICS (int)(sizeof analytics_migrations / sizeof *analytics_migrations)
+#define N_CINEMA (int)(sizeof cinema_migrations / sizeof *cinema_migrations)
+
+int store_analytics_version(void)
+{
+	return N_ANALYTICS;
+}
+
+int store_cinema_version(void)
+{
+	return N_CINEMA;
+}
+
+int store_fail(struct store *st, const char *what)
+{
+	msg_error("%s: %s", what, sqlite3_errmsg(st->db));
+	return -1;
+}
+
+static int exec(struct store *st, const char *sql, const char *what)
+{
+	char *err = NULL;
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		msg_error("%s: %s", what, err ? err : sqlite3_errmsg(st->db));
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Sets a schema's journal to WAL. Two marquee commands started together on
+ * new stores both ask for it, and SQLite answers "database is locked" to
+ * one of them at once, without its busy handler: try again for 5 s.
+ */
+static int set_wal(struct store *st, const char *schema, const char *file)
+{
+	char *sql = xasprintf("PRAGMA %s.journal_mode = WAL", schema);
+	int rc = SQLITE_BUSY;
+	for (int tries = 0; tries < 100 && (rc & 0xff) == SQLITE_BUSY; tries++) {
+		if (tries)
+			sqlite3_sleep(50);
+		rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+	}
+	free(sql);
+	if (rc != SQLITE_OK) {
+		msg_error("%s: %s", file, sqlite3_errmsg(st->db));
+		return -1;
+	}
+	return 0;
+}
+
+static int user_version(struct store *st, const char *schema, int *version)
+{
+	char *sql = xasprintf("PRAGMA %s.user_version", schema);
+	sqlite3_stmt *stmt;
+	int rc = -1;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		store_fail(st, "reading the schema version");
+		goto out;
+	}
+	if (sqlite3_step(stmt) == SQLITE_ROW) {
+		*version = sqlite3_column_int(stmt, 0);
+		rc = 0;
+	} else {
+		store_fail(st, "reading the schema version");
+	}
+	sqlite3_finalize(stmt);
+out:
+	free(sql);
+	return rc;
+}
+
+/* Brings one schema up to date, each step in its own transaction. */
+static int migrate(struct store *st, const char *schema, const char *file,
+		   const char *const *migrations, int count)
+{
+	int version;
+	if (user_version(st, schema, &version) != 0)
+		return -1;
+	if (version > count) {
+		msg_error("%s: schema version %d is newer than this marquee knows (%d); "
+			  "upgrade marquee", file, version, count);
+		return -1;
+	}
+	for (int v = version; v < count; v++) {
+		if (exec(st, "BEGIN IMMEDIATE", file) != 0)
+			return -1;
+		/* another marquee may have migrated while this one waited for the lock */
+		int now;
+		if (user_version(st, schema, &now) != 0) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+		if (now > v) {
+			if (exec(st, "COMMIT", file) != 0)
+				return -1;
+			v = now - 1;
+			continue;
+		}
+		char *bump = xasprintf("PRAGMA %s.user_version = %d", schema, v + 1);
+		int rc = exec(st, migrations[v], file);
+		if (rc == 0)
+			rc = exec(st, bump, file);
+		free(bump);
+		if (rc == 0)
+			rc = exec(st, "COMMIT", file);
+		if (rc != 0) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			msg_error("%s: migration to schema version %d failed", file, v + 1);
+			return -1;
+		}
+		msg_verbose("%s: migrated to schema version %d", file, v + 1);
+	}
+	return 0;
+}
+
+struct store *store_open(const char *dir)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	st->dir = xstrdup(dir);
+	char *analytics = xasprintf("%s/analytics.db", dir);
+	char *cinema = xasprintf("%s/cinema.db", dir);
+	char *attach = NULL;
+	bool ok = false;
+
+	if (file_mkdirs(dir) != 0)
+		goto out;
+	if (sqlite3_open_v2(analytics, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		msg_error("%s: %s", analytics, st->db ? sqlite3_errmsg(st->db) : "cannot open");
+		goto out;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_extended_result_codes(st->db, 1);
+	char *quoted = sqlite3_mprintf("%Q", cinema);
+	attach = xasprintf("ATTACH DATABASE %s AS cinema", quoted);
+	sqlite3_free(quoted);
+	if (exec(st, "PRAGMA foreign_keys = ON", analytics) != 0 ||
+	    set_wal(st, "main", analytics) != 0 ||
+	    exec(st, attach, cinema) != 0 ||
+	    set_wal(st, "cinema", cinema) != 0 ||
+	    exec(st, "PRAGMA main.synchronous = NORMAL; PRAGMA cinema.synchronous = FULL",
+		 analytics) != 0)
+		goto out;
+	if (migrate(st, "main", analytics, analytics_migrations, N_ANALYTICS) != 0 ||
+	    migrate(st, "cinema", cinema, cinema_migrations, N_CINEMA) != 0)
+		goto out;
+	ok = true;
+out:
+	free(attach);
+	free(analytics);
+	free(cinema);
+	if (!ok) {
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+struct store *store_open_config(const struct config *cfg)
+{
+	const char *dir;
+	if (config_string(cfg, "data_dir", "data", &dir) != 0)
+		return NULL;
+	return store_open(dir);
+}
+
+const char *store_dir(const struct store *st)
+{
+	return st->dir;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	if (st->in_transaction)
+		store_rollback(st);
+	for (size_t i = 0; i < st->n_cache; i++)
+		sqlite3_finalize(st->cache[i]);
+	free(st->cache);
+	free(st->cache_sql);
+	sqlite3_close(st->db);
+	free(st->dir);
+	free(st);
+}
+
+int store_begin(struct store *st)
+{
+	if (exec(st, "BEGIN IMMEDIATE", "starting a transaction") != 0)
+		return -1;
+	st->in_transaction = true;
+	st->seen_table = false;
+	return 0;
+}
+
+int store_commit(struct store *st)
+{
+	if (exec(st, "COMMIT", "committing") != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	st->in_transaction = false;
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_transaction = false;
+}
+
+sqlite3_stmt *store_stmt(struct store *st, const char *sql)
+{
+	for (size_t i = 0; i < st->n_cache; i++) {
+		if (st->cache_sql[i] == sql) {
+			sqlite3_reset(st->cache[i]);
+			sqlite3_clear_bindings(st->cache[i]);
+			return st->cache[i];
+		}
+	}
+	sqlite3_stmt *stmt;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		store_fail(st, "preparing a query");
+		return NULL;
+	}
+	size_t cap = st->cap_cache;
+	st->cache = xgrow(st->cache, &st->cap_cache, st->n_cache + 1, sizeof *st->cache);
+	st->cache_sql = xgrow(st->cache_sql, &cap, st->n_cache + 1, sizeof *st->cache_sql);
+	st->cache[st->n_cache] = stmt;
+	st->cache_sql[st->n_cache] = sql;
+	st->n_cache++;
+	return stmt;
+}
+
+int store_step_done(struct store *st, sqlite3_stmt *stmt, const char *what)
+{
+	int rc = sqlite3_step(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_fail(st, what);
+	sqlite3_reset(stmt);
+	return 0;
+}
+
+void store_bind_text(sqlite3_stmt *stmt, int index, const char *text)
+{
+	if (text)
+		sqlite3_bind_text(stmt, index, text, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(stmt, index);
+}
