@@ -46,6 +46,7 @@ COMMON_OBJS := \
 PREDICTOR_OBJS := \
 	predictor/sources/csv.o \
 	predictor/sources/import.o \
+	predictor/sources/import_csv.o \
 	predictor/sources/import_vega.o \
 	predictor/store/store.o \
 	predictor/store/store_films.o \
@@ -57,7 +58,9 @@ PREDICTOR_OBJS := \
 	predictor/model/predict.o \
 	predictor/model/svr.o \
 	predictor/model/train.o \
+	predictor/cinema/actuals.o \
 	predictor/cinema/cinema.o \
+	predictor/cinema/overrides.o \
 	predictor/cinema/records.o \
 	predictor/cinema/select.o \
 	predictor/cinema/week.o \
@@ -65,7 +68,6 @@ PREDICTOR_OBJS := \
 	predictor/pages/content.o
 
 GENERATOR_OBJS := \
-	generator/build.o \
 	generator/chart.o \
 	generator/feeds.o \
 	generator/fmt.o \
@@ -79,7 +81,15 @@ GENERATOR_OBJS := \
 
 CLI_OBJS := cli/main.o
 
-COMMAND_OBJS := cli/command.o cli/status.o
+COMMAND_OBJS := \
+	cli/command.o \
+	cli/cmd_import.o \
+	cli/cmd_model.o \
+	cli/cmd_records.o \
+	cli/cmd_site.o \
+	cli/cmd_weekly.o \
+	cli/cmd_week.o \
+	cli/cmd_status.o
 
 LIB_OBJS := $(COMMAND_OBJS) $(COMMON_OBJS) $(PREDICTOR_OBJS) $(GENERATOR_OBJS)
 

@@ -30,13 +30,6 @@ int command_usage(const struct command *cmd);
  * returns 2 (a usage error) when it is not. */
 bool command_week_ok(const char *week);
 
-/*
- * Runs another command as a step of this one, with the arguments given
- * (NULL-terminated, the command's name first), and returns its exit code.
- * Messages name the step's command. Each step has its own transaction.
- */
-int command_call(struct app *app, const struct command *cmd, ...);
-
 extern const struct command cmd_import;
 extern const struct command cmd_status;
 extern const struct command cmd_train;

@@ -1,6 +1,6 @@
 /*
- * The `marquee serve` command: builds the site, serves it on 127.0.0.1 for
- * a preview, and rebuilds when content, theme or configuration change.
+ * The preview server of `marquee serve`: builds the site, serves it on
+ * 127.0.0.1, and rebuilds when content, theme or configuration change.
  * One connection at a time, GET and HEAD only, bounded requests: a preview
  * server, not a web server.
  */
@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
-#include <getopt.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
@@ -22,12 +21,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/command.h"
 #include "common/buf.h"
 #include "common/config.h"
 #include "common/fileio.h"
 #include "common/msg.h"
 #include "common/xalloc.h"
+#include "generator/serve.h"
 #include "generator/site.h"
 #include "generator/watch.h"
 
@@ -211,9 +210,9 @@ static void settle(struct watch *w)
  * configuration names another theme (and --theme was not given), replaces
  * *theme_dir and returns true: the caller watches the new one.
  */
-static bool rebuild(struct app *app, struct site_options *opt, char **theme_dir)
+static bool rebuild(const struct config *current, struct site_options *opt, char **theme_dir)
 {
-	struct config *cfg = file_exists(app->cfg->path) ? config_load(app->cfg->path) : config_load(NULL);
+	struct config *cfg = file_exists(current->path) ? config_load(current->path) : config_load(NULL);
 	const char *theme;
 	bool moved = false;
 	if (cfg && !opt->theme_dir && config_string(cfg, "site.theme", "default", &theme) == 0) {
@@ -246,39 +245,9 @@ static void on_signal(int sig)
 	stopping = 1;
 }
 
-static int serve_run(struct app *app, int argc, char **argv)
+int serve_site(const struct config *cfg, const struct site_options *opts, long port)
 {
-	static const struct option options[] = {
-		{ "port", required_argument, NULL, 'p' },
-		{ "out", required_argument, NULL, 'o' },
-		{ "theme", required_argument, NULL, 't' },
-		{ "drafts", no_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 },
-	};
-	struct site_options opt = { 0 };
-	long port = 8080;
-	int c;
-	while ((c = getopt_long(argc, argv, "p:o:t:d", options, NULL)) != -1) {
-		switch (c) {
-		case 'p':
-			if (parse_long(optarg, &port) != 0 || port < 1 || port > 65535)
-				return command_usage(&cmd_serve);
-			break;
-		case 'o':
-			opt.out_dir = optarg;
-			break;
-		case 't':
-			opt.theme_dir = optarg;
-			break;
-		case 'd':
-			opt.drafts = true;
-			break;
-		default:
-			return command_usage(&cmd_serve);
-		}
-	}
-	if (optind != argc)
-		return command_usage(&cmd_serve);
+	struct site_options opt = *opts;
 	const char *out_dir = opt.out_dir ? opt.out_dir : "site";
 	char *base = xasprintf("http://127.0.0.1:%ld/", port);
 	opt.base_url = base;
@@ -286,14 +255,14 @@ static int serve_run(struct app *app, int argc, char **argv)
 	struct watch *watch = NULL;
 	const char *theme;
 	char *theme_dir = NULL;
-	if (config_string(app->cfg, "site.theme", "default", &theme) != 0)
+	if (config_string(cfg, "site.theme", "default", &theme) != 0)
 		goto out;
 	theme_dir = opt.theme_dir ? xstrdup(opt.theme_dir) : xasprintf("themes/%s", theme);
 	opt.cache = page_cache_new();
 	/* watching starts before the first build, so that no change is missed */
-	watch = watch_open(theme_dir, app->cfg->path);
+	watch = watch_open(theme_dir, cfg->path);
 	unsigned long long seen = watch ? 0 : watch_signature(theme_dir);
-	if (site_build(app->cfg, &opt) != 0)
+	if (site_build(cfg, &opt) != 0)
 		goto out;
 	sock = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	int one = 1;
@@ -328,15 +297,15 @@ static int serve_run(struct app *app, int argc, char **argv)
 				opt.content_known = changes.content_known;
 				opt.content_changed = changes.content;
 				opt.n_content_changed = changes.n_content;
-				if (rebuild(app, &opt, &theme_dir)) {
+				if (rebuild(cfg, &opt, &theme_dir)) {
 					/* watch the new theme; what changed meanwhile is
 					 * found by a build that checks every file */
 					watch_close(watch);
-					watch = watch_open(theme_dir, app->cfg->path);
+					watch = watch_open(theme_dir, cfg->path);
 					opt.content_known = false;
 					opt.content_changed = NULL;
 					opt.n_content_changed = 0;
-					rebuild(app, &opt, &theme_dir);
+					rebuild(cfg, &opt, &theme_dir);
 					if (!watch)
 						seen = watch_signature(theme_dir);
 					continue;
@@ -353,7 +322,7 @@ static int serve_run(struct app *app, int argc, char **argv)
 		} else if (!watch && ready == 0) {
 			unsigned long long now = watch_signature(theme_dir);
 			if (now != seen) {
-				rebuild(app, &opt, &theme_dir);
+				rebuild(cfg, &opt, &theme_dir);
 				seen = watch_signature(theme_dir);
 			}
 		}
@@ -369,18 +338,3 @@ out:
 	return rc;
 }
 
-const struct command cmd_serve = {
-	.name = "serve",
-	.run = serve_run,
-	.usage = "serve [--port N] [--out DIR] [--theme DIR] [--drafts]",
-	.summary = "preview the site on 127.0.0.1, rebuilding on change",
-	.help = "Builds the site (as `marquee build`, with the base URL of the preview),\n"
-		"serves it on 127.0.0.1 only, and rebuilds it when content/, static/,\n"
-		"layouts/, partials/, the theme or marquee.yml change. A failed rebuild\n"
-		"keeps the previous site and prints the error.\n\n"
-		"Options:\n"
-		"  --port N     the port (default: 8080)\n"
-		"  --out DIR    where to write the site (default: site)\n"
-		"  --theme DIR  use the theme in DIR\n"
-		"  --drafts     include pages marked draft: true\n",
-};

@@ -89,6 +89,10 @@ void week_json_number(cJSON *obj, const char *key, double x, int decimals);
 /* A JSON array of the strings (copied). */
 cJSON *week_json_strings(char **items, size_t n);
 
+/* x rounded to a whole number with grouped digits: "310,000" in English,
+ * "310 000" (narrow no-break spaces) in French. Owned by the caller. */
+char *week_fmt_count(double x, const char *lang);
+
 /* The programme week that starts next (today's when today is its first day). */
 void week_next(const struct cinema *cinema, char out[9]);
 /* Day number of the programme start of ISO week `week`. -1 for a bad label. */

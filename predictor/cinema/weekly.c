@@ -1,11 +1,10 @@
 /*
- * The weekly job as one command, and the replay of past weeks that fills the
- * demo's history. Both are sequences of other commands (import actuals,
- * train, publish, content, build); each step is its own transaction, and
- * running the job again skips what is already done.
+ * The jobs made of steps (weekly.h): the weekly job and the replay of past
+ * weeks. Each step is a function call in its own transaction.
  */
 #define _GNU_SOURCE
-#include <getopt.h>
+#include "predictor/cinema/weekly.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,33 +12,128 @@
 
 #include <cjson/cJSON.h>
 
-#include "cli/command.h"
 #include "common/date.h"
 #include "common/fileio.h"
 #include "common/msg.h"
 #include "common/xalloc.h"
+#include "predictor/cinema/actuals.h"
 #include "predictor/cinema/cinema.h"
+#include "predictor/cinema/week.h"
+#include "predictor/model/predict.h"
+#include "predictor/model/train.h"
+#include "predictor/pages/content.h"
 #include "predictor/store/store_models.h"
 #include "predictor/store/store_records.h"
-#include "predictor/cinema/week.h"
 
-/* The day after the last film a model was trained on, from its meta. */
-static int current_model_until(struct store *st, const char *metric, long *until, bool *found)
+/* ---- steps ---- */
+
+/* Trains a model on the films released before until (-1: all); say prints it. */
+static int train_step(struct store *st, const struct config *cfg, const char *metric, long until,
+		      bool say)
 {
-	struct model_record rec = { 0 };
-	if (store_model_current(st, metric, &rec, found) != 0)
+	struct train_result r;
+	if (store_begin(st) != 0)
 		return -1;
-	*until = -1;
-	if (*found) {
-		cJSON *meta = cJSON_Parse(rec.meta);
-		const cJSON *u = cJSON_GetObjectItemCaseSensitive(meta, "train_until");
-		if (!cJSON_IsString(u) || date_parse(u->valuestring, until) != 0)
-			*until = -1;
-		cJSON_Delete(meta);
+	if (train_model(st, cfg, metric, until, &r) != 0 || store_commit(st) != 0) {
+		store_rollback(st);
+		train_result_clear(&r);
+		return -1;
 	}
-	model_record_clear(&rec);
+	if (say)
+		msg_info("model %ld (%s): %s on %ld films, validated rmse_log %.3f", r.id,
+			 r.promoted ? "current" : "rejected", metric, r.model->rows,
+			 r.model->cv_rmse);
+	if (r.reason)
+		msg_warn("model %ld rejected: %s; model %ld stays current", r.id, r.reason, r.kept_id);
+	train_result_clear(&r);
 	return 0;
 }
+
+/* Decides and publishes a week; say prints what was published. */
+static int publish_step(struct store *st, const struct config *cfg, const struct cinema *c,
+			const char *week, bool replay, bool say)
+{
+	struct week_decision d;
+	int version = 0;
+	if (store_begin(st) != 0)
+		return -1;
+	if (week_decide(st, cfg, c, week, replay, &d) != 0)
+		goto fail;
+	if (week_publish(st, &d, false, &version) != 0 || store_commit(st) != 0) {
+		week_decision_free(&d);
+		goto fail;
+	}
+	if (say) {
+		msg_info("Published %s as version %d.", week, version);
+		const cJSON *p;
+		cJSON_ArrayForEach(p, cJSON_GetObjectItem(d.json, "picks"))
+			msg_info("  %s: %s", cJSON_GetObjectItem(p, "screen")->valuestring,
+				 cJSON_GetObjectItem(cJSON_GetObjectItem(p, "film"), "title")->valuestring);
+	}
+	week_decision_free(&d);
+	return 0;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* Imports the manager's actuals file (records.actuals) when it exists. */
+static int actuals_step(struct store *st, const struct config *cfg, const struct cinema *c)
+{
+	const char *path;
+	if (config_string(cfg, "records.actuals", "records/actuals.csv", &path) != 0)
+		return -1;
+	if (!file_exists(path))
+		return 0;
+	struct actuals_batch batch;
+	if (store_begin(st) != 0)
+		return -1;
+	actuals_batch_init(&batch, st, c);
+	if (actuals_import_file(&batch, path) != 0 || store_commit(st) != 0) {
+		store_rollback(st);
+		msg_error("%s: nothing was recorded", path);
+		return -1;
+	}
+	msg_info("actuals: %ld recorded, %ld already known", batch.added, batch.same);
+	return 0;
+}
+
+/* ---- the weekly job ---- */
+
+int weekly_run(const struct config *cfg, const char *week)
+{
+	struct cinema c;
+	if (cinema_load(cfg, &c) != 0)
+		return -1;
+	char next[9];
+	if (!week) {
+		week_next(&c, next);
+		week = next;
+	}
+	const char *metric, *content_dir;
+	struct store *st = NULL;
+	int rc = -1, version = 0;
+	if (predict_metric(cfg, NULL, &metric) != 0 ||
+	    config_string(cfg, "content_dir", "content", &content_dir) != 0)
+		goto out;
+	st = store_open_config(cfg);
+	if (!st || actuals_step(st, cfg, &c) != 0 || train_step(st, cfg, metric, -1, true) != 0 ||
+	    store_week_version(st, week, &version) != 0)
+		goto out;
+	if (version > 0)
+		msg_info("%s is already published (version %d): kept as it is", week, version);
+	else if (publish_step(st, cfg, &c, week, false, true) != 0)
+		goto out;
+	if (content_write(st, cfg, content_dir) != 0)
+		goto out;
+	rc = 0;
+out:
+	store_close(st);
+	cinema_free(&c);
+	return rc;
+}
+
+/* ---- the replay ---- */
 
 /*
  * Records what a replayed week's picks really did: each film's real national
@@ -167,39 +261,20 @@ static size_t last_weeks(const long *days, size_t n_days, const struct cinema *c
 	return k;
 }
 
-static int run_replay(struct app *app, int argc, char **argv)
+int replay_run(const struct config *cfg, long want, long every)
 {
-	static const struct option options[] = {
-		{ "weeks", required_argument, NULL, 'n' },
-		{ "retrain-every", required_argument, NULL, 'r' },
-		{ NULL, 0, NULL, 0 },
-	};
-	long want = 12, every = 4;
-	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		long *target = opt == 'n' ? &want : opt == 'r' ? &every : NULL;
-		if (!target)
-			return command_usage(&cmd_replay);
-		if (parse_long(optarg, target) != 0 || *target < 1 || *target > 520) {
-			msg_error("%s %s: expected a whole number from 1 to 520",
-				  opt == 'n' ? "--weeks" : "--retrain-every", optarg);
-			return 2;
-		}
-	}
-	if (optind != argc)
-		return command_usage(&cmd_replay);
 	struct cinema c;
 	struct metric_info m;
-	if (cinema_load(app->cfg, &c) != 0)
-		return 1;
-	int rc = 1;
+	if (cinema_load(cfg, &c) != 0)
+		return -1;
+	int rc = -1;
 	struct store *st = NULL;
 	long *days = NULL;
 	size_t n_days = 0;
 	char (*weeks)[9] = xcalloc((size_t)want, sizeof *weeks);
-	if (week_metric(app->cfg, NULL, &m) != 0)
+	if (week_metric(cfg, NULL, &m) != 0)
 		goto out;
-	st = store_open_config(app->cfg);
+	st = store_open_config(cfg);
 	if (!st || store_release_days(st, m.name, &days, &n_days) != 0)
 		goto out;
 	size_t n = last_weeks(days, n_days, &c, (size_t)want, weeks);
@@ -219,7 +294,7 @@ static int run_replay(struct app *app, int argc, char **argv)
 		}
 		long start = week_start_day(&c, weeks[i]), until;
 		bool found;
-		if (current_model_until(st, m.name, &until, &found) != 0)
+		if (train_current_until(st, m.name, &until, &found) != 0)
 			goto out;
 		if (found && until > start + 1) {
 			char u[11];
@@ -228,19 +303,10 @@ static int run_replay(struct app *app, int argc, char **argv)
 				  "replay would see the future (use an empty data_dir)", u, weeks[i]);
 			goto out;
 		}
-		char until_text[11];
-		date_format(start, until_text);
-		/* The steps' own reports would drown the replay's: one line a week. */
-		enum msg_level level = msg_get_level();
-		if (level == MSG_NORMAL)
-			msg_set_level(MSG_QUIET);
 		/* Between retrainings the last model serves: it saw only earlier films. */
-		bool ok = !((replayed++ % every == 0 || !found) &&
-			    command_call(app, &cmd_train, "train", "--until", until_text, NULL) != 0) &&
-			  command_call(app, &cmd_publish, "publish", "--week", weeks[i], "--replay",
-				       NULL) == 0;
-		msg_set_level(level);
-		if (!ok)
+		if ((replayed++ % every == 0 || !found) && train_step(st, cfg, m.name, start, false) != 0)
+			goto out;
+		if (publish_step(st, cfg, &c, weeks[i], true, false) != 0)
 			goto out;
 		if (store_begin(st) != 0 || replay_actuals(st, &c, &m, weeks[i]) != 0 ||
 		    store_commit(st) != 0)
@@ -256,82 +322,3 @@ out:
 	return rc;
 }
 
-const struct command cmd_replay = {
-	.name = "replay",
-	.run = run_replay,
-	.usage = "replay [--weeks N] [--retrain-every K]",
-	.summary = "replay the last N weeks of history as if each had been live",
-	.help = "For each of the last N programme weeks that had releases (12 by default),\n"
-		"oldest first: trains a model on the films released before it (every K weeks,\n"
-		"4 by default; the weeks between use the last model), publishes the\n"
-		"week (marked as a replay), and records as its actual attendance the films'\n"
-		"real national figures times the configured share, capped by the screens'\n"
-		"capacity. The history then starts with honest, walk-forward results. Weeks\n"
-		"already published are skipped, so it can run again.\n",
-};
-
-static int run_weekly(struct app *app, int argc, char **argv)
-{
-	static const struct option options[] = {
-		{ "week", required_argument, NULL, 'w' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *week = NULL;
-	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		if (opt != 'w')
-			return command_usage(&cmd_weekly);
-		week = optarg;
-	}
-	if (optind != argc)
-		return command_usage(&cmd_weekly);
-	struct cinema c;
-	if (cinema_load(app->cfg, &c) != 0)
-		return 1;
-	char next[9];
-	if (!week) {
-		week_next(&c, next);
-		week = next;
-	}
-	const char *actuals_file;
-	int rc = 1;
-	if (config_string(app->cfg, "records.actuals", "records/actuals.csv", &actuals_file) != 0)
-		goto out;
-	if (file_exists(actuals_file) &&
-	    command_call(app, &cmd_actuals, "actuals", "import", actuals_file, NULL) != 0)
-		goto out;
-	if (command_call(app, &cmd_train, "train", NULL) != 0)
-		goto out;
-	struct store *st = store_open_config(app->cfg);
-	int version = 0;
-	int r = st ? store_week_version(st, week, &version) : -1;
-	store_close(st);
-	if (r != 0)
-		goto out;
-	if (version > 0)
-		msg_info("%s is already published (version %d): kept as it is", week, version);
-	else if (command_call(app, &cmd_publish, "publish", "--week", week, NULL) != 0)
-		goto out;
-	if (command_call(app, &cmd_content, "content", NULL) != 0 ||
-	    command_call(app, &cmd_build, "build", NULL) != 0)
-		goto out;
-	rc = 0;
-out:
-	cinema_free(&c);
-	return rc;
-}
-
-const struct command cmd_weekly = {
-	.name = "weekly",
-	.run = run_weekly,
-	.usage = "weekly [--week YYYY-Www]",
-	.summary = "the whole weekly job: actuals, train, publish, content, build",
-	.help = "Runs the week's steps in order, each one atomic:\n"
-		"  1. marquee actuals import records/actuals.csv (setting records.actuals),\n"
-		"     when the file exists: the attendance the manager entered;\n"
-		"  2. marquee train: a new model, kept only if it validates as well;\n"
-		"  3. marquee publish --week W (the next programme week by default), unless\n"
-		"     that week is already published;\n"
-		"  4. marquee content, then marquee build: the site in site/.\n"
-		"Running it twice in a week changes nothing the second time but the model.\n",
-};

@@ -1,24 +1,17 @@
-/*
- * `marquee backtest`: replays past weeks. For each week it trains only on
- * films released before the week's first day, predicts the week's films,
- * picks the top two, and compares with what happened; the per-week results
- * and a summary are stored, and optionally written as JSON.
- */
+/* The walk-forward backtest (backtest.h) and its summary figures. */
+#include "predictor/model/backtest.h"
+
 #include <cjson/cJSON.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/command.h"
 #include "common/date.h"
-#include "common/fileio.h"
 #include "common/msg.h"
 #include "common/xalloc.h"
 #include "predictor/model/features.h"
 #include "predictor/model/model.h"
-#include "predictor/model/predict.h"
 #include "predictor/store/store_models.h"
 
 struct bt_film {
@@ -29,10 +22,6 @@ struct bt_film {
 	bool picked;
 };
 
-struct bt_summary {
-	long weeks, films, scored;
-	double rmse, mae, r2, spearman, capture, coverage;
-};
 
 /* Ranks 1..n with ties averaged. */
 static void ranks(const double *v, size_t n, double *out)
@@ -112,7 +101,7 @@ static double capture_top2(const struct bt_film *f, size_t n)
 	return best > 0 ? got / best : NAN;
 }
 
-static void summarise(const struct bt_film *f, size_t n, struct bt_summary *s)
+static void summarise(const struct bt_film *f, size_t n, struct backtest_summary *s)
 {
 	double *p = xmalloc((n ? n : 1) * sizeof *p), *a = xmalloc((n ? n : 1) * sizeof *a);
 	size_t k = 0, inside = 0;
@@ -164,7 +153,7 @@ static void add_number(cJSON *o, const char *key, double v)
 }
 
 static char *summary_json(const char *metric, const char *from, const char *to,
-			  const struct bt_summary *s, long retrain_weeks, long search_weeks)
+			  const struct backtest_summary *s, long retrain_weeks, long search_weeks)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "metric", metric);
@@ -188,86 +177,24 @@ static char *summary_json(const char *metric, const char *from, const char *to,
 	return owned;
 }
 
-static int run_backtest(struct app *app, int argc, char **argv)
+int backtest_run(struct store *st, const struct backtest_options *opt,
+		 struct backtest_result *result)
 {
-	static const struct option options[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
-		{ "json", required_argument, NULL, 'j' },
-		{ "metric", required_argument, NULL, 'm' },
-		{ "retrain-weeks", required_argument, NULL, 'r' },
-		{ "search-weeks", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *from_text = NULL, *to_text = NULL, *json_path = NULL, *metric_opt = NULL;
-	long retrain_weeks = 1, search_weeks = -1;
-	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		switch (opt) {
-		case 'f':
-			from_text = optarg;
-			break;
-		case 't':
-			to_text = optarg;
-			break;
-		case 'j':
-			json_path = optarg;
-			break;
-		case 'm':
-			metric_opt = optarg;
-			break;
-		case 'r':
-		case 's':
-			if (parse_long(optarg, opt == 'r' ? &retrain_weeks : &search_weeks) != 0 ||
-			    (opt == 'r' ? retrain_weeks < 1 : search_weeks < 0)) {
-				msg_error("--%s \"%s\": expected a whole number of weeks",
-					  opt == 'r' ? "retrain-weeks" : "search-weeks", optarg);
-				return 2;
-			}
-			break;
-		default:
-			return command_usage(&cmd_backtest);
-		}
-	}
-	if (optind != argc || !from_text)
-		return command_usage(&cmd_backtest);
-	long from, to = -1;
-	if (date_parse(from_text, &from) != 0) {
-		msg_error("--from \"%s\": expected a date YYYY-MM-DD", from_text);
-		return 2;
-	}
-	if (to_text && date_parse(to_text, &to) != 0) {
-		msg_error("--to \"%s\": expected a date YYYY-MM-DD", to_text);
-		return 2;
-	}
-	if (to >= 0 && to < from) {
-		msg_error("--to %s is before --from %s", to_text, from_text);
-		return 2;
-	}
-	const char *metric;
-	struct model_options mo;
-	long cfg_search;
-	if (predict_metric(app->cfg, metric_opt, &metric) != 0 ||
-	    model_options_from_config(app->cfg, &mo) != 0 ||
-	    config_long(app->cfg, "model.search_weeks", 13, 0, 1000, &cfg_search) != 0)
-		return 1;
-	if (search_weeks < 0)
-		search_weeks = cfg_search;
-	mo.importance = false;
-	struct store *st = store_open_config(app->cfg);
-	if (!st)
-		return 1;
 	struct film_facts *films = NULL;
 	size_t n_films = 0, n_bt = 0, cap_bt = 0;
 	struct bt_film *bt = NULL;
 	struct model *model = NULL;
 	size_t *rows = NULL;
 	char *summary = NULL;
-	int rc = 1;
-	if (store_begin(st) != 0)
-		goto out;
+	int rc = -1;
+	const char *metric = opt->metric;
+	long from = opt->from, to = opt->to, retrain_weeks = opt->retrain_weeks;
+	long search_weeks = opt->search_weeks;
+	struct model_options mo = opt->model;
+	mo.importance = false;
+	memset(result, 0, sizeof *result);
 	if (store_facts_load(st, metric, &films, &n_films) != 0)
-		goto fail;
+		goto out;
 	if (to < 0 && n_films)
 		to = films[n_films - 1].release;
 	rows = xcalloc(n_films ? n_films : 1, sizeof *rows);
@@ -289,7 +216,7 @@ static int run_backtest(struct app *app, int argc, char **argv)
 			continue;
 		struct feature_matrix m;
 		if (features_build(films, n_films, lo, &m) != 0)
-			goto fail;
+			goto out;
 		if (!model || week_no % retrain_weeks == 0) {
 			size_t n_rows = 0;
 			for (size_t i = 0; i < n_films && films[i].release < lo; i++)
@@ -304,7 +231,7 @@ static int run_backtest(struct app *app, int argc, char **argv)
 				date_format(lo, day);
 				msg_error("backtest: cannot train for the week of %s", day);
 				features_free(&m);
-				goto fail;
+				goto out;
 			}
 			model_free(model);
 			model = next;
@@ -338,11 +265,14 @@ static int run_backtest(struct app *app, int argc, char **argv)
 	}
 	progress_end(&prog);
 	if (n_bt == 0) {
-		msg_error("backtest: no film released from %s to %s", from_text,
-			  to_text ? to_text : "the last release");
-		goto fail;
+		char first[11], last[11];
+		date_format(from, first);
+		date_format(to, last);
+		msg_error("backtest: no film released from %s to %s", first,
+			  opt->to >= 0 ? last : "the last release");
+		goto out;
 	}
-	struct bt_summary s;
+	struct backtest_summary s;
 	summarise(bt, n_bt, &s);
 	char to_day[11];
 	date_format(to, to_day);
@@ -351,7 +281,7 @@ static int run_backtest(struct app *app, int argc, char **argv)
 	summary = summary_json(metric, from_day, to_day, &s, retrain_weeks, search_weeks);
 	long bt_id;
 	if (store_backtest_add(st, metric, from_day, to_day, summary, &bt_id) != 0)
-		goto fail;
+		goto out;
 	for (size_t i = 0; i < n_bt; i++) {
 		char ws[11];
 		date_format(bt[i].week_start, ws);
@@ -359,51 +289,25 @@ static int run_backtest(struct app *app, int argc, char **argv)
 		if (store_backtest_film_put(st, bt_id, ws, f->id, fmax(0, expm1(bt[i].pred)),
 					    fmax(0, expm1(bt[i].lower)), fmax(0, expm1(bt[i].upper)),
 					    f->target, bt[i].picked) != 0)
-			goto fail;
+			goto out;
 	}
-	if (json_path && file_write_atomic(json_path, summary, strlen(summary)) != 0)
-		goto fail;
-	if (store_commit(st) != 0)
-		goto out;
-	msg_info("backtest %ld: %s, %ld weeks, %ld films (%ld with an outcome)", bt_id, metric,
-		 s.weeks, s.films, s.scored);
-	msg_info("rmse_log %.3f  mae_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f  "
-		 "interval_coverage %.3f",
-		 s.rmse, s.mae, s.r2, s.spearman, s.capture, s.coverage);
+	result->id = bt_id;
+	result->summary = s;
+	result->json = summary;
+	summary = NULL;
 	rc = 0;
-	goto out;
-fail:
-	store_rollback(st);
 out:
 	free(summary);
 	free(rows);
 	free(bt);
 	model_free(model);
 	film_facts_free(films, n_films);
-	store_close(st);
 	return rc;
 }
 
-const struct command cmd_backtest = {
-	.name = "backtest",
-	.run = run_backtest,
-	.usage = "backtest --from DATE [--to DATE] [--json FILE] [--metric METRIC]\n"
-		 "                [--retrain-weeks N] [--search-weeks N]",
-	.summary = "replay past weeks to measure the predictor honestly",
-	.help = "Replays the weeks from --from to --to (default: the last release), ISO weeks\n"
-		"from Monday. For each week, trains only on films released before the week's\n"
-		"first day (features too see only outcomes from before it), predicts the\n"
-		"week's films, picks the top two, and compares with what happened. Stores the\n"
-		"per-film results (backtest_films) and a summary (backtests).\n\n"
-		"Summary: weeks, films, rmse_log, mae_log, r2_log (on log1p of the metric),\n"
-		"spearman (rank correlation over all films), capture_top2 (admissions of the\n"
-		"two films picked, summed over weeks with at least three releases, divided by\n"
-		"the same sum for the best two in hindsight), interval_coverage (share of\n"
-		"outcomes inside the interval).\n\n"
-		"Options:\n"
-		"  --json FILE         also write the summary as JSON\n"
-		"  --retrain-weeks N   retrain every N weeks (default 1)\n"
-		"  --search-weeks N    re-search hyper-parameters every N weeks (default\n"
-		"                      model.search_weeks, 13; 0 = only the first week)\n"
-		"  --metric M          the target metric (default: model.metric)\n",
-};
+void backtest_result_clear(struct backtest_result *r)
+{
+	free(r->json);
+	memset(r, 0, sizeof *r);
+}
+

@@ -383,6 +383,72 @@ static double number(const cJSON *o, const char *key, double def)
 	return cJSON_IsNumber(v) ? v->valuedouble : def;
 }
 
+void model_meta_clear(struct model_meta *meta)
+{
+	free(meta->metric);
+	free(meta->train_until);
+	for (size_t g = 0; g < meta->n_groups; g++)
+		free(meta->groups[g]);
+	free(meta->groups);
+	free(meta->importance);
+	memset(meta, 0, sizeof *meta);
+}
+
+static char *string_or_null(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsString(v) ? xstrdup(v->valuestring) : NULL;
+}
+
+int model_meta_parse(const char *json, struct model_meta *out, const char *what)
+{
+	memset(out, 0, sizeof *out);
+	cJSON *o = json ? cJSON_Parse(json) : NULL;
+	if (!o || !cJSON_IsObject(o)) {
+		if (what)
+			msg_error("%s: its metadata is not valid JSON (corrupt registry)", what);
+		cJSON_Delete(o);
+		return -1;
+	}
+	out->metric = string_or_null(o, "metric");
+	out->train_until = string_or_null(o, "train_until");
+	const cJSON *kernel = cJSON_GetObjectItemCaseSensitive(o, "kernel");
+	out->params.kernel = cJSON_IsString(kernel) && strcmp(kernel->valuestring, "linear") == 0
+				     ? SVR_LINEAR
+				     : SVR_RBF;
+	out->params.C = number(o, "C", 0);
+	out->params.gamma = number(o, "gamma", 0);
+	out->params.epsilon = number(o, "epsilon", 0);
+	const cJSON *cv = cJSON_GetObjectItemCaseSensitive(o, "cv");
+	out->folds = (size_t)number(cv, "folds", 0);
+	out->cv_rows = (long)number(cv, "rows", 0);
+	out->cv_rmse = number(cv, "rmse_log", NAN);
+	out->cv_mae = number(cv, "mae_log", NAN);
+	out->cv_r2 = number(cv, "r2_log", NAN);
+	const cJSON *iv = cJSON_GetObjectItemCaseSensitive(o, "interval");
+	out->level = number(iv, "level", NAN);
+	out->half_width = number(iv, "half_width_log", NAN);
+	const cJSON *imp = cJSON_GetObjectItemCaseSensitive(o, "importance");
+	size_t n = cJSON_IsObject(imp) ? (size_t)cJSON_GetArraySize(imp) : 0;
+	out->groups = xcalloc(n ? n : 1, sizeof *out->groups);
+	out->importance = xcalloc(n ? n : 1, sizeof *out->importance);
+	const cJSON *g;
+	if (n)
+		cJSON_ArrayForEach(g, imp)
+		{
+			out->groups[out->n_groups] = xstrdup(g->string);
+			out->importance[out->n_groups++] = cJSON_IsNumber(g) ? g->valuedouble : 0;
+		}
+	cJSON_Delete(o);
+	if (isnan(out->half_width) || isnan(out->cv_rmse)) {
+		if (what)
+			msg_error("%s: its metadata lacks the interval or the validated error", what);
+		model_meta_clear(out);
+		return -1;
+	}
+	return 0;
+}
+
 struct model *model_from_record(const struct model_record *rec)
 {
 	char what[64];
@@ -422,33 +488,27 @@ struct model *model_from_record(const struct model_record *rec)
 			msg_error("%s: its scaling is corrupt (sd of %s)", what, features_name(j));
 			goto fail;
 		}
-	const cJSON *kernel = cJSON_GetObjectItemCaseSensitive(o, "kernel");
-	model->params.kernel = cJSON_IsString(kernel) && strcmp(kernel->valuestring, "linear") == 0
-				       ? SVR_LINEAR
-				       : SVR_RBF;
-	model->params.C = number(o, "C", 0);
-	model->params.gamma = number(o, "gamma", 0);
-	model->params.epsilon = number(o, "epsilon", 0);
-	const cJSON *cv = cJSON_GetObjectItemCaseSensitive(o, "cv");
-	model->cv_rmse = number(cv, "rmse_log", NAN);
-	model->cv_mae = number(cv, "mae_log", NAN);
-	model->cv_r2 = number(cv, "r2_log", NAN);
-	model->folds = (size_t)number(cv, "folds", 0);
-	const cJSON *iv = cJSON_GetObjectItemCaseSensitive(o, "interval");
-	model->level = number(iv, "level", NAN);
-	model->half_width = number(iv, "half_width_log", NAN);
+	struct model_meta meta;
+	if (model_meta_parse(rec->meta, &meta, what) != 0)
+		goto fail;
+	model->params = meta.params;
+	model->cv_rmse = meta.cv_rmse;
+	model->cv_mae = meta.cv_mae;
+	model->cv_r2 = meta.cv_r2;
+	model->cv_rows = meta.cv_rows;
+	model->folds = meta.folds;
+	model->level = meta.level;
+	model->half_width = meta.half_width;
 	model->rows = rec->rows;
 	snprintf(model->data_hash, sizeof model->data_hash, "%s", rec->data_hash ? rec->data_hash : "");
-	if (isnan(model->half_width) || isnan(model->cv_rmse)) {
-		msg_error("%s: its metadata lacks the interval or the validated error", what);
-		goto fail;
-	}
-	const cJSON *imp = cJSON_GetObjectItemCaseSensitive(o, "importance");
-	if (cJSON_IsObject(imp)) {
+	if (meta.n_groups) {
 		model->importance = xcalloc(features_group_count(), sizeof *model->importance);
 		for (size_t g = 0; g < features_group_count(); g++)
-			model->importance[g] = number(imp, features_group(g)->name, 0);
+			for (size_t k = 0; k < meta.n_groups; k++)
+				if (strcmp(meta.groups[k], features_group(g)->name) == 0)
+					model->importance[g] = meta.importance[k];
 	}
+	model_meta_clear(&meta);
 	model->svr = svr_model_parse(rec->model, d, what);
 	if (!model->svr)
 		goto fail;

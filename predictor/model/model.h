@@ -79,6 +79,34 @@ size_t model_explain(const struct model *model, const double *x, struct model_re
  * opened strongly (+45%)". Owned by the caller. */
 char *model_reason_text(const struct model_reason *r, const char *lang);
 
+/*
+ * What a registry row's meta records about its model, for the commands and
+ * pages that show or compare models (model_from_record reads the rest).
+ * model_meta_parse is the one reader of that JSON, model_meta_json the one
+ * writer.
+ */
+struct model_meta {
+	char *metric;            /* owned */
+	char *train_until;       /* owned; the day after the last film trained on, or NULL */
+	struct svr_params params;
+	size_t folds;            /* time-ordered folds of the validation */
+	long cv_rows;            /* rows validated out of fold */
+	double cv_rmse, cv_mae, cv_r2; /* validated errors, log scale */
+	double level;            /* interval coverage aimed at */
+	double half_width;       /* conformal half-width, log scale */
+	char **groups;           /* owned; feature groups with an importance, as stored */
+	double *importance;      /* owned; parallel to groups */
+	size_t n_groups;         /* 0 when importance was not computed */
+};
+
+/*
+ * Reads a model's meta JSON. Returns -1 when it is not JSON or lacks the
+ * validated error or the interval, after reporting "what: reason" (what
+ * NULL: silently). Free with model_meta_clear.
+ */
+int model_meta_parse(const char *json, struct model_meta *out, const char *what);
+void model_meta_clear(struct model_meta *meta);
+
 /* The JSON stored in models.meta (owned by the caller). */
 char *model_meta_json(const struct model *model, const char *metric, const char *train_until);
 /* libsvm's model text (owned), or NULL after an error. */

@@ -4,13 +4,11 @@
  */
 #include "predictor/model/predict.h"
 
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/command.h"
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/msg.h"
@@ -158,82 +156,3 @@ int predict_week(struct store *st, const struct config *cfg, long week_start,
 	return predict_week_metric(st, metric, lang, week_start, out, n);
 }
 
-static int run_predict(struct app *app, int argc, char **argv)
-{
-	static const struct option options[] = {
-		{ "week", required_argument, NULL, 'w' },
-		{ "metric", required_argument, NULL, 'm' },
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *week_text = NULL, *metric_opt = NULL;
-	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		switch (opt) {
-		case 'w':
-			week_text = optarg;
-			break;
-		case 'm':
-			metric_opt = optarg;
-			break;
-		default:
-			return command_usage(&cmd_predict);
-		}
-	}
-	if (optind != argc || !week_text)
-		return command_usage(&cmd_predict);
-	long monday;
-	if (!command_week_ok(week_text) || date_parse_week(week_text, &monday) != 0)
-		return 2;
-	const char *metric;
-	if (predict_metric(app->cfg, metric_opt, &metric) != 0)
-		return 1;
-	struct store *st = store_open_config(app->cfg);
-	if (!st)
-		return 1;
-	struct prediction *p = NULL;
-	size_t n = 0;
-	int rc = 1;
-	if (store_begin(st) != 0)
-		goto out;
-	const char *lang;
-	if (config_string(app->cfg, "site.language", "en", &lang) != 0 ||
-	    predict_week_metric(st, metric, lang, monday, &p, &n) != 0 || store_commit(st) != 0) {
-		store_rollback(st);
-		goto out;
-	}
-	char week[16];
-	date_format_week(monday, week);
-	if (n == 0)
-		msg_info("%s: no film is released that week", week);
-	else
-		msg_info("%s: %zu films, predicted %s with intervals (model %ld)", week, n,
-			 metric, p[0].model_id);
-	for (size_t i = 0; i < n; i++) {
-		char date[11];
-		date_format(p[i].release, date);
-		msg_info("%2zu. %-40.40s %s %10.0f  [%.0f, %.0f]", i + 1, p[i].title, date,
-			 p[i].predicted, p[i].lower, p[i].upper);
-		for (size_t r = 0; r < p[i].n_reasons; r++)
-			msg_info("      - %s", p[i].reasons[r]);
-	}
-	rc = 0;
-out:
-	predict_free(p, n);
-	store_close(st);
-	return rc;
-}
-
-const struct command cmd_predict = {
-	.name = "predict",
-	.run = run_predict,
-	.usage = "predict --week YYYY-Www [--metric METRIC]",
-	.summary = "predict a week's releases with the current model",
-	.help = "Predicts the target metric (model.metric, default first_week_admissions) of\n"
-		"every film released in the 7 days from the Monday of the week, with the\n"
-		"current model, and stores the predictions for the weekly selection. Each\n"
-		"comes with an interval (80% by default, model.interval_level) and the\n"
-		"reasons that moved it most, in words.\n\n"
-		"Options:\n"
-		"  --week YYYY-Www  the ISO week, such as 2024-W27\n"
-		"  --metric M       predict another imported outcome (a model for it must exist)\n",
-};

@@ -45,7 +45,7 @@ test_select_prints_picks_and_runners_up() {
 	expect_stdout "lost by"
 	expect_eq "$(sql data/cinema.db 'SELECT count(*) FROM weeks')" 0 "select stores nothing"
 	# a bad --week is a usage error (2), for every command that takes one
-	for cmd in select publish predict; do
+	for cmd in select publish predict weekly; do
 		run "$MARQUEE" $cmd --week 2024-W99
 		expect_status 2
 		expect_stderr '--week "2024-W99": expected YYYY-Www'
@@ -54,6 +54,8 @@ test_select_prints_picks_and_runners_up() {
 	expect_status 2
 	run "$MARQUEE" override pin --week 2024-W99 --film t:901
 	expect_status 2
+	# weekly checks its week before it trains anything
+	expect_eq "$(sql data/analytics.db 'SELECT count(*) FROM models')" 1 "no model trained by a bad week"
 }
 
 test_publish_freezes_the_week() {

@@ -1,0 +1,92 @@
+/*
+ * The jobs from the command line: `marquee weekly` (the whole weekly job:
+ * actuals, train, publish, content, build) and `marquee replay` (past weeks
+ * replayed as if live, for the demo).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/command.h"
+#include "common/msg.h"
+#include "generator/site.h"
+#include "predictor/cinema/weekly.h"
+
+static int run_replay(struct app *app, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "weeks", required_argument, NULL, 'n' },
+		{ "retrain-every", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 },
+	};
+	long want = 12, every = 4;
+	int opt;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		long *target = opt == 'n' ? &want : opt == 'r' ? &every : NULL;
+		if (!target)
+			return command_usage(&cmd_replay);
+		if (parse_long(optarg, target) != 0 || *target < 1 || *target > 520) {
+			msg_error("%s %s: expected a whole number from 1 to 520",
+				  opt == 'n' ? "--weeks" : "--retrain-every", optarg);
+			return 2;
+		}
+	}
+	if (optind != argc)
+		return command_usage(&cmd_replay);
+	return replay_run(app->cfg, want, every) == 0 ? 0 : 1;
+}
+
+const struct command cmd_replay = {
+	.name = "replay",
+	.run = run_replay,
+	.usage = "replay [--weeks N] [--retrain-every K]",
+	.summary = "replay the last N weeks of history as if each had been live",
+	.help = "For each of the last N programme weeks that had releases (12 by default),\n"
+		"oldest first: trains a model on the films released before it (every K weeks,\n"
+		"4 by default; the weeks between use the last model), publishes the\n"
+		"week (marked as a replay), and records as its actual attendance the films'\n"
+		"real national figures times the configured share, capped by the screens'\n"
+		"capacity. The history then starts with honest, walk-forward results. Weeks\n"
+		"already published are skipped, so it can run again.\n",
+};
+
+
+static int run_weekly(struct app *app, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "week", required_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *week = NULL;
+	int opt;
+	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+		if (opt != 'w')
+			return command_usage(&cmd_weekly);
+		week = optarg;
+	}
+	if (optind != argc)
+		return command_usage(&cmd_weekly);
+	if (week && !command_week_ok(week))
+		return 2;
+	/* The predictor's steps, then the generator's: the site from content/. */
+	if (weekly_run(app->cfg, week) != 0)
+		return 1;
+	msg_set_command("build");
+	struct site_options site = { 0 };
+	return site_build(app->cfg, &site) == 0 ? 0 : 1;
+}
+
+const struct command cmd_weekly = {
+	.name = "weekly",
+	.run = run_weekly,
+	.usage = "weekly [--week YYYY-Www]",
+	.summary = "the whole weekly job: actuals, train, publish, content, build",
+	.help = "Runs the week's steps in order, each one atomic:\n"
+		"  1. marquee actuals import records/actuals.csv (setting records.actuals),\n"
+		"     when the file exists: the attendance the manager entered;\n"
+		"  2. marquee train: a new model, kept only if it validates as well;\n"
+		"  3. marquee publish --week W (the next programme week by default), unless\n"
+		"     that week is already published;\n"
+		"  4. marquee content, then marquee build: the site in site/.\n"
+		"Running it twice in a week changes nothing the second time but the model.\n",
+};

@@ -1,0 +1,20 @@
+/*
+ * The manager's choices for a week: a film pinned (always shown) or
+ * excluded (never), recorded in cinema.db or written in marquee.yml.
+ */
+#ifndef MARQUEE_OVERRIDES_H
+#define MARQUEE_OVERRIDES_H
+
+#include "predictor/cinema/cinema.h"
+#include "predictor/store/store.h"
+
+/*
+ * Checks a choice about film (its key) for week before it is recorded: a key
+ * no film has is refused (-1, reported); a film not released that week, or a
+ * week already published, is allowed with a warning (the manager may know
+ * better, or publish again).
+ */
+int overrides_check(struct store *st, const struct cinema *cinema, const char *week,
+		    const char *film);
+
+#endif
