@@ -37,6 +37,7 @@ COMMON_OBJS := \
 	common/date.o \
 	common/fault.o \
 	common/fileio.o \
+	common/json.o \
 	common/msg.o \
 	common/slug.o \
 	common/strmap.o \
@@ -60,12 +61,20 @@ PREDICTOR_OBJS := \
 	predictor/model/train.o \
 	predictor/cinema/actuals.o \
 	predictor/cinema/cinema.o \
+	predictor/cinema/decision.o \
 	predictor/cinema/overrides.o \
 	predictor/cinema/records.o \
-	predictor/cinema/select.o \
-	predictor/cinema/week.o \
+	predictor/cinema/plan.o \
+	predictor/cinema/week_record.o \
 	predictor/cinema/weekly.o \
-	predictor/pages/content.o
+	predictor/pages/content.o \
+	predictor/pages/page_film.o \
+	predictor/pages/page_history.o \
+	predictor/pages/page_model.o \
+	predictor/pages/page_week.o \
+	predictor/pages/words.o \
+	predictor/pages/words_en.o \
+	predictor/pages/words_fr.o
 
 GENERATOR_OBJS := \
 	generator/chart.o \
@@ -99,11 +108,12 @@ UNIT_OBJS := \
 	tests/unit/test_csv.o \
 	tests/unit/test_date.o \
 	tests/unit/test_features.o \
-	tests/unit/test_select.o \
+	tests/unit/test_plan.o \
 	tests/unit/test_store.o \
 	tests/unit/test_strmap.o \
 	tests/unit/test_svr.o \
-	tests/unit/test_template.o
+	tests/unit/test_template.o \
+	tests/unit/test_words.o
 
 MARQUEE    := $(BUILD)/marquee
 UNIT_TESTS := $(BUILD)/unit_tests

@@ -22,6 +22,7 @@
 #include "predictor/model/model.h"
 #include "predictor/model/predict.h"
 #include "predictor/model/train.h"
+#include "predictor/pages/words.h"
 #include "predictor/store/store_models.h"
 
 static int run_train(struct app *app, int argc, char **argv)
@@ -295,7 +296,7 @@ static int run_predict(struct app *app, int argc, char **argv)
 		goto out;
 	const char *lang;
 	if (config_string(app->cfg, "site.language", "en", &lang) != 0 ||
-	    predict_week_metric(st, metric, lang, monday, &p, &n) != 0 || store_commit(st) != 0) {
+	    predict_week_metric(st, metric, monday, &p, &n) != 0 || store_commit(st) != 0) {
 		store_rollback(st);
 		goto out;
 	}
@@ -311,8 +312,11 @@ static int run_predict(struct app *app, int argc, char **argv)
 		date_format(p[i].release, date);
 		msg_info("%2zu. %-40.40s %s %10.0f  [%.0f, %.0f]", i + 1, p[i].title, date,
 			 p[i].predicted, p[i].lower, p[i].upper);
-		for (size_t r = 0; r < p[i].n_reasons; r++)
-			msg_info("      - %s", p[i].reasons[r]);
+		for (size_t r = 0; r < p[i].n_reasons; r++) {
+			char *why = words_reason(lang, p[i].reasons[r].group, p[i].reasons[r].effect);
+			msg_info("      - %s", why);
+			free(why);
+		}
 	}
 	rc = 0;
 out:

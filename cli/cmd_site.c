@@ -12,7 +12,7 @@
 #include "common/msg.h"
 #include "generator/serve.h"
 #include "generator/site.h"
-#include "predictor/pages/content.h"
+#include "predictor/pages/pages.h"
 #include "predictor/store/store.h"
 
 static int run_content(struct app *app, int argc, char **argv)

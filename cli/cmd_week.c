@@ -13,67 +13,66 @@
 #include "common/date.h"
 #include "common/msg.h"
 #include "predictor/cinema/overrides.h"
-#include "predictor/cinema/week.h"
+#include "predictor/cinema/decision.h"
+#include "predictor/pages/pages.h"
+#include "predictor/pages/words.h"
 #include "predictor/store/store_records.h"
 
+/* 310,000: the command's figures are in English, as its words are. */
 static char *count_text(double x)
 {
-	return week_fmt_count(x, "en");
+	return words_count("en", x);
 }
 
-static void print_decision(const struct week_decision *d, const struct cinema *c)
+static void print_decision(const struct week_record *w, const struct page_lang *pl)
 {
-	char start[11], end[11];
-	date_format(d->start, start);
-	date_format(d->end, end);
-	printf("Week %s, %s to %s: %zu candidate%s; predicting %s (%s)\n", d->week, start, end, d->n,
-	       d->n == 1 ? "" : "s", d->metric.label, d->metric.unit);
-	printf("Share of national admissions: %.4f%% (%s)\n", 100 * d->share.value,
-	       d->share.calibrated ? "calibrated" : "configured");
-	cJSON *p;
-	cJSON_ArrayForEach(p, cJSON_GetObjectItem(d->json, "picks"))
-	{
-		cJSON *film = cJSON_GetObjectItem(p, "film");
-		char *pred = count_text(cJSON_GetObjectItem(p, "predicted")->valuedouble);
-		char *att = count_text(cJSON_GetObjectItem(p, "expected_attendance")->valuedouble);
-		char *rev = count_text(cJSON_GetObjectItem(p, "expected_revenue")->valuedouble);
+	printf("Week %s, %s to %s: %zu candidate%s; predicting %s (%s)\n", w->week, w->week_start,
+	       w->week_end, w->n_candidates, w->n_candidates == 1 ? "" : "s",
+	       content_metric_label(pl, w->metric), w->unit);
+	printf("Share of national admissions: %.4f%% (%s)\n", 100 * w->share,
+	       w->share_calibrated ? "calibrated" : "configured");
+	for (size_t s = 0; s < w->n_picks; s++) {
+		const struct week_pick *p = &w->picks[s];
+		char *pred = count_text(p->predicted);
+		char *att = count_text(p->expected_attendance);
+		char *rev = count_text(p->expected_revenue);
 		printf("  %-10s %3d seats  %-40s predicted %s; expected %s (%.0f%% full), %s %s%s\n",
-		       cJSON_GetObjectItem(p, "screen")->valuestring,
-		       cJSON_GetObjectItem(p, "seats")->valueint,
-		       cJSON_GetObjectItem(film, "title")->valuestring, pred, att,
-		       100 * cJSON_GetObjectItem(p, "occupancy")->valuedouble, rev, c->currency,
-		       cJSON_IsTrue(cJSON_GetObjectItem(p, "pinned")) ? " [pinned]" : "");
+		       p->screen, p->seats, p->film.title, pred, att, 100 * p->occupancy, rev,
+		       w->currency, p->pinned ? " [pinned]" : "");
 		free(pred);
 		free(att);
 		free(rev);
 	}
-	cJSON *eco = cJSON_GetObjectItem(d->json, "economics");
-	char *rev = count_text(cJSON_GetObjectItem(eco, "expected_revenue")->valuedouble);
-	char *profit = count_text(cJSON_GetObjectItem(eco, "expected_profit")->valuedouble);
-	printf("Expected revenue %s %s, profit after %.0f %s fixed costs: %s %s\n", rev, c->currency,
-	       c->fixed_costs, c->currency, profit, c->currency);
+	char *rev = count_text(w->expected_revenue);
+	char *profit = count_text(w->expected_profit);
+	printf("Expected revenue %s %s, profit after %.0f %s fixed costs: %s %s\n", rev, w->currency,
+	       w->fixed_costs, w->currency, profit, w->currency);
 	free(rev);
 	free(profit);
-	for (size_t i = 0; i < d->n; i++) {
-		bool picked = d->plan.lost_by && d->plan.lost_by[i] == 0;
-		char *pred = count_text(d->preds[i].predicted);
-		printf("  %2zu. %-40s %12s  ", i + 1, d->preds[i].title, pred);
+	for (size_t i = 0; i < w->n_candidates; i++) {
+		const struct week_candidate *c = &w->candidates[i];
+		char *pred = count_text(c->predicted);
+		printf("  %2zu. %-40s %12s  ", i + 1, c->film.title, pred);
 		free(pred);
-		if (d->cands[i].excluded)
+		if (c->excluded)
 			printf("excluded by the manager\n");
-		else if (picked)
+		else if (c->picked)
 			printf("picked\n");
-		else if (isnan(d->plan.lost_by[i]))
+		else if (isnan(c->lost_by))
 			printf("not considered\n");
 		else {
-			char *lost = count_text(d->plan.lost_by[i]);
-			printf("lost by %s %s\n", lost, c->currency);
+			char *lost = count_text(c->lost_by);
+			printf("lost by %s %s\n", lost, w->currency);
 			free(lost);
 		}
 	}
-	cJSON *n;
-	cJSON_ArrayForEach(n, cJSON_GetObjectItem(d->json, "notes"))
-		printf("Note: %s\n", n->valuestring);
+	size_t n;
+	char **notes = page_week_notes(w, pl, &n);
+	for (size_t i = 0; i < n; i++) {
+		printf("Note: %s\n", notes[i]);
+		free(notes[i]);
+	}
+	free(notes);
 }
 
 /* Options shared by select and publish. */
@@ -117,33 +116,38 @@ static int week_command(struct app *app, int argc, char **argv, const struct com
 		return 1;
 	char next[9];
 	if (!week) {
-		week_next(&cinema, next);
+		decision_week_next(&cinema, next);
 		week = next;
 	}
 	struct store *st = NULL;
-	struct week_decision d = { 0 };
-	int rc = 1, version = 0;
+	struct week_record w = { 0 };
+	struct page_lang pl;
+	int rc = 1;
+	if (content_lang(app->cfg, &pl) != 0)
+		goto out;
 	st = store_open_config(app->cfg);
 	if (!st || store_begin(st) != 0)
 		goto out;
-	if (week_decide(st, app->cfg, &cinema, week, replay, &d) != 0)
+	if (decision_make(st, app->cfg, &cinema, week, replay, &w) != 0)
 		goto out;
-	if (publish && week_publish(st, &d, replace, &version) != 0)
+	if (publish && decision_publish(st, &w, replace) != 0)
 		goto out;
 	if (store_commit(st) != 0)
 		goto out;
 	if (json) {
-		char *text = cJSON_Print(d.json);
+		cJSON *page = page_week_json(&w, NULL, &pl);
+		char *text = cJSON_Print(page);
 		puts(text);
 		free(text);
+		cJSON_Delete(page);
 	} else if (msg_get_level() >= MSG_NORMAL) {
-		print_decision(&d, &cinema);
+		print_decision(&w, &pl);
 		if (publish)
-			printf("Published %s as version %d.\n", d.week, version);
+			printf("Published %s as version %d.\n", w.week, w.version);
 	}
 	rc = 0;
 out:
-	week_decision_free(&d);
+	week_record_free(&w);
 	store_close(st);
 	cinema_free(&cinema);
 	return rc;

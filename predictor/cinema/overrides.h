@@ -5,8 +5,9 @@
 #ifndef MARQUEE_OVERRIDES_H
 #define MARQUEE_OVERRIDES_H
 
+#include "common/config.h"
 #include "predictor/cinema/cinema.h"
-#include "predictor/store/store.h"
+#include "predictor/store/store_records.h"
 
 /*
  * Checks a choice about film (its key) for week before it is recorded: a key
@@ -16,5 +17,13 @@
  */
 int overrides_check(struct store *st, const struct cinema *cinema, const char *week,
 		    const char *film);
+
+/*
+ * The choices for week: those recorded in cinema.db, then those written in
+ * marquee.yml (overrides: [{week, film, action}]), in that order. *out owned
+ * (override_rows_free). 0, or -1 after reporting a malformed configuration.
+ */
+int overrides_for_week(struct store *st, const struct config *cfg, const char *week,
+		       struct override_row **out, size_t *n);
 
 #endif

@@ -10,18 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cjson/cJSON.h>
-
+#include "common/buf.h"
 #include "common/date.h"
 #include "common/fileio.h"
 #include "common/msg.h"
 #include "common/xalloc.h"
 #include "predictor/cinema/actuals.h"
 #include "predictor/cinema/cinema.h"
-#include "predictor/cinema/week.h"
+#include "predictor/cinema/decision.h"
 #include "predictor/model/predict.h"
 #include "predictor/model/train.h"
-#include "predictor/pages/content.h"
+#include "predictor/pages/pages.h"
 #include "predictor/store/store_models.h"
 #include "predictor/store/store_records.h"
 
@@ -49,32 +48,35 @@ static int train_step(struct store *st, const struct config *cfg, const char *me
 	return 0;
 }
 
-/* Decides and publishes a week; say prints what was published. */
+/*
+ * Decides and publishes a week; say prints what was published. *out (NULL:
+ * not wanted) receives the week as published (week_record_free).
+ */
 static int publish_step(struct store *st, const struct config *cfg, const struct cinema *c,
-			const char *week, bool replay, bool say)
+			const char *week, bool replay, bool say, struct week_record *out)
 {
-	struct week_decision d;
-	int version = 0;
+	struct week_record w;
 	if (store_begin(st) != 0)
 		return -1;
-	if (week_decide(st, cfg, c, week, replay, &d) != 0)
-		goto fail;
-	if (week_publish(st, &d, false, &version) != 0 || store_commit(st) != 0) {
-		week_decision_free(&d);
-		goto fail;
+	if (decision_make(st, cfg, c, week, replay, &w) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	if (decision_publish(st, &w, false) != 0 || store_commit(st) != 0) {
+		store_rollback(st);
+		week_record_free(&w);
+		return -1;
 	}
 	if (say) {
-		msg_info("Published %s as version %d.", week, version);
-		const cJSON *p;
-		cJSON_ArrayForEach(p, cJSON_GetObjectItem(d.json, "picks"))
-			msg_info("  %s: %s", cJSON_GetObjectItem(p, "screen")->valuestring,
-				 cJSON_GetObjectItem(cJSON_GetObjectItem(p, "film"), "title")->valuestring);
+		msg_info("Published %s as version %d.", week, w.version);
+		for (size_t s = 0; s < w.n_picks; s++)
+			msg_info("  %s: %s", w.picks[s].screen, w.picks[s].film.title);
 	}
-	week_decision_free(&d);
+	if (out)
+		*out = w;
+	else
+		week_record_free(&w);
 	return 0;
-fail:
-	store_rollback(st);
-	return -1;
 }
 
 /* Imports the manager's actuals file (records.actuals) when it exists. */
@@ -107,7 +109,7 @@ int weekly_run(const struct config *cfg, const char *week)
 		return -1;
 	char next[9];
 	if (!week) {
-		week_next(&c, next);
+		decision_week_next(&c, next);
 		week = next;
 	}
 	const char *metric, *content_dir;
@@ -122,7 +124,7 @@ int weekly_run(const struct config *cfg, const char *week)
 		goto out;
 	if (version > 0)
 		msg_info("%s is already published (version %d): kept as it is", week, version);
-	else if (publish_step(st, cfg, &c, week, false, true) != 0)
+	else if (publish_step(st, cfg, &c, week, false, true, NULL) != 0)
 		goto out;
 	if (content_write(st, cfg, content_dir) != 0)
 		goto out;
@@ -139,101 +141,58 @@ out:
  * Records what a replayed week's picks really did: each film's real national
  * figure times the configured share, capped by the capacity of its screens.
  */
-static int replay_actuals(struct store *st, const struct cinema *c, const struct metric_info *m,
-			  const char *week)
+static int replay_actuals(struct store *st, const struct cinema *c, const struct week_record *w)
 {
-	struct published_week *weeks;
-	size_t n;
-	if (store_weeks_published(st, &weeks, &n) != 0)
-		return -1;
-	int rc = 0;
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		if (strcmp(weeks[i].week, week) != 0)
-			continue;
-		cJSON *details = cJSON_Parse(weeks[i].details);
-		const cJSON *pick;
-		cJSON_ArrayForEach(pick, cJSON_GetObjectItem(details, "picks"))
-		{
-			const char *key =
-				cJSON_GetObjectItem(cJSON_GetObjectItem(pick, "film"), "key")->valuestring;
-			double capacity = 0;
-			const cJSON *other;
-			bool first = true;
-			cJSON_ArrayForEach(other, cJSON_GetObjectItem(details, "picks"))
-			{
-				const char *k = cJSON_GetObjectItem(cJSON_GetObjectItem(other, "film"),
-								    "key")->valuestring;
-				if (strcmp(k, key) != 0)
-					continue;
-				if (other != pick && capacity == 0)
-					first = false; /* recorded with its first screen */
-				capacity += cJSON_GetObjectItem(other, "capacity")->valuedouble;
-			}
-			if (!first)
+	for (size_t s = 0; s < w->n_picks; s++) {
+		const char *key = w->picks[s].film.key;
+		double capacity = 0;
+		bool first = true;
+		for (size_t t = 0; t < w->n_picks; t++) {
+			if (strcmp(w->picks[t].film.key, key) != 0)
 				continue;
-			double national;
-			bool found;
-			if (store_film_outcome(st, key, m->name, &national, &found) != 0) {
-				rc = -1;
-				break;
-			}
-			if (!found)
-				continue;
-			if (m->money)
-				national /= c->national_ticket_price;
-			long admissions = lround(fmin(national * c->share_prior, capacity));
-			enum actual_change change;
-			long old;
-			if (store_actual_put(st, week, key, admissions, admissions * c->ticket_price,
-					     "replay", "replay", &change, &old) != 0) {
-				rc = -1;
-				break;
-			}
+			if (t < s)
+				first = false; /* recorded with its first screen */
+			capacity += w->picks[t].capacity;
 		}
-		cJSON_Delete(details);
+		if (!first)
+			continue;
+		double national;
+		bool found;
+		if (store_film_outcome(st, key, w->metric, &national, &found) != 0)
+			return -1;
+		if (!found)
+			continue;
+		if (w->money)
+			national /= c->national_ticket_price;
+		long admissions = lround(fmin(national * c->share_prior, capacity));
+		enum actual_change change;
+		long old;
+		if (store_actual_put(st, w->week, key, admissions, admissions * c->ticket_price,
+				     "replay", "replay", &change, &old) != 0)
+			return -1;
 	}
-	published_weeks_free(weeks, n);
-	return rc;
+	return 0;
 }
 
 /* One line about a replayed week: its picks, expected and recorded attendance. */
-static void report_week(struct store *st, const char *week)
+static int report_week(struct store *st, const struct week_record *w)
 {
-	struct published_week *weeks;
 	struct actual_row *actuals;
-	size_t n, n_actuals;
-	if (store_weeks_published(st, &weeks, &n) != 0)
-		return;
-	if (store_actuals_list(st, &actuals, &n_actuals) != 0) {
-		published_weeks_free(weeks, n);
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(weeks[i].week, week) != 0)
-			continue;
-		cJSON *d = cJSON_Parse(weeks[i].details);
-		const cJSON *p;
-		double expected = 0;
-		long actual = 0;
-		char titles[512] = "";
-		size_t len = 0;
-		cJSON_ArrayForEach(p, cJSON_GetObjectItem(d, "picks"))
-		{
-			const char *title = cJSON_GetObjectItem(cJSON_GetObjectItem(p, "film"), "title")
-						    ->valuestring;
-			len += (size_t)snprintf(titles + len, len < sizeof titles ? sizeof titles - len : 0,
-						"%s%s", len ? " + " : "", title);
-			expected += cJSON_GetObjectItem(p, "expected_attendance")->valuedouble;
-		}
-		for (size_t a = 0; a < n_actuals; a++)
-			if (strcmp(actuals[a].week, week) == 0)
-				actual += actuals[a].admissions;
-		msg_info("%s: %s; expected %.0f admissions, recorded %ld", week,
-			 titles[0] ? titles : "nothing to show", expected, actual);
-		cJSON_Delete(d);
-	}
+	size_t n_actuals;
+	if (store_actuals_list(st, &actuals, &n_actuals) != 0)
+		return -1;
+	struct buf titles = BUF_INIT;
+	for (size_t s = 0; s < w->n_picks; s++)
+		buf_printf(&titles, "%s%s", s ? " + " : "", w->picks[s].film.title);
+	long actual = 0;
+	for (size_t a = 0; a < n_actuals; a++)
+		if (strcmp(actuals[a].week, w->week) == 0)
+			actual += actuals[a].admissions;
+	msg_info("%s: %s; expected %.0f admissions, recorded %ld", w->week,
+		 titles.len ? buf_str(&titles) : "nothing to show", w->expected_attendance, actual);
+	buf_free(&titles);
 	actual_rows_free(actuals, n_actuals);
-	published_weeks_free(weeks, n);
+	return 0;
 }
 
 /* The programme weeks (ISO labels) of the last n weeks that had releases. */
@@ -272,7 +231,7 @@ int replay_run(const struct config *cfg, long want, long every)
 	long *days = NULL;
 	size_t n_days = 0;
 	char (*weeks)[9] = xcalloc((size_t)want, sizeof *weeks);
-	if (week_metric(cfg, NULL, &m) != 0)
+	if (decision_metric(cfg, NULL, &m) != 0)
 		goto out;
 	st = store_open_config(cfg);
 	if (!st || store_release_days(st, m.name, &days, &n_days) != 0)
@@ -292,7 +251,7 @@ int replay_run(const struct config *cfg, long want, long every)
 			msg_verbose("%s is already published; skipped", weeks[i]);
 			continue;
 		}
-		long start = week_start_day(&c, weeks[i]), until;
+		long start = decision_week_start(&c, weeks[i]), until;
 		bool found;
 		if (train_current_until(st, m.name, &until, &found) != 0)
 			goto out;
@@ -306,12 +265,19 @@ int replay_run(const struct config *cfg, long want, long every)
 		/* Between retrainings the last model serves: it saw only earlier films. */
 		if ((replayed++ % every == 0 || !found) && train_step(st, cfg, m.name, start, false) != 0)
 			goto out;
-		if (publish_step(st, cfg, &c, weeks[i], true, false) != 0)
+		struct week_record w;
+		if (publish_step(st, cfg, &c, weeks[i], true, false, &w) != 0)
 			goto out;
-		if (store_begin(st) != 0 || replay_actuals(st, &c, &m, weeks[i]) != 0 ||
-		    store_commit(st) != 0)
+		int r = store_begin(st);
+		if (r == 0)
+			r = replay_actuals(st, &c, &w);
+		if (r == 0)
+			r = store_commit(st);
+		if (r == 0)
+			r = report_week(st, &w);
+		week_record_free(&w);
+		if (r != 0)
 			goto out;
-		report_week(st, weeks[i]);
 	}
 	rc = 0;
 out:

@@ -14,13 +14,10 @@
 
 #include "predictor/store/store_models.h"
 
-/* One feature group: the unit of explanations and of permutation importance. */
+/* One feature group: the unit of explanations and of permutation importance
+ * (what each means, in words, is in predictor/pages/words_*.c). */
 struct feature_group {
-	const char *name;  /* "director" */
-	const char *up;    /* phrase when it raises the prediction */
-	const char *down;  /* phrase when it lowers it */
-	const char *up_fr; /* the same in French */
-	const char *down_fr;
+	const char *name; /* "director" */
 };
 
 /* Rows follow the films given (sorted by release); unscaled values. */

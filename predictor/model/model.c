@@ -300,15 +300,6 @@ size_t model_explain(const struct model *model, const double *x, struct model_re
 	return n;
 }
 
-char *model_reason_text(const struct model_reason *r, const char *lang)
-{
-	const struct feature_group *g = features_group(r->group);
-	double pct = expm1(r->effect) * 100;
-	if (lang && strcmp(lang, "fr") == 0)
-		return xasprintf("%s (%+.0f\xe2\x80\xaf%%)", r->effect > 0 ? g->up_fr : g->down_fr, pct);
-	return xasprintf("%s (%+.0f%%)", r->effect > 0 ? g->up : g->down, pct);
-}
-
 static cJSON *double_array(const double *v, size_t n)
 {
 	cJSON *a = cJSON_CreateArray();

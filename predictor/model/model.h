@@ -75,9 +75,6 @@ struct model_reason {
  */
 size_t model_explain(const struct model *model, const double *x, struct model_reason *out,
 		     size_t max_reasons);
-/* The sentence for a reason in lang ("en", "fr"): "the director's last films
- * opened strongly (+45%)". Owned by the caller. */
-char *model_reason_text(const struct model_reason *r, const char *lang);
 
 /*
  * What a registry row's meta records about its model, for the commands and

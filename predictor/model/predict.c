@@ -1,7 +1,4 @@
-/*
- * Predicting a week's releases with the current model: predict_week() for
- * the selection step, and the `marquee predict` command.
- */
+/* Predicting a week's releases with the current model (predict.h). */
 #include "predictor/model/predict.h"
 
 #include <math.h>
@@ -16,8 +13,6 @@
 #include "predictor/model/features.h"
 #include "predictor/model/model.h"
 #include "predictor/store/store_models.h"
-
-#define MAX_REASONS 3
 
 int predict_metric(const struct config *cfg, const char *override, const char **metric)
 {
@@ -35,9 +30,6 @@ void predict_free(struct prediction *p, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(p[i].key);
 		free(p[i].title);
-		for (size_t r = 0; r < p[i].n_reasons; r++)
-			free(p[i].reasons[r]);
-		free(p[i].reasons);
 	}
 	free(p);
 }
@@ -50,25 +42,19 @@ static int by_predicted(const void *a, const void *b)
 	return (x->film_id > y->film_id) - (x->film_id < y->film_id);
 }
 
-/* The explanation as stored: a JSON array of sentences. */
-static char *reasons_json(char *const *reasons, size_t n)
+/* The explanation as stored: a JSON array of {group, effect}. */
+static char *reasons_json(const struct prediction_reason *reasons, size_t n)
 {
 	struct buf b = BUF_INIT;
 	buf_putc(&b, '[');
-	for (size_t i = 0; i < n; i++) {
-		buf_puts(&b, i ? ",\"" : "\"");
-		for (const char *s = reasons[i]; *s; s++) {
-			if (*s == '"' || *s == '\\')
-				buf_putc(&b, '\\');
-			buf_putc(&b, *s);
-		}
-		buf_putc(&b, '"');
-	}
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s{\"group\":\"%s\",\"effect\":%.4f}", i ? "," : "",
+			   reasons[i].group, reasons[i].effect);
 	buf_putc(&b, ']');
 	return buf_detach(&b);
 }
 
-int predict_week_metric(struct store *st, const char *metric, const char *lang, long week_start,
+int predict_week_metric(struct store *st, const char *metric, long week_start,
 			struct prediction **out, size_t *n)
 {
 	*out = NULL;
@@ -115,11 +101,11 @@ int predict_week_metric(struct store *st, const char *metric, const char *lang, 
 		p->upper = fmax(0, expm1(hi));
 		p->actual = films[i].target;
 		p->model_id = rec.id;
-		struct model_reason reasons[MAX_REASONS];
-		size_t k = model_explain(model, x, reasons, MAX_REASONS);
-		p->reasons = xcalloc(k ? k : 1, sizeof *p->reasons);
+		struct model_reason reasons[PREDICT_MAX_REASONS];
+		size_t k = model_explain(model, x, reasons, PREDICT_MAX_REASONS);
 		for (size_t r = 0; r < k; r++)
-			p->reasons[r] = model_reason_text(&reasons[r], lang);
+			p->reasons[r] = (struct prediction_reason){ features_group(reasons[r].group)->name,
+								    reasons[r].effect };
 		p->n_reasons = k;
 		char *json = reasons_json(p->reasons, p->n_reasons);
 		int put = store_prediction_put(st, rec.id, p->film_id, week, p->predicted, p->lower,
@@ -149,10 +135,9 @@ out:
 int predict_week(struct store *st, const struct config *cfg, long week_start,
 		 struct prediction **out, size_t *n)
 {
-	const char *metric, *lang;
-	if (predict_metric(cfg, NULL, &metric) != 0 ||
-	    config_string(cfg, "site.language", "en", &lang) != 0)
+	const char *metric;
+	if (predict_metric(cfg, NULL, &metric) != 0)
 		return -1;
-	return predict_week_metric(st, metric, lang, week_start, out, n);
+	return predict_week_metric(st, metric, week_start, out, n);
 }
 

@@ -9,12 +9,12 @@
  *             goto fail;                 // already reported
  *     for (size_t i = 0; i < n; i++)     // best first
  *             use(p[i].title, p[i].predicted, p[i].lower, p[i].upper,
- *                 p[i].reasons, p[i].n_reasons);
+ *                 p[i].reasons, p[i].n_reasons);   // groups and effects
  *     predict_free(p, n);
  *
  * The same predictions are stored in analytics.db, table predictions
  * (model_id, film_id, week 'YYYY-Www', predicted, lower, upper, explanation
- * as a JSON array of sentences, created_at), one row per model and film.
+ * as a JSON array of {group, effect}, created_at), one row per model and film.
  */
 #ifndef MARQUEE_PREDICT_H
 #define MARQUEE_PREDICT_H
@@ -23,6 +23,14 @@
 
 #include "common/config.h"
 #include "predictor/store/store.h"
+
+#define PREDICT_MAX_REASONS 3
+
+/* What moved a prediction: a feature group and its effect (words.h says it). */
+struct prediction_reason {
+	const char *group; /* borrowed (static); the group's name, "director" */
+	double effect;     /* log-scale change: +0.37 is about +45% */
+};
 
 struct prediction {
 	long film_id;      /* films.id in analytics.db */
@@ -33,17 +41,15 @@ struct prediction {
 	double lower;      /* 80% interval (model.interval_level), same units, >= 0 */
 	double upper;
 	double actual;     /* the outcome if already known, else NAN */
-	char **reasons;    /* owned array of owned sentences, strongest first, e.g.
-			      "the director's last films opened strongly (+45%)" */
-	size_t n_reasons;  /* 0 to 3 */
+	struct prediction_reason reasons[PREDICT_MAX_REASONS]; /* strongest first */
+	size_t n_reasons;
 	long model_id;     /* the registry's model that made it */
 };
 
 /*
  * Predicts the films released in the 7 days from week_start (a day number,
  * normally the Monday of an ISO week) with the current model of the metric
- * set by model.metric in cfg (default first_week_admissions), its reasons in
- * the site's language (site.language, en or fr). Features use
+ * set by model.metric in cfg (default first_week_admissions). Features use
  * only outcomes of films released before week_start. Stores the predictions
  * (the caller owns the transaction) and returns them sorted by predicted,
  * best first, in *out (owned: predict_free). A week with no releases gives
@@ -52,8 +58,8 @@ struct prediction {
  */
 int predict_week(struct store *st, const struct config *cfg, long week_start,
 		 struct prediction **out, size_t *n);
-/* The same for an explicit metric, with reasons in lang ("en" or "fr"). */
-int predict_week_metric(struct store *st, const char *metric, const char *lang, long week_start,
+/* The same for an explicit metric. */
+int predict_week_metric(struct store *st, const char *metric, long week_start,
 			struct prediction **out, size_t *n);
 void predict_free(struct prediction *p, size_t n);
 

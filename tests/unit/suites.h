@@ -7,11 +7,12 @@
 	SUITE(test_csv)       \
 	SUITE(test_date)      \
 	SUITE(test_features)  \
-	SUITE(test_select)    \
+	SUITE(test_plan)    \
 	SUITE(test_store)     \
 	SUITE(test_strmap)    \
 	SUITE(test_svr)       \
-	SUITE(test_template)
+	SUITE(test_template)  \
+	SUITE(test_words)
 
 #define SUITE(name) void name(void);
 SUITES

@@ -11,6 +11,7 @@
 #include "common/xalloc.h"
 #include "predictor/model/model.h"
 #include "predictor/model/svr.h"
+#include "predictor/pages/words.h"
 #include "tests/unit/harness.h"
 
 /* A deterministic normal-ish generator (sum of uniforms), independent of rand(). */
@@ -158,9 +159,10 @@ static void test_model(void)
 		size_t k = model_explain(c, fresh.x, r, 3);
 		OK(k >= 1, "a prediction has reasons");
 		if (k) {
-			char *text = model_reason_text(&r[0], "en");
+			const char *group = features_group(r[0].group)->name;
+			char *text = words_reason("en", group, r[0].effect);
 			OK(strstr(text, "%)") != NULL, "a reason reads as a sentence: %s", text);
-			char *fr = model_reason_text(&r[0], "fr");
+			char *fr = words_reason("fr", group, r[0].effect);
 			OK(strcmp(fr, text) != 0 && strstr(fr, "\xe2\x80\xaf%)") != NULL,
 			   "the same reason in French: %s", fr);
 			free(fr);

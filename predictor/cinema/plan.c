@@ -1,5 +1,5 @@
 /* Choosing films for screens by expected revenue under capacity caps. */
-#include "predictor/cinema/select.h"
+#include "predictor/cinema/plan.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -34,7 +34,7 @@ static double normal_cdf(double x)
 	return 0.5 * erfc(-x / sqrt(2.0));
 }
 
-void select_demand(double median, double lower, double upper, double capacity,
+void plan_demand(double median, double lower, double upper, double capacity,
 		   double empty_share, double *expected, double *p_sellout, double *p_empty)
 {
 	if (median <= 0 || capacity <= 0) {
@@ -60,7 +60,7 @@ void select_demand(double median, double lower, double upper, double capacity,
 struct search {
 	const struct cinema *cinema;
 	double share;
-	const struct select_candidate *cands;
+	const struct plan_candidate *cands;
 	size_t *pool;     /* owned; candidate indices considered */
 	size_t n_pool;
 	size_t n_screens;
@@ -82,19 +82,19 @@ static double revenue_per_head(const struct cinema *c)
 /* Fills screen s of an assignment and returns its expected revenue; a film
  * on several screens shares its demand over their combined capacity. */
 static double screen_revenue(const struct cinema *c, double share,
-			     const struct select_candidate *cands, const size_t *films, size_t s,
-			     struct select_screen *out)
+			     const struct plan_candidate *cands, const size_t *films, size_t s,
+			     struct plan_screen *out)
 {
 	double combined = 0;
 	for (size_t t = 0; t < c->n_screens; t++)
 		if (films[t] == films[s])
 			combined += cinema_capacity(c, t);
-	const struct select_candidate *f = &cands[films[s]];
+	const struct plan_candidate *f = &cands[films[s]];
 	double expected, p_sell, p_empty;
-	select_demand(f->national * share, f->lower * share, f->upper * share, combined,
+	plan_demand(f->national * share, f->lower * share, f->upper * share, combined,
 		      c->empty_occupancy, &expected, &p_sell, &p_empty);
 	double capacity = cinema_capacity(c, s);
-	struct select_screen *scr = &out[s];
+	struct plan_screen *scr = &out[s];
 	scr->film = films[s];
 	scr->capacity = capacity;
 	scr->expected_attendance = expected * capacity / combined;
@@ -106,8 +106,8 @@ static double screen_revenue(const struct cinema *c, double share,
 }
 
 /* Fills a plan's screens for an assignment and returns its expected revenue. */
-static double evaluate(const struct cinema *c, double share, const struct select_candidate *cands,
-		       const size_t *films, size_t n_screens, struct select_screen *out)
+static double evaluate(const struct cinema *c, double share, const struct plan_candidate *cands,
+		       const size_t *films, size_t n_screens, struct plan_screen *out)
 {
 	double total = 0;
 	for (size_t s = 0; s < n_screens; s++)
@@ -116,7 +116,7 @@ static double evaluate(const struct cinema *c, double share, const struct select
 }
 
 /* Is a better than b for equal revenue? Compares keys screen by screen. */
-static bool keys_first(const struct select_candidate *cands, const size_t *a, const size_t *b,
+static bool keys_first(const struct plan_candidate *cands, const size_t *a, const size_t *b,
 		       size_t n)
 {
 	for (size_t s = 0; s < n; s++) {
@@ -148,7 +148,7 @@ static void consider(struct search *S)
 		for (size_t s = 0; s < S->n_screens; s++)
 			revenue += S->table[S->current[s] * S->n_screens + s];
 	} else {
-		struct select_screen screens[CINEMA_MAX_SCREENS];
+		struct plan_screen screens[CINEMA_MAX_SCREENS];
 		revenue = evaluate(S->cinema, S->share, S->cands, S->current, S->n_screens, screens);
 	}
 	double tolerance = 1e-9 * fmax(1, fabs(S->best_revenue));
@@ -206,8 +206,8 @@ static bool run_search(struct search *S, const struct ranked *ranked, size_t n_r
 	return S->found;
 }
 
-int select_plan_make(const struct cinema *c, double share, const struct select_candidate *cands,
-		     size_t n, struct select_plan *plan)
+int plan_make(const struct cinema *c, double share, const struct plan_candidate *cands,
+		     size_t n, struct plan *plan)
 {
 	memset(plan, 0, sizeof *plan);
 	plan->lost_by = xcalloc(n ? n : 1, sizeof *plan->lost_by);
@@ -223,14 +223,14 @@ int select_plan_make(const struct cinema *c, double share, const struct select_c
 		if (cands[i].pinned && cands[i].excluded) {
 			msg_error("\"%s\" is both pinned and excluded", cands[i].key);
 			free(ranked);
-			select_plan_free(plan);
+			plan_free(plan);
 			return -1;
 		}
 		if (cands[i].excluded)
 			continue;
 		n_pinned += cands[i].pinned;
 		double expected, p1, p2;
-		select_demand(cands[i].national * share, cands[i].lower * share,
+		plan_demand(cands[i].national * share, cands[i].lower * share,
 			      cands[i].upper * share, biggest, 0, &expected, &p1, &p2);
 		ranked[n_ranked++] = (struct ranked){ i, expected, cands[i].key };
 	}
@@ -238,13 +238,13 @@ int select_plan_make(const struct cinema *c, double share, const struct select_c
 		msg_error("%zu films are pinned but there are only %zu screens", n_pinned,
 			  c->n_screens);
 		free(ranked);
-		select_plan_free(plan);
+		plan_free(plan);
 		return -1;
 	}
 	qsort(ranked, n_ranked, sizeof *ranked, by_value);
 	plan->n_screens = c->n_screens;
 	if (n_ranked == 0) {
-		plan->kind = SELECT_NONE;
+		plan->kind = PLAN_NONE;
 		plan->n_screens = 0;
 		plan->expected_profit = -c->fixed_costs;
 		free(ranked);
@@ -253,7 +253,7 @@ int select_plan_make(const struct cinema *c, double share, const struct select_c
 	struct search S = { .cinema = c, .share = share, .cands = cands,
 			    .pool = xcalloc(n_ranked, sizeof *S.pool), .n_screens = c->n_screens,
 			    .distinct = n_ranked >= c->n_screens, .forced = -1 };
-	plan->kind = S.distinct ? SELECT_PAIR : SELECT_FEWER;
+	plan->kind = S.distinct ? PLAN_PAIR : PLAN_FEWER;
 	if (S.distinct) {
 		/* Each film alone in each room: the same figures evaluate() gives. */
 		S.table = xcalloc(n * c->n_screens, sizeof *S.table);
@@ -261,7 +261,7 @@ int select_plan_make(const struct cinema *c, double share, const struct select_c
 			size_t f = ranked[i].index;
 			for (size_t s = 0; s < c->n_screens; s++) {
 				size_t one[CINEMA_MAX_SCREENS];
-				struct select_screen scr[CINEMA_MAX_SCREENS];
+				struct plan_screen scr[CINEMA_MAX_SCREENS];
 				for (size_t t = 0; t < c->n_screens; t++)
 					one[t] = t == s ? f : SIZE_MAX;
 				S.table[f * c->n_screens + s] = screen_revenue(c, share, cands, one, s, scr);
@@ -293,7 +293,7 @@ int select_plan_make(const struct cinema *c, double share, const struct select_c
 		bool possible = S.distinct && n_pinned < c->n_screens && run_search(&S, ranked, n_ranked);
 		plan->lost_by[f] = possible ? fmax(0, best - S.best_revenue) : NAN;
 		if (possible) {
-			struct select_screen screens[CINEMA_MAX_SCREENS];
+			struct plan_screen screens[CINEMA_MAX_SCREENS];
 			evaluate(c, share, cands, S.best, c->n_screens, screens);
 			for (size_t s = 0; s < c->n_screens; s++)
 				if (screens[s].film == f)
@@ -306,7 +306,7 @@ int select_plan_make(const struct cinema *c, double share, const struct select_c
 	return 0;
 }
 
-void select_plan_free(struct select_plan *plan)
+void plan_free(struct plan *plan)
 {
 	free(plan->lost_by);
 	free(plan->revenue);

@@ -10,22 +10,22 @@
  * excluded films never are, and ties go to the plan whose films' keys sort
  * first, so the same input always gives the same plan.
  */
-#ifndef MARQUEE_SELECT_H
-#define MARQUEE_SELECT_H
+#ifndef MARQUEE_PLAN_H
+#define MARQUEE_PLAN_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "predictor/cinema/cinema.h"
 
-struct select_candidate {
+struct plan_candidate {
 	const char *key;     /* borrowed; the film's key, for ties */
 	double national;     /* predicted national first-week admissions (median) */
 	double lower, upper; /* 80% interval of the same */
 	bool pinned, excluded;
 };
 
-struct select_screen {
+struct plan_screen {
 	size_t film;                /* index into the candidates */
 	double capacity;            /* seats x shows x days */
 	double expected_attendance; /* E[min(demand, capacity)] */
@@ -35,16 +35,17 @@ struct select_screen {
 	double p_empty;             /* P(occupancy < cinema.empty_occupancy) */
 };
 
-enum select_kind {
-	SELECT_PAIR,   /* as many films as screens */
-	SELECT_FEWER,  /* fewer candidates than screens: the best shows on several */
-	SELECT_NONE,   /* no candidate at all */
+enum plan_kind {
+	PLAN_PAIR,   /* as many films as screens */
+	PLAN_FEWER,  /* fewer candidates than screens: the best shows on several */
+	PLAN_NONE,   /* no candidate at all */
+	PLAN_HOLDOVER, /* none: the film picked the week before stays on every screen */
 };
 
-struct select_plan {
-	enum select_kind kind;
+struct plan {
+	enum plan_kind kind;
 	size_t n_screens;
-	struct select_screen screens[CINEMA_MAX_SCREENS];
+	struct plan_screen screens[CINEMA_MAX_SCREENS];
 	double expected_attendance, expected_revenue, expected_profit;
 	double *lost_by; /* owned; per candidate: revenue given up if it had to be in
 			  * the plan (0 for picks, NAN for excluded films) */
@@ -56,17 +57,17 @@ struct select_plan {
  * Chooses the plan for n candidates. share is the cinema's share of national
  * admissions. Returns 0, or -1 after reporting an impossible request (more
  * pinned films than screens, a film both pinned and excluded). With no
- * candidate left, kind is SELECT_NONE and no screen is filled. The plan
- * belongs to the caller (select_plan_free).
+ * candidate left, kind is PLAN_NONE and no screen is filled. The plan
+ * belongs to the caller (plan_free).
  */
-int select_plan_make(const struct cinema *cinema, double share,
-		     const struct select_candidate *cands, size_t n, struct select_plan *plan);
-void select_plan_free(struct select_plan *plan);
+int plan_make(const struct cinema *cinema, double share, const struct plan_candidate *cands,
+	      size_t n, struct plan *plan);
+void plan_free(struct plan *plan);
 
 /* The expected attendance of log-normal demand (median, 80% interval) capped
  * at capacity, and the chances of a sell-out and of occupancy below
- * empty_share. Exposed for tests and for the holdover estimate. */
-void select_demand(double median, double lower, double upper, double capacity,
-		   double empty_share, double *expected, double *p_sellout, double *p_empty);
+ * empty_share. Exposed for tests. */
+void plan_demand(double median, double lower, double upper, double capacity, double empty_share,
+		 double *expected, double *p_sellout, double *p_empty);
 
 #endif

@@ -1,0 +1,174 @@
+/*
+ * The history page (pages.h): every published week's predictions against
+ * what happened, how often the truth fell inside the interval, the share of
+ * the best pair in hindsight the picks captured, and what each week did at
+ * the cinema.
+ */
+#include "predictor/pages/pages.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/json.h"
+#include "common/xalloc.h"
+#include "predictor/pages/words.h"
+
+cJSON *page_history_json(const struct week_record *weeks, const struct page_week_facts *facts,
+			 size_t n_weeks, const struct page_lang *pl)
+{
+	const char *lang = pl->lang;
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "title", words_get(lang, W_HISTORY_TITLE));
+	cJSON_AddStringToObject(p, "layout", "history");
+	cJSON_AddBoolToObject(p, "generated", true);
+	cJSON *m = cJSON_AddObjectToObject(p, "metric");
+	cJSON_AddStringToObject(m, "name", pl->metric);
+	cJSON_AddStringToObject(m, "label", pl->label);
+	cJSON_AddStringToObject(m, "unit", pl->unit);
+	cJSON *rows = cJSON_AddArrayToObject(p, "rows");
+	char *scatter_title = words_say(lang, W_SCATTER_TITLE, pl->label);
+	cJSON *scatter = content_chart("scatter", scatter_title, words_get(lang, W_SCATTER_DESC),
+				       words_get(lang, W_PREDICTED), words_get(lang, W_ACTUAL), true);
+	free(scatter_title);
+	cJSON *sc_picked = content_series(scatter, words_get(lang, W_PICKED_FILMS), "predicted");
+	cJSON *sc_other = content_series(scatter, words_get(lang, W_OTHER_CANDIDATES), "other");
+	cJSON *line = content_chart("line", words_get(lang, W_SERIES_TITLE),
+				    words_get(lang, W_SERIES_DESC), words_get(lang, W_WEEK), pl->label,
+				    true);
+	cJSON *line_pred = content_series(line, words_get(lang, W_PREDICTED), "predicted");
+	cJSON *line_act = content_series(line, words_get(lang, W_ACTUAL), "actual");
+	cJSON *err = content_chart("line", words_get(lang, W_ERROR_TITLE),
+				   words_get(lang, W_ERROR_DESC), words_get(lang, W_WEEK),
+				   words_get(lang, W_ERROR_AXIS), false);
+	cJSON *err_pts = content_series(err, words_get(lang, W_ERROR_SERIES), "predicted");
+	cJSON *cap = content_chart("bar", words_get(lang, W_CAPTURE_TITLE),
+				   words_get(lang, W_CAPTURE_DESC), words_get(lang, W_WEEK),
+				   words_get(lang, W_CAPTURE_AXIS), false);
+	cJSON *cap_pts = content_series(cap, words_get(lang, W_CAPTURED), "actual");
+
+	size_t films = 0, inside = 0, weeks_scored = 0;
+	double abs_log = 0, captured = 0, best_total = 0;
+	double window[4];
+	size_t n_window = 0;
+	for (size_t w = 0; w < n_weeks; w++) {
+		const struct week_record *wk = &weeks[w];
+		const char *week = wk->week;
+		double week_pred = 0, week_act = 0, week_abs = 0;
+		size_t week_films = 0;
+		double top[2] = { 0, 0 }, picked_actual = 0;
+		size_t with_actual = 0;
+		bool all_picks_known = true;
+		for (size_t c = 0; c < wk->n_candidates; c++) {
+			const struct week_candidate *cand = &wk->candidates[c];
+			double pred = cand->predicted, lo = cand->lower, hi = cand->upper;
+			double actual = facts[w].actual[c];
+			bool picked = cand->picked;
+			cJSON *row = cJSON_CreateObject();
+			cJSON_AddStringToObject(row, "week", week);
+			cJSON_AddItemToObject(row, "film", week_film_json(&cand->film));
+			json_number(row, "predicted", pred, 0);
+			json_number(row, "lower", lo, 0);
+			json_number(row, "upper", hi, 0);
+			json_number(row, "actual", actual, 0);
+			cJSON_AddBoolToObject(row, "picked", picked);
+			if (isfinite(actual)) {
+				bool in = actual >= lo && actual <= hi;
+				cJSON_AddBoolToObject(row, "inside", in);
+				films++;
+				inside += in;
+				double e = fabs(log1p(pred) - log1p(actual));
+				abs_log += e;
+				week_abs += e;
+				week_films++;
+				with_actual++;
+				cJSON_AddItemToArray(picked ? sc_picked : sc_other,
+						     content_point_xy(pred, actual, cand->film.title, 0));
+				if (actual > top[0]) {
+					top[1] = top[0];
+					top[0] = actual;
+				} else if (actual > top[1]) {
+					top[1] = actual;
+				}
+				if (picked) {
+					week_pred += pred;
+					week_act += actual;
+					picked_actual += actual;
+				}
+			} else {
+				cJSON_AddNullToObject(row, "inside");
+				if (picked)
+					all_picks_known = false;
+			}
+			cJSON_AddItemToArray(rows, row);
+		}
+		if (week_act > 0) {
+			cJSON_AddItemToArray(line_pred, content_point_xy((double)w + 1, week_pred, week, 0));
+			cJSON_AddItemToArray(line_act, content_point_xy((double)w + 1, week_act, week, 0));
+		}
+		if (week_films) {
+			window[n_window++ % 4] = week_abs / (double)week_films;
+			size_t k = n_window < 4 ? n_window : 4;
+			double mean = 0;
+			for (size_t i = 0; i < k; i++)
+				mean += window[i];
+			cJSON_AddItemToArray(err_pts,
+					     content_point_xy((double)w + 1, mean / (double)k, week, 3));
+		}
+		/* Capture counts weeks with a real choice: at least three known candidates. */
+		if (with_actual >= 3 && all_picks_known && top[0] + top[1] > 0) {
+			weeks_scored++;
+			captured += picked_actual;
+			best_total += top[0] + top[1];
+			cJSON_AddItemToArray(cap_pts,
+					     content_point_label(week, 100 * picked_actual / (top[0] + top[1]),
+								 NAN, NAN));
+		}
+	}
+	/* At the cinema: what each week was expected to bring, and what it did. */
+	cJSON *local = cJSON_AddArrayToObject(p, "cinema_weeks");
+	double total_expected = 0, total_revenue = 0, total_costs = 0;
+	size_t recorded_weeks = 0;
+	for (size_t w = 0; w < n_weeks; w++) {
+		const struct week_record *wk = &weeks[w];
+		if (facts[w].n_local == 0)
+			continue;
+		double admissions = 0, revenue = 0;
+		for (size_t a = 0; a < facts[w].n_local; a++) {
+			const struct actual_row *r = facts[w].local[a];
+			admissions += (double)r->admissions;
+			revenue += r->revenue >= 0 ? round(r->revenue * 100) / 100
+						   : (double)r->admissions * wk->ticket_price;
+		}
+		cJSON *row = cJSON_CreateObject();
+		cJSON_AddStringToObject(row, "week", wk->week);
+		json_number(row, "expected_attendance", wk->expected_attendance, 0);
+		json_number(row, "attendance", admissions, 0);
+		json_number(row, "expected_revenue", wk->expected_revenue, 2);
+		json_number(row, "revenue", revenue, 2);
+		json_number(row, "profit", revenue - wk->fixed_costs, 2);
+		cJSON_AddStringToObject(row, "currency", wk->currency);
+		cJSON_AddItemToArray(local, row);
+		total_expected += wk->expected_revenue;
+		total_revenue += revenue;
+		total_costs += wk->fixed_costs;
+		recorded_weeks++;
+	}
+	cJSON *sum = cJSON_AddObjectToObject(p, "summary");
+	cJSON_AddNumberToObject(sum, "recorded_weeks", (double)recorded_weeks);
+	json_number(sum, "expected_revenue", total_expected, 2);
+	json_number(sum, "revenue", total_revenue, 2);
+	json_number(sum, "profit", total_revenue - total_costs, 2);
+	cJSON_AddNumberToObject(sum, "weeks", (double)n_weeks);
+	cJSON_AddNumberToObject(sum, "films", (double)films);
+	json_number(sum, "mae_log", films ? abs_log / (double)films : NAN, 3);
+	json_number(sum, "coverage", films ? (double)inside / (double)films : NAN, 3);
+	json_number(sum, "capture", best_total > 0 ? captured / best_total : NAN, 3);
+	cJSON_AddNumberToObject(sum, "capture_weeks", (double)weeks_scored);
+	cJSON *charts = cJSON_AddObjectToObject(p, "charts");
+	cJSON_AddItemToObject(charts, "scatter", scatter);
+	cJSON_AddItemToObject(charts, "series", line);
+	cJSON_AddItemToObject(charts, "error", err);
+	cJSON_AddItemToObject(charts, "capture", cap);
+	return p;
+}

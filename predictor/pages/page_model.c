@@ -1,0 +1,133 @@
+/*
+ * The model page (pages.h): the current model, its validated errors, its
+ * feature groups and their importance, and the latest backtest.
+ */
+#include "predictor/pages/pages.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/json.h"
+#include "common/xalloc.h"
+#include "predictor/model/features.h"
+#include "predictor/model/model.h"
+#include "predictor/pages/words.h"
+#include "predictor/store/store_models.h"
+
+/* The latest backtest's figures, or nothing when there is none. */
+static int add_backtest(struct store *st, cJSON *page, const char *metric)
+{
+	struct backtest_record bt;
+	bool found;
+	if (store_backtest_latest(st, metric, &bt, &found) != 0)
+		return -1;
+	if (!found)
+		return 0;
+	cJSON *sum = cJSON_Parse(bt.summary);
+	cJSON *b = cJSON_AddObjectToObject(page, "backtest");
+	cJSON_AddStringToObject(b, "from", bt.from);
+	cJSON_AddStringToObject(b, "to", bt.to);
+	static const char *const keys[] = { "weeks", "films", "r2_log", "mae_log", "spearman",
+					    "capture_top2", "interval_coverage" };
+	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+		json_number(b, keys[k], json_num(sum, keys[k]), k < 2 ? 0 : 3);
+	cJSON_Delete(sum);
+	backtest_record_clear(&bt);
+	return 0;
+}
+
+/* The groups' importance, largest first (ties by name); the chart shows eight. */
+static void add_importance(cJSON *page, const struct model_meta *meta, const char *lang)
+{
+	cJSON *importance = cJSON_AddArrayToObject(page, "importance");
+	cJSON *chart = content_chart("bar", words_get(lang, W_IMPORTANCE_TITLE),
+				     words_get(lang, W_IMPORTANCE_DESC),
+				     words_get(lang, W_FEATURE_GROUP),
+				     words_get(lang, W_IMPORTANCE_AXIS), false);
+	cJSON *pts = content_series(chart, words_get(lang, W_IMPORTANCE_SERIES), "predicted");
+	size_t n = meta->n_groups;
+	bool *used = xcalloc(n ? n : 1, sizeof *used);
+	for (size_t k = 0; k < n; k++) {
+		size_t pick = n;
+		for (size_t i = 0; i < n; i++)
+			if (!used[i] && (pick == n || meta->importance[i] > meta->importance[pick] ||
+					 (meta->importance[i] == meta->importance[pick] &&
+					  strcmp(meta->groups[i], meta->groups[pick]) < 0)))
+				pick = i;
+		used[pick] = true;
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "feature", meta->groups[pick]);
+		json_number(o, "drop", meta->importance[pick], 3);
+		cJSON_AddItemToArray(importance, o);
+		if (k >= 8)
+			continue;
+		cJSON *pt = cJSON_CreateObject();
+		cJSON_AddStringToObject(pt, "label", meta->groups[pick]);
+		json_number(pt, "y", meta->importance[pick], 3);
+		cJSON_AddItemToArray(pts, pt);
+	}
+	free(used);
+	cJSON *charts = cJSON_AddObjectToObject(page, "charts");
+	cJSON_AddItemToObject(charts, "importance", chart);
+}
+
+int page_model_write(struct store *st, struct page_set *set, const struct page_lang *pl)
+{
+	struct model_record rec = { 0 };
+	struct model_meta meta = { 0 };
+	bool found;
+	if (store_model_current(st, pl->metric, &rec, &found) != 0)
+		return -1;
+	const char *lang = pl->lang;
+	bool readable = found && model_meta_parse(rec.meta, &meta, NULL) == 0;
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "title", words_get(lang, W_MODEL_TITLE));
+	cJSON_AddStringToObject(p, "layout", "model");
+	cJSON_AddBoolToObject(p, "generated", true);
+	cJSON *m = cJSON_AddObjectToObject(p, "model");
+	if (found) {
+		cJSON_AddNumberToObject(m, "id", (double)rec.id);
+		char *label = words_say(lang, W_MODEL_LABEL, rec.id);
+		cJSON_AddStringToObject(m, "label", label);
+		free(label);
+		cJSON_AddStringToObject(m, "trained_at", rec.created_at);
+		cJSON_AddNumberToObject(m, "rows", (double)rec.rows);
+		cJSON_AddStringToObject(m, "kernel", !readable ? ""
+					: meta.params.kernel == SVR_LINEAR ? "linear" : "rbf");
+		cJSON *params = cJSON_AddObjectToObject(m, "params");
+		json_number(params, "C", readable ? meta.params.C : NAN, 6);
+		json_number(params, "gamma", readable ? meta.params.gamma : NAN, 6);
+		json_number(params, "epsilon", readable ? meta.params.epsilon : NAN, 6);
+		cJSON_AddStringToObject(m, "train_until", meta.train_until ? meta.train_until : "");
+		cJSON *cv = cJSON_AddObjectToObject(m, "cv");
+		json_number(cv, "folds", readable ? (double)meta.folds : NAN, 0);
+		json_number(cv, "rows", readable ? (double)meta.cv_rows : NAN, 0);
+		json_number(cv, "rmse_log", readable ? meta.cv_rmse : NAN, 3);
+		json_number(cv, "mae_log", readable ? meta.cv_mae : NAN, 3);
+		json_number(cv, "r2_log", readable ? meta.cv_r2 : NAN, 3);
+		json_number(m, "interval_level", readable ? meta.level : NAN, 2);
+		json_number(m, "interval_factor", readable ? exp(meta.half_width) : NAN, 2);
+	}
+	cJSON_AddStringToObject(m, "metric", pl->label);
+	cJSON *features = cJSON_AddArrayToObject(m, "features");
+	for (size_t g = 0; g < features_group_count(); g++) {
+		const char *name = features_group(g)->name;
+		cJSON *f = cJSON_CreateObject();
+		cJSON_AddStringToObject(f, "name", name);
+		cJSON_AddStringToObject(f, "meaning", words_reason_meaning("en", name));
+		cJSON_AddItemToArray(features, f);
+	}
+	int rc = -1;
+	if (add_backtest(st, p, pl->metric) != 0)
+		goto out;
+	add_importance(p, &meta, lang);
+	rc = content_put(set, "model.md", p,
+			 words_get(lang, found ? W_MODEL_BODY : W_MODEL_NONE));
+out:
+	cJSON_Delete(p);
+	model_meta_clear(&meta);
+	model_record_clear(&rec);
+	return rc;
+}

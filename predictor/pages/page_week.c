@@ -1,0 +1,288 @@
+/*
+ * The weeks' pages (pages.h): a week as the site receives it, its chart,
+ * the archive and the home page. The figures are the published record's;
+ * the sentences are written here, in the site's language.
+ */
+#define _GNU_SOURCE
+#include "predictor/pages/pages.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/buf.h"
+#include "common/json.h"
+#include "common/xalloc.h"
+#include "predictor/pages/words.h"
+
+/* ---- sentences ---- */
+
+static void add_owned(cJSON *array, char *text)
+{
+	cJSON_AddItemToArray(array, cJSON_CreateString(text));
+	free(text);
+}
+
+char **page_week_notes(const struct week_record *w, const struct page_lang *pl, size_t *n)
+{
+	const char *lang = pl->lang;
+	char **notes = xcalloc(4 + w->n_notes, sizeof *notes);
+	*n = 0;
+	if (w->notes && w->n_notes) {
+		/* A week published before notes were data keeps its sentences. */
+		for (size_t i = 0; i < w->n_notes; i++)
+			notes[(*n)++] = xstrdup(w->notes[i]);
+		return notes;
+	}
+	if (w->money)
+		notes[(*n)++] = words_say(lang, W_NOTE_MONEY, content_metric_label(pl, w->metric),
+					  w->unit, w->national_ticket_price, w->unit);
+	notes[(*n)++] = words_say(lang, W_NOTE_SHARE, 100 * w->share,
+				  words_get(lang, w->share_calibrated ? W_SHARE_CALIBRATED
+								      : W_SHARE_CONFIGURED));
+	if (w->kind == PLAN_FEWER)
+		notes[(*n)++] = words_say(lang, W_NOTE_FEWER, w->n_candidates,
+					  w->n_candidates == 1 ? "" : "s");
+	if (w->kind == PLAN_HOLDOVER && w->n_picks)
+		notes[(*n)++] = words_say(lang, W_NOTE_HOLDOVER, w->picks[0].film.title,
+					  w->holdover_week ? w->holdover_week : "");
+	if (w->kind == PLAN_NONE)
+		notes[(*n)++] = xstrdup(words_get(lang, W_NOTE_NOTHING));
+	return notes;
+}
+
+/* "the director's last films opened strongly (+45%)", or an old record's sentence. */
+static char *reason_text(const struct week_reason *r, const char *lang)
+{
+	return r->text ? xstrdup(r->text) : words_reason(lang, r->group, r->effect);
+}
+
+static void add_owned_to(cJSON *obj, const char *key, char *text)
+{
+	cJSON_AddStringToObject(obj, key, text);
+	free(text);
+}
+
+static cJSON *candidate_reasons(const struct week_reason *r, size_t n, const char *lang)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; i < n; i++)
+		add_owned(a, reason_text(&r[i], lang));
+	return a;
+}
+
+/* Why a film was picked: the manager, the prediction, the room, the model. */
+static cJSON *pick_reasons(const struct week_record *w, const struct week_pick *p,
+			   const struct page_lang *pl)
+{
+	const char *lang = pl->lang;
+	cJSON *a = cJSON_CreateArray();
+	bool old = false;
+	for (size_t i = 0; i < p->n_reasons; i++)
+		old |= p->reasons[i].text != NULL;
+	if (old || (p->holdover && !w->holdover_week)) {
+		for (size_t i = 0; i < p->n_reasons; i++)
+			add_owned(a, reason_text(&p->reasons[i], lang));
+		return a;
+	}
+	if (p->holdover) {
+		add_owned(a, words_say(lang, W_PICK_HOLDOVER, w->holdover_week,
+				       100 * w->holdover_factor));
+		return a;
+	}
+	if (p->pinned)
+		cJSON_AddItemToArray(a, cJSON_CreateString(words_get(lang, W_PICK_PINNED)));
+	char *pred = words_count(lang, p->predicted), *lo = words_count(lang, p->lower),
+	     *hi = words_count(lang, p->upper), *seats = words_count(lang, p->capacity);
+	add_owned(a, words_say(lang, W_PICK_PREDICTED, pred, content_metric_label(pl, w->metric),
+			       lo, hi));
+	add_owned(a, words_say(lang, W_PICK_FILL, 100 * p->occupancy, seats));
+	free(pred);
+	free(lo);
+	free(hi);
+	free(seats);
+	for (size_t i = 0; i < p->n_reasons; i++) {
+		/* A reason as a sentence of its own: capitalised, with a full stop. */
+		char *text = reason_text(&p->reasons[i], lang);
+		if (text[0] >= 'a' && text[0] <= 'z')
+			text[0] = (char)toupper((unsigned char)text[0]);
+		add_owned(a, xasprintf("%s.", text));
+		free(text);
+	}
+	return a;
+}
+
+/* ---- the week as the site receives it ---- */
+
+cJSON *page_week_json(const struct week_record *w, const struct page_week_facts *facts,
+		      const struct page_lang *pl)
+{
+	const char *lang = pl->lang;
+	cJSON *o = cJSON_CreateObject();
+	if (w->title)
+		cJSON_AddStringToObject(o, "title", w->title);
+	else
+		add_owned_to(o, "title", words_say(lang, W_WEEK_TITLE, w->week));
+	cJSON_AddStringToObject(o, "week", w->week);
+	cJSON_AddStringToObject(o, "week_start", w->week_start);
+	cJSON_AddStringToObject(o, "week_end", w->week_end);
+	cJSON_AddBoolToObject(o, "replay", w->replay);
+	cJSON *m = cJSON_AddObjectToObject(o, "metric");
+	cJSON_AddStringToObject(m, "name", w->metric);
+	cJSON_AddStringToObject(m, "label", content_metric_label(pl, w->metric));
+	cJSON_AddStringToObject(m, "unit", w->unit);
+	cJSON_AddBoolToObject(m, "money", w->money);
+	cJSON *model = cJSON_AddObjectToObject(o, "model");
+	cJSON_AddNumberToObject(model, "id", (double)w->model_id);
+	add_owned_to(model, "label", words_say(lang, W_MODEL_LABEL, w->model_id));
+	cJSON *share = cJSON_AddObjectToObject(o, "share");
+	json_number(share, "value", w->share, 8);
+	json_number(share, "percent", 100 * w->share, 4);
+	cJSON_AddStringToObject(share, "source", w->share_calibrated ? "calibrated" : "configured");
+	cJSON_AddNumberToObject(share, "weeks", (double)w->share_weeks);
+	cJSON_AddNumberToObject(share, "observations", (double)w->share_observations);
+	size_t n_notes;
+	char **notes = page_week_notes(w, pl, &n_notes);
+	cJSON_AddItemToObject(o, "notes", json_strings(notes, n_notes));
+	for (size_t i = 0; i < n_notes; i++)
+		free(notes[i]);
+	free(notes);
+
+	cJSON *picks = cJSON_AddArrayToObject(o, "picks");
+	for (size_t s = 0; s < w->n_picks; s++) {
+		const struct week_pick *p = &w->picks[s];
+		cJSON *j = cJSON_CreateObject();
+		cJSON_AddStringToObject(j, "screen", p->screen);
+		cJSON_AddNumberToObject(j, "seats", p->seats);
+		json_number(j, "capacity", p->capacity, 0);
+		cJSON_AddItemToObject(j, "film", week_film_json(&p->film));
+		json_number(j, "predicted", p->predicted, 0);
+		json_number(j, "lower", p->lower, 0);
+		json_number(j, "upper", p->upper, 0);
+		json_number(j, "expected_attendance", p->expected_attendance, 0);
+		json_number(j, "occupancy", p->occupancy, 3);
+		json_number(j, "expected_revenue", p->expected_revenue, 2);
+		json_number(j, "p_sellout", p->p_sellout, 3);
+		json_number(j, "p_empty", p->p_empty, 3);
+		cJSON_AddBoolToObject(j, "pinned", p->pinned);
+		cJSON_AddBoolToObject(j, "holdover", p->holdover);
+		cJSON_AddItemToObject(j, "reasons", pick_reasons(w, p, pl));
+		cJSON_AddItemToArray(picks, j);
+	}
+	cJSON *cands = cJSON_AddArrayToObject(o, "candidates");
+	for (size_t i = 0; i < w->n_candidates; i++) {
+		const struct week_candidate *c = &w->candidates[i];
+		cJSON *j = cJSON_CreateObject();
+		cJSON_AddNumberToObject(j, "rank", c->rank);
+		cJSON_AddItemToObject(j, "film", week_film_json(&c->film));
+		json_number(j, "predicted", c->predicted, 0);
+		json_number(j, "lower", c->lower, 0);
+		json_number(j, "upper", c->upper, 0);
+		cJSON_AddBoolToObject(j, "picked", c->picked);
+		cJSON_AddBoolToObject(j, "excluded", c->excluded);
+		cJSON_AddBoolToObject(j, "pinned", c->pinned);
+		json_number(j, "expected_revenue", c->expected_revenue, 2);
+		json_number(j, "lost_by", c->picked ? NAN : c->lost_by, 2);
+		cJSON_AddItemToObject(j, "reasons", candidate_reasons(c->reasons, c->n_reasons, lang));
+		if (facts)
+			json_number(j, "actual", facts->actual[i], 0);
+		cJSON_AddItemToArray(cands, j);
+	}
+	cJSON *eco = cJSON_AddObjectToObject(o, "economics");
+	cJSON_AddStringToObject(eco, "currency", w->currency);
+	json_number(eco, "ticket_price", w->ticket_price, 2);
+	json_number(eco, "fixed_costs", w->fixed_costs, 2);
+	json_number(eco, "expected_attendance", w->expected_attendance, 0);
+	json_number(eco, "expected_revenue", w->expected_revenue, 2);
+	json_number(eco, "expected_profit", w->expected_profit, 2);
+
+	/* At the cinema: what each film shown really did. */
+	cJSON *acts = cJSON_AddArrayToObject(o, "actuals");
+	for (size_t a = 0; facts && a < facts->n_local; a++) {
+		const struct actual_row *r = facts->local[a];
+		cJSON *j = cJSON_CreateObject();
+		cJSON_AddStringToObject(j, "key", r->film_key);
+		for (size_t s = 0; s < w->n_picks; s++)
+			if (strcmp(w->picks[s].film.key, r->film_key) == 0) {
+				cJSON_AddItemToObject(j, "film", week_film_json(&w->picks[s].film));
+				cJSON_AddStringToObject(j, "screen", w->picks[s].screen);
+				json_number(j, "expected_attendance", w->picks[s].expected_attendance, 0);
+				break;
+			}
+		cJSON_AddNumberToObject(j, "admissions", (double)r->admissions);
+		json_number(j, "revenue", r->revenue >= 0 ? r->revenue : NAN, 2);
+		cJSON_AddItemToArray(acts, j);
+	}
+	if (w->version > 0)
+		cJSON_AddNumberToObject(o, "version", w->version);
+	return o;
+}
+
+/* ---- pages ---- */
+
+/* The bar chart of the week's predictions with their intervals. */
+static void week_chart(cJSON *page, const struct week_record *w, const struct page_lang *pl)
+{
+	const char *lang = pl->lang, *label = content_metric_label(pl, w->metric);
+	char *title = words_say(lang, W_WEEK_CHART_TITLE, label, w->week);
+	char *desc = w->n_candidates
+			     ? words_say(lang, W_WEEK_CHART_DESC, w->candidates[0].film.title,
+					 w->candidates[0].predicted)
+			     : xstrdup(words_get(lang, W_WEEK_CHART_EMPTY));
+	cJSON *c = content_chart("bar", title, desc, words_get(lang, W_FILM), label, false);
+	cJSON *pts = content_series(c, words_get(lang, W_PREDICTED), "predicted");
+	for (size_t i = 0; i < w->n_candidates; i++)
+		cJSON_AddItemToArray(pts, content_point_label(w->candidates[i].film.title,
+							      w->candidates[i].predicted,
+							      w->candidates[i].lower,
+							      w->candidates[i].upper));
+	cJSON *charts = cJSON_AddObjectToObject(page, "charts");
+	cJSON_AddItemToObject(charts, "candidates", c);
+	free(title);
+	free(desc);
+}
+
+int page_week_write(struct page_set *set, const struct week_record *weeks,
+		    const struct page_week_facts *facts, size_t n, const struct page_lang *pl,
+		    const char *site_title)
+{
+	for (size_t i = 0; i < n; i++) {
+		cJSON *page = page_week_json(&weeks[i], &facts[i], pl);
+		cJSON_AddStringToObject(page, "layout", "week");
+		cJSON_AddBoolToObject(page, "generated", true);
+		cJSON_AddStringToObject(page, "date", weeks[i].week_start);
+		week_chart(page, &weeks[i], pl);
+		char *rel = xasprintf("weeks/%s.md", weeks[i].week);
+		int r = content_put(set, rel, page, "");
+		free(rel);
+		cJSON_Delete(page);
+		if (r != 0)
+			return -1;
+	}
+	cJSON *archive = cJSON_CreateObject();
+	cJSON_AddStringToObject(archive, "title", words_get(pl->lang, W_WEEKS_TITLE));
+	cJSON_AddStringToObject(archive, "layout", "weeks");
+	cJSON_AddBoolToObject(archive, "generated", true);
+	int r = content_put(set, "weeks/_index.md", archive, "");
+	cJSON_Delete(archive);
+	if (r != 0)
+		return -1;
+
+	cJSON *home = cJSON_CreateObject();
+	cJSON_AddStringToObject(home, "title", site_title);
+	cJSON_AddStringToObject(home, "layout", "home");
+	cJSON_AddBoolToObject(home, "generated", true);
+	if (n) {
+		cJSON *latest = page_week_json(&weeks[n - 1], &facts[n - 1], pl);
+		week_chart(latest, &weeks[n - 1], pl);
+		cJSON_AddStringToObject(home, "date", weeks[n - 1].week_start);
+		cJSON_AddItemToObject(home, "week", latest);
+	} else {
+		cJSON_AddNullToObject(home, "week");
+	}
+	r = content_put(set, "_index.md", home, n ? "" : words_get(pl->lang, W_HOME_NOTHING));
+	cJSON_Delete(home);
+	return r;
+}

@@ -1,0 +1,111 @@
+/*
+ * Choosing a language's table and filling a sentence's values (words.h).
+ * The formats come from the tables, not from literals, so the compiler
+ * cannot check them: the signatures below declare what each takes, and
+ * tests/unit/test_words.c checks every language against them.
+ */
+#include "predictor/pages/words.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/buf.h"
+#include "common/xalloc.h"
+
+static const char *const signatures[W_COUNT] = {
+	[W_WEEK_TITLE] = "s",
+	[W_MODEL_LABEL] = "l",
+	[W_NOTE_MONEY] = "ssfs",
+	[W_NOTE_SHARE] = "fs",
+	[W_NOTE_FEWER] = "zs",
+	[W_NOTE_HOLDOVER] = "ss",
+	[W_PICK_PREDICTED] = "ssss",
+	[W_PICK_FILL] = "fs",
+	[W_PICK_HOLDOVER] = "sf",
+	[W_REASON] = "sf",
+	[W_WEEK_CHART_TITLE] = "ss",
+	[W_WEEK_CHART_DESC] = "sf",
+	[W_SCATTER_TITLE] = "s",
+};
+
+const char *words_signature(enum word w)
+{
+	return signatures[w] ? signatures[w] : "";
+}
+
+bool words_is_fr(const char *lang)
+{
+	return lang && strcmp(lang, "fr") == 0;
+}
+
+const struct words_table *words_for(const char *lang)
+{
+	return words_is_fr(lang) ? &words_fr : &words_en;
+}
+
+const char *words_get(const char *lang, enum word w)
+{
+	return words_for(lang)->text[w];
+}
+
+char *words_say(const char *lang, enum word w, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, w);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	buf_vprintf(&b, words_get(lang, w), ap);
+#pragma GCC diagnostic pop
+	va_end(ap);
+	return buf_detach(&b);
+}
+
+static const struct words_reason *reason_of(const char *lang, const char *group)
+{
+	for (const struct words_reason *r = words_for(lang)->reasons; r->group; r++)
+		if (strcmp(r->group, group) == 0)
+			return r;
+	return NULL;
+}
+
+char *words_reason(const char *lang, const char *group, double effect)
+{
+	const struct words_reason *r = reason_of(lang, group);
+	const char *phrase = !r ? group : effect > 0 ? r->up : r->down;
+	return words_say(lang, W_REASON, phrase, expm1(effect) * 100);
+}
+
+const char *words_reason_meaning(const char *lang, const char *group)
+{
+	const struct words_reason *r = reason_of(lang, group);
+	return r ? r->up : group;
+}
+
+const char *words_metric_label(const char *lang, const char *metric)
+{
+	for (const struct words_metric *m = words_for(lang)->metrics; m->metric; m++)
+		if (strcmp(m->metric, metric) == 0)
+			return m->label;
+	return NULL;
+}
+
+char *words_count(const char *lang, double x)
+{
+	char digits[32];
+	snprintf(digits, sizeof digits, "%.0f", fabs(x));
+	size_t n = strlen(digits);
+	const char *sep = words_for(lang)->thousands;
+	struct buf b = BUF_INIT;
+	if (x < 0 && round(x) != 0)
+		buf_putc(&b, '-');
+	for (size_t i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			buf_puts(&b, sep);
+		buf_putc(&b, digits[i]);
+	}
+	return buf_detach(&b);
+}

@@ -1,0 +1,76 @@
+/*
+ * The words tables: every language has every sentence, and each sentence's
+ * printf conversions are those its signature declares (the formats come
+ * from tables, so the compiler cannot check them).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "predictor/model/features.h"
+#include "predictor/pages/words.h"
+#include "tests/unit/harness.h"
+
+/* The conversions of a format as signature letters; "?" for one not allowed. */
+static void conversions(const char *fmt, char *out, size_t size)
+{
+	size_t k = 0;
+	for (const char *p = fmt; *p && k + 1 < size; p++) {
+		if (*p != '%')
+			continue;
+		p++;
+		if (*p == '%')
+			continue;
+		while (*p && strchr("+-# 0", *p))
+			p++;
+		while (*p && (*p == '.' || (*p >= '0' && *p <= '9')))
+			p++;
+		char c = '?';
+		if (*p == 's')
+			c = 's';
+		else if (*p == 'd')
+			c = 'd';
+		else if (*p == 'f')
+			c = 'f';
+		else if (p[0] == 'l' && p[1] == 'd')
+			c = 'l', p++;
+		else if (p[0] == 'z' && p[1] == 'u')
+			c = 'z', p++;
+		out[k++] = c;
+	}
+	out[k] = '\0';
+}
+
+void test_words(void)
+{
+	const struct words_table *tables[] = { &words_en, &words_fr };
+	for (size_t t = 0; t < 2; t++) {
+		for (int w = 0; w < W_COUNT; w++) {
+			const char *text = tables[t]->text[w];
+			OK(text != NULL, "%s: word %d has no text", tables[t]->lang, w);
+			if (!text || !*words_signature((enum word)w))
+				continue;
+			char got[32];
+			conversions(text, got, sizeof got);
+			STR_EQ(got, words_signature((enum word)w), tables[t]->lang);
+		}
+		/* every feature group can be put in words */
+		for (size_t g = 0; g < features_group_count(); g++) {
+			const char *name = features_group(g)->name;
+			bool found = false;
+			for (const struct words_reason *r = tables[t]->reasons; r->group; r++)
+				found |= strcmp(r->group, name) == 0 && r->up && r->down;
+			OK(found, "%s: no words for the feature group %s", tables[t]->lang, name);
+		}
+	}
+	char *en = words_count("en", 1234567), *fr = words_count("fr", -1234.4);
+	STR_EQ(en, "1,234,567", "English thousands");
+	STR_EQ(fr, "-1\xe2\x80\xaf" "234", "French thousands");
+	free(en);
+	free(fr);
+	char *reason = words_reason("en", "director", 0.372);
+	STR_EQ(reason, "the director's last films opened strongly (+45%)", "a reason");
+	free(reason);
+	char *unknown = words_reason("fr", "nosuch", -0.1);
+	STR_EQ(unknown, "nosuch (-10\xe2\x80\xaf%)", "a group without words is named");
+	free(unknown);
+}
