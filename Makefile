@@ -38,6 +38,7 @@ COMMON_OBJS := \
 	common/fault.o \
 	common/fileio.o \
 	common/json.o \
+	common/lock.o \
 	common/msg.o \
 	common/slug.o \
 	common/strmap.o \

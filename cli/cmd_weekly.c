@@ -55,22 +55,29 @@ static int run_weekly(struct app *app, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "week", required_argument, NULL, 'w' },
+		{ "dry-run", no_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *week = NULL;
+	bool dry_run = false;
 	int opt;
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-		if (opt != 'w')
+		if (opt == 'w')
+			week = optarg;
+		else if (opt == 'n')
+			dry_run = true;
+		else
 			return command_usage(&cmd_weekly);
-		week = optarg;
 	}
 	if (optind != argc)
 		return command_usage(&cmd_weekly);
 	if (week && !command_week_ok(week))
 		return 2;
 	/* The predictor's steps, then the generator's: the site from content/. */
-	if (weekly_run(app->cfg, week) != 0)
+	if (weekly_run(app->cfg, week, dry_run) != 0)
 		return 1;
+	if (dry_run)
+		return 0;
 	msg_set_command("build");
 	struct site_options site = { 0 };
 	return site_build(app->cfg, &site) == 0 ? 0 : 1;
@@ -79,14 +86,22 @@ static int run_weekly(struct app *app, int argc, char **argv)
 const struct command cmd_weekly = {
 	.name = "weekly",
 	.run = run_weekly,
-	.usage = "weekly [--week YYYY-Www]",
-	.summary = "the whole weekly job: actuals, train, publish, content, build",
-	.help = "Runs the week's steps in order, each one atomic:\n"
-		"  1. marquee actuals import records/actuals.csv (setting records.actuals),\n"
-		"     when the file exists: the attendance the manager entered;\n"
-		"  2. marquee train: a new model, kept only if it validates as well;\n"
-		"  3. marquee publish --week W (the next programme week by default), unless\n"
-		"     that week is already published;\n"
-		"  4. marquee content, then marquee build: the site in site/.\n"
-		"Running it twice in a week changes nothing the second time but the model.\n",
+	.usage = "weekly [--week YYYY-Www] [--dry-run]",
+	.summary = "the whole weekly job: actuals, imports, train, publish, content, build",
+	.help = "Runs the week's steps in order, each one atomic, one log line each:\n"
+		"  1. the attendance the manager entered (records.actuals, default\n"
+		"     records/actuals.csv), when the file exists;\n"
+		"  2. the national box-office files waiting in import.inbox (default\n"
+		"     imports/), then moved into its imported/ folder;\n"
+		"  3. a new model when the data changed or the current one is older than\n"
+		"     model.retrain_days (28), kept only if it validates as well;\n"
+		"  4. the decision for the week (the next programme week by default),\n"
+		"     published unless it already is; a week without any release is an\n"
+		"     error and nothing is published;\n"
+		"  5. the site's pages into content/, then the site into site/.\n"
+		"A failed step stops the job with its reason; what earlier steps stored\n"
+		"stays, and the site stays as it was. A lock (data_dir/.weekly.lock) keeps\n"
+		"two runs apart. Running it twice in a week changes nothing.\n\n"
+		"  --week W    an ISO week such as 2024-W27\n"
+		"  --dry-run   do every step, store and build nothing, print the picks\n",
 };

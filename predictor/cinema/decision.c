@@ -213,16 +213,23 @@ static void fill_picks(const struct cinema *c, const struct plan *plan, struct w
 }
 
 /*
- * No release this week: the best pick of the last published week stays on
- * every screen for its second week, estimated at cinema.holdover_factor of
- * its first, and planned as one candidate is (plan.c's one revenue formula).
+ * No release this week: the best pick of the week just before, when it was
+ * published, stays on every screen for its second week, estimated at
+ * cinema.holdover_factor of its first, and planned as one candidate is
+ * (plan.c's one revenue formula). A film from any earlier week is not in
+ * its first or second week any more: then nothing is planned.
  */
 static int plan_holdover(struct store *st, const struct cinema *c, const char *week,
 			 struct week_record *w, struct plan *plan)
 {
 	struct previous_pick held = { 0 };
 	bool found;
-	if (store_week_previous_best(st, week, &held, &found) != 0)
+	long monday;
+	char previous[9];
+	if (date_parse_week(week, &monday) != 0)
+		return -1;
+	date_format_week(monday - 7, previous);
+	if (store_week_best_pick(st, previous, &held, &found) != 0)
 		return -1;
 	if (!found)
 		return 0;

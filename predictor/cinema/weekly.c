@@ -1,18 +1,23 @@
 /*
  * The jobs made of steps (weekly.h): the weekly job and the replay of past
- * weeks. Each step is a function call in its own transaction.
+ * weeks. Each step is a function call in its own transaction, and prints
+ * one line with its duration.
  */
 #define _GNU_SOURCE
 #include "predictor/cinema/weekly.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/fileio.h"
+#include "common/lock.h"
 #include "common/msg.h"
 #include "common/xalloc.h"
 #include "predictor/cinema/actuals.h"
@@ -21,27 +26,46 @@
 #include "predictor/model/predict.h"
 #include "predictor/model/train.h"
 #include "predictor/pages/pages.h"
+#include "predictor/sources/import.h"
 #include "predictor/store/store_models.h"
 #include "predictor/store/store_records.h"
 
 /* ---- steps ---- */
 
+static long long now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Ends a step's transaction: committed, or in a dry run rolled back. */
+static int step_end(struct store *st, bool dry_run)
+{
+	if (dry_run) {
+		store_rollback(st);
+		return 0;
+	}
+	return store_commit(st);
+}
+
 /* Trains a model on the films released before until (-1: all); say prints it. */
 static int train_step(struct store *st, const struct config *cfg, const char *metric, long until,
-		      bool say)
+		      bool say, bool dry_run)
 {
 	struct train_result r;
+	long long t0 = now_ms();
 	if (store_begin(st) != 0)
 		return -1;
-	if (train_model(st, cfg, metric, until, &r) != 0 || store_commit(st) != 0) {
+	if (train_model(st, cfg, metric, until, &r) != 0 || step_end(st, dry_run) != 0) {
 		store_rollback(st);
 		train_result_clear(&r);
 		return -1;
 	}
 	if (say)
-		msg_info("model %ld (%s): %s on %ld films, validated rmse_log %.3f", r.id,
-			 r.promoted ? "current" : "rejected", metric, r.model->rows,
-			 r.model->cv_rmse);
+		msg_info("train: model %ld (%s) on %ld films, validated rmse_log %.3f (%lld ms)",
+			 r.id, r.promoted ? "current" : "rejected", r.model->rows, r.model->cv_rmse,
+			 now_ms() - t0);
 	if (r.reason)
 		msg_warn("model %ld rejected: %s; model %ld stays current", r.id, r.reason, r.kept_id);
 	train_result_clear(&r);
@@ -80,29 +104,159 @@ static int publish_step(struct store *st, const struct config *cfg, const struct
 }
 
 /* Imports the manager's actuals file (records.actuals) when it exists. */
-static int actuals_step(struct store *st, const struct config *cfg, const struct cinema *c)
+static int actuals_step(struct store *st, const struct config *cfg, const struct cinema *c,
+			bool dry_run)
 {
 	const char *path;
 	if (config_string(cfg, "records.actuals", "records/actuals.csv", &path) != 0)
 		return -1;
-	if (!file_exists(path))
+	if (!file_exists(path)) {
+		msg_info("actuals: no %s yet", path);
 		return 0;
+	}
+	long long t0 = now_ms();
 	struct actuals_batch batch;
 	if (store_begin(st) != 0)
 		return -1;
 	actuals_batch_init(&batch, st, c);
-	if (actuals_import_file(&batch, path) != 0 || store_commit(st) != 0) {
+	if (actuals_import_file(&batch, path) != 0 || step_end(st, dry_run) != 0) {
 		store_rollback(st);
 		msg_error("%s: nothing was recorded", path);
 		return -1;
 	}
-	msg_info("actuals: %ld recorded, %ld already known", batch.added, batch.same);
+	msg_info("actuals: %ld recorded, %ld already known (%lld ms)", batch.added, batch.same,
+		 now_ms() - t0);
 	return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Imports the national box-office files waiting in the inbox (import.inbox,
+ * default "imports"): every .csv there, in name order, in one transaction;
+ * then moves them into its "imported" folder. A file that cannot be moved
+ * is imported again next week, which changes nothing.
+ */
+static int inbox_step(struct store *st, const struct config *cfg, bool dry_run)
+{
+	const char *inbox, *source;
+	if (config_string(cfg, "import.inbox", "imports", &inbox) != 0 ||
+	    config_string(cfg, "import.source", "", &source) != 0)
+		return -1;
+	DIR *d = opendir(inbox);
+	if (!d) {
+		if (errno == ENOENT)
+			return 0;
+		msg_error("%s: %s", inbox, strerror(errno));
+		return -1;
+	}
+	char **files = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len < 5 || strcmp(e->d_name + len - 4, ".csv") != 0)
+			continue;
+		files = xgrow(files, &cap, n + 1, sizeof *files);
+		files[n++] = xasprintf("%s/%s", inbox, e->d_name);
+	}
+	closedir(d);
+	int rc = 0;
+	if (n == 0)
+		goto out;
+	qsort(files, n, sizeof *files, by_name);
+	long long t0 = now_ms();
+	struct import_options opt = { .source = *source ? source : NULL };
+	long rejected;
+	rc = store_begin(st);
+	if (rc == 0)
+		rc = import_files(st, &opt, files, n, &rejected);
+	if (rc == 0)
+		rc = step_end(st, dry_run);
+	if (rc != 0) {
+		store_rollback(st);
+		msg_error("%s: the import failed: nothing was stored", inbox);
+		goto out;
+	}
+	msg_info("import: %zu file%s from %s/, %ld rows rejected (%lld ms)", n, n == 1 ? "" : "s",
+		 inbox, rejected, now_ms() - t0);
+	char *done = xasprintf("%s/imported", inbox);
+	if (!dry_run && file_mkdirs(done) == 0)
+		for (size_t i = 0; i < n; i++) {
+			char *to = xasprintf("%s/%s", done, strrchr(files[i], '/') + 1);
+			if (rename(files[i], to) != 0)
+				msg_warn("%s: not moved to %s/ (%s); it will be imported again, "
+					 "which changes nothing", files[i], done, strerror(errno));
+			free(to);
+		}
+	free(done);
+out:
+	for (size_t i = 0; i < n; i++)
+		free(files[i]);
+	free(files);
+	return rc;
+}
+
+/* Trains when the data changed or the model is old; says which. */
+static int retrain_step(struct store *st, const struct config *cfg, const char *metric,
+			bool dry_run)
+{
+	bool due;
+	char *why;
+	if (train_due(st, cfg, metric, &due, &why) != 0)
+		return -1;
+	if (!due)
+		msg_info("train: not needed, %s", why);
+	free(why);
+	return due ? train_step(st, cfg, metric, -1, true, dry_run) : 0;
+}
+
+/*
+ * Decides the week and publishes it. A week without any release is an
+ * error: a cinema with nothing new to show should hear of it, not find a
+ * holdover published for good.
+ */
+static int decide_step(struct store *st, const struct config *cfg, const struct cinema *c,
+		       const char *week, bool dry_run)
+{
+	long long t0 = now_ms();
+	struct week_record w;
+	if (store_begin(st) != 0)
+		return -1;
+	if (decision_make(st, cfg, c, week, false, &w) != 0) {
+		store_rollback(st);
+		return -1;
+	}
+	int rc = -1;
+	if (w.n_candidates == 0) {
+		msg_error("%s (%s to %s) has no release to choose from: nothing is published. Check "
+			  "that the week's releases came in: the TMDB key (TMDB_API_KEY or "
+			  "TMDB_READ_TOKEN) and cinema.region for the scrape, or the files imported",
+			  week, w.week_start, w.week_end);
+		goto out;
+	}
+	if (dry_run) {
+		msg_info("dry run: %s would show:", week);
+	} else {
+		if (decision_publish(st, &w, false) != 0 || store_commit(st) != 0)
+			goto out;
+		msg_info("publish: %s as version %d (%lld ms)", week, w.version, now_ms() - t0);
+	}
+	for (size_t s = 0; s < w.n_picks; s++)
+		msg_info("  %s: %s", w.picks[s].screen, w.picks[s].film.title);
+	rc = 0;
+out:
+	store_rollback(st);
+	week_record_free(&w);
+	return rc;
 }
 
 /* ---- the weekly job ---- */
 
-int weekly_run(const struct config *cfg, const char *week)
+int weekly_run(const struct config *cfg, const char *week, bool dry_run)
 {
 	struct cinema c;
 	if (cinema_load(cfg, &c) != 0)
@@ -112,25 +266,41 @@ int weekly_run(const struct config *cfg, const char *week)
 		decision_week_next(&c, next);
 		week = next;
 	}
-	const char *metric, *content_dir;
+	const char *metric, *content_dir, *data_dir;
 	struct store *st = NULL;
+	struct lock *lock = NULL;
 	int rc = -1, version = 0;
 	if (predict_metric(cfg, NULL, &metric) != 0 ||
-	    config_string(cfg, "content_dir", "content", &content_dir) != 0)
+	    config_string(cfg, "content_dir", "content", &content_dir) != 0 ||
+	    config_string(cfg, "data_dir", "data", &data_dir) != 0)
 		goto out;
+	/* one run at a time: cron may start the next while this one still runs */
+	char *lock_path = xasprintf("%s/.weekly.lock", data_dir);
+	if (file_mkdirs(data_dir) == 0)
+		lock = lock_take(lock_path, "weekly");
+	free(lock_path);
+	if (!lock)
+		goto out;
+	msg_info("weekly: %s%s", week, dry_run ? " (dry run: nothing is stored or built)" : "");
 	st = store_open_config(cfg);
-	if (!st || actuals_step(st, cfg, &c) != 0 || train_step(st, cfg, metric, -1, true) != 0 ||
+	if (!st || actuals_step(st, cfg, &c, dry_run) != 0 || inbox_step(st, cfg, dry_run) != 0 ||
+	    retrain_step(st, cfg, metric, dry_run) != 0 ||
 	    store_week_version(st, week, &version) != 0)
 		goto out;
 	if (version > 0)
-		msg_info("%s is already published (version %d): kept as it is", week, version);
-	else if (publish_step(st, cfg, &c, week, false, true, NULL) != 0)
+		msg_info("publish: %s is already published (version %d): kept as it is", week, version);
+	else if (decide_step(st, cfg, &c, week, dry_run) != 0)
 		goto out;
-	if (content_write(st, cfg, content_dir) != 0)
-		goto out;
+	if (!dry_run) {
+		long long t0 = now_ms();
+		if (content_write(st, cfg, content_dir) != 0)
+			goto out;
+		msg_verbose("content: %lld ms", now_ms() - t0);
+	}
 	rc = 0;
 out:
 	store_close(st);
+	lock_release(lock);
 	cinema_free(&c);
 	return rc;
 }
@@ -263,7 +433,7 @@ int replay_run(const struct config *cfg, long want, long every)
 			goto out;
 		}
 		/* Between retrainings the last model serves: it saw only earlier films. */
-		if ((replayed++ % every == 0 || !found) && train_step(st, cfg, m.name, start, false) != 0)
+		if ((replayed++ % every == 0 || !found) && train_step(st, cfg, m.name, start, false, false) != 0)
 			goto out;
 		struct week_record w;
 		if (publish_step(st, cfg, &c, weeks[i], true, false, &w) != 0)

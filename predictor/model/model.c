@@ -106,6 +106,21 @@ static void hash_hex(const double *x, size_t nx, const double *y, size_t ny, cha
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
+void model_data_hash(const struct feature_matrix *m, const size_t *rows, size_t n_rows,
+		     char out[17])
+{
+	size_t d = m->n_cols;
+	double *raw = xmalloc((n_rows ? n_rows : 1) * d * sizeof *raw);
+	double *y = xmalloc((n_rows ? n_rows : 1) * sizeof *y);
+	for (size_t i = 0; i < n_rows; i++) {
+		memcpy(raw + i * d, m->x + rows[i] * d, d * sizeof *raw);
+		y[i] = m->y[rows[i]];
+	}
+	hash_hex(raw, n_rows * d, y, n_rows, out);
+	free(raw);
+	free(y);
+}
+
 /* Out-of-fold predictions, conformal half-width and permutation importance. */
 static int cross_validate(struct model *model, const double *z, const double *y, size_t n,
 			  const size_t *bounds, const struct model_options *opt)

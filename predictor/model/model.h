@@ -58,6 +58,10 @@ struct model {
 struct model *model_fit(const struct feature_matrix *m, const size_t *rows, size_t n_rows,
 			const struct model_options *opt);
 void model_free(struct model *model);
+/* The fingerprint model_fit records of its training rows (features and
+ * targets): equal fingerprints mean a model would learn from the same data. */
+void model_data_hash(const struct feature_matrix *m, const size_t *rows, size_t n_rows,
+		     char out[17]);
 
 /* Log-scale prediction and its interval for one unscaled feature row. */
 void model_predict(const struct model *model, const double *x, double *pred, double *lower,

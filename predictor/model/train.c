@@ -138,3 +138,65 @@ int train_current_until(struct store *st, const char *metric, long *until, bool 
 	model_record_clear(&rec);
 	return 0;
 }
+
+/* Seconds since "YYYY-MM-DDTHH:MM:SSZ" to now, or -1 when unreadable. */
+static long long age_seconds(const char *iso)
+{
+	int y, mo, d, h, mi, se;
+	long day;
+	char now[21];
+	if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &se) != 6 ||
+	    date_from_ymd(y, mo, d, &day) != 0)
+		return -1;
+	long long then = (long long)day * 86400 + h * 3600 + mi * 60 + se;
+	date_now_iso(now);
+	if (sscanf(now, "%4d-%2d-%2dT%2d:%2d:%2dZ", &y, &mo, &d, &h, &mi, &se) != 6 ||
+	    date_from_ymd(y, mo, d, &day) != 0)
+		return -1;
+	return (long long)day * 86400 + h * 3600 + mi * 60 + se - then;
+}
+
+int train_due(struct store *st, const struct config *cfg, const char *metric, bool *due,
+	      char **why)
+{
+	long max_days;
+	*due = true;
+	*why = NULL;
+	if (config_long(cfg, "model.retrain_days", 28, 0, 3650, &max_days) != 0)
+		return -1;
+	struct model_record cur = { 0 };
+	bool found;
+	if (store_model_current(st, metric, &cur, &found) != 0)
+		return -1;
+	if (!found) {
+		*why = xstrdup("no model yet");
+		return 0;
+	}
+	struct film_facts *films = NULL;
+	size_t n_films = 0, n_rows = 0;
+	struct feature_matrix m = { 0 };
+	size_t *rows = NULL;
+	int rc = -1;
+	if (store_facts_load(st, metric, &films, &n_films) != 0 ||
+	    features_build(films, n_films, -1, &m) != 0)
+		goto out;
+	rows = training_rows(films, n_films, -1, &n_rows);
+	char hash[17];
+	model_data_hash(&m, rows, n_rows, hash);
+	long long age = age_seconds(cur.created_at);
+	bool same = cur.data_hash && strcmp(cur.data_hash, hash) == 0;
+	bool young = age >= 0 && age < max_days * 86400LL;
+	*due = !same || !young;
+	*why = !same  ? xstrdup("the data changed")
+	       : !young ? xasprintf("model %ld is older than model.retrain_days (%ld)", cur.id,
+				    max_days)
+			: xasprintf("model %ld learnt from the same data %lld days ago", cur.id,
+				    age / 86400);
+	rc = 0;
+out:
+	free(rows);
+	features_free(&m);
+	film_facts_free(films, n_films);
+	model_record_clear(&cur);
+	return rc;
+}

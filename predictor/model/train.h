@@ -33,6 +33,15 @@ int train_model(struct store *st, const struct config *cfg, const char *metric, 
 void train_result_clear(struct train_result *result);
 
 /*
+ * Whether training again could change anything: *due is false when the
+ * current model of metric learnt from exactly the data a new one would
+ * (the same fingerprint) and is younger than model.retrain_days (28). *why
+ * (owned) says which, for the job's log. 0 or -1 after reporting.
+ */
+int train_due(struct store *st, const struct config *cfg, const char *metric, bool *due,
+	      char **why);
+
+/*
  * The day after the last film the current model of metric was trained on
  * (-1 when its meta does not say); *found false when there is no model.
  */

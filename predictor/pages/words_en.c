@@ -60,8 +60,8 @@ const struct words_table words_en = {
 		[W_NOTE_FEWER] = "Only %zu new release%s this week: the best is shown on more than one "
 				 "screen.",
 		[W_NOTE_HOLDOVER] = "No new release this week: last week's best film, %s (%s), stays on.",
-		[W_NOTE_NOTHING] = "No new release this week and no earlier week to hold a film over "
-				   "from: nothing to show.",
+		[W_NOTE_NOTHING] = "No new release this week, and nothing was published for the week "
+				   "before to hold over: nothing to show.",
 		[W_PICK_PREDICTED] = "Predicted: %s %s (80%% interval %s to %s).",
 		[W_PICK_FILL] = "Expected to fill %.0f%% of the room's %s seats over the week.",
 		[W_PICK_PINNED] = "Pinned by the manager for this week.",

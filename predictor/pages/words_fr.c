@@ -64,8 +64,8 @@ const struct words_table words_fr = {
 				 "plus d'une salle.",
 		[W_NOTE_HOLDOVER] = "Aucune nouveauté cette semaine : le meilleur film de la semaine "
 				    "précédente, %s (%s), reste à l'affiche.",
-		[W_NOTE_NOTHING] = "Aucune nouveauté cette semaine et aucune semaine précédente : rien "
-				   "à l'affiche.",
+		[W_NOTE_NOTHING] = "Aucune nouveauté cette semaine, et rien n'a été publié la semaine "
+				   "précédente : rien à l'affiche.",
 		[W_PICK_PREDICTED] = "Prévision : %s %s (intervalle à 80\xe2\x80\xaf%% de %s à %s).",
 		[W_PICK_FILL] = "Devrait remplir %.0f\xe2\x80\xaf%% des %s places de la salle sur la "
 				"semaine.",

@@ -141,8 +141,8 @@ void published_weeks_free(struct published_week *weeks, size_t n)
 	free(weeks);
 }
 
-int store_week_previous_best(struct store *st, const char *week, struct previous_pick *out,
-			     bool *found)
+int store_week_best_pick(struct store *st, const char *week, struct previous_pick *out,
+			 bool *found)
 {
 	sqlite3_stmt *q = store_stmt(
 		st, "SELECT w.week, c.film_key, c.slug, c.title, c.release_date, c.predicted, c.lower,"
@@ -150,8 +150,7 @@ int store_week_previous_best(struct store *st, const char *week, struct previous
 		    " ON p.week = w.week AND p.version = w.version"
 		    " JOIN cinema.candidates c ON c.week = w.week AND c.version = w.version"
 		    "   AND c.film_key = p.film_key"
-		    " WHERE w.current = 1 AND w.week < ? ORDER BY w.week DESC, p.capacity DESC,"
-		    " p.screen LIMIT 1");
+		    " WHERE w.current = 1 AND w.week = ? ORDER BY p.capacity DESC, p.screen LIMIT 1");
 	if (!q)
 		return -1;
 	sqlite3_bind_text(q, 1, week, -1, SQLITE_STATIC);

@@ -58,7 +58,8 @@ struct published_week {
 int store_weeks_published(struct store *st, struct published_week **out, size_t *n);
 void published_weeks_free(struct published_week *weeks, size_t n);
 
-/* The best pick (biggest screen) of the last week published before `week`. */
+/* The best pick (biggest screen) of a published week; *found false when the
+ * week was not published or picked nothing. */
 struct previous_pick {
 	char *week;     /* owned */
 	char *film_key; /* owned */
@@ -67,8 +68,8 @@ struct previous_pick {
 	char *release_date; /* owned */
 	double predicted, lower, upper, national;
 };
-int store_week_previous_best(struct store *st, const char *week, struct previous_pick *out,
-			     bool *found);
+int store_week_best_pick(struct store *st, const char *week, struct previous_pick *out,
+			 bool *found);
 void previous_pick_clear(struct previous_pick *p);
 
 /* A film of a published week, found by key, slug or title. */

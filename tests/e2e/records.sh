@@ -128,6 +128,11 @@ test_single_and_empty_weeks() {
 	expect_status 0
 	expect_stdout "No new release this week: last week's best film, Big One (2024-W10), stays on."
 	expect_stdout '"holdover":	true'
+	# Only the week just before can hold a film over: not one of years ago.
+	run "$MARQUEE" select --week 2024-W14 --json
+	expect_status 0
+	expect_stdout "No new release this week, and nothing was published for the week before"
+	if grep -q '"holdover":	true' "$T/.out"; then fail "a film held over from an older week"; fi
 }
 
 test_actuals_add_and_errors() {
@@ -368,7 +373,8 @@ test_weekly_runs_the_whole_job() {
 	mkdir -p records
 	run "$MARQUEE" weekly --week 2024-W10
 	expect_status 0
-	expect_stdout "Published 2024-W10 as version 1."
+	expect_stdout "publish: 2024-W10 as version 1"
+	expect_stdout "train: not needed, model 1 learnt from the same data"
 	[ -f site/index.html ] || fail "no site built"
 	grep -q "Big One" site/index.html || fail "the home page does not show the pick"
 	# The manager enters what happened; the next run imports it and keeps the week.
@@ -413,4 +419,39 @@ test_content_with_nothing_published() {
 	mkdir -p content/empty-section
 	run "$MARQUEE" build
 	expect_status 0
+}
+
+test_weekly_unattended() {
+	setup
+	# A dry run stores, publishes and builds nothing, and says what it would show.
+	before=$(sqlite3 data/analytics.db .dump | md5sum)
+	run "$MARQUEE" weekly --week 2024-W10 --dry-run
+	expect_status 0
+	expect_stdout "dry run: 2024-W10 would show:"
+	expect_stdout "Screen 1: Big One"
+	expect_eq "$(sql data/cinema.db 'SELECT count(*) FROM weeks')" 0 "published by a dry run"
+	expect_eq "$(sqlite3 data/analytics.db .dump | md5sum)" "$before" "analytics.db after a dry run"
+	[ ! -e site ] || fail "a dry run built the site"
+	# A week without any release is an error, and nothing is published.
+	run "$MARQUEE" weekly --week 2024-W11
+	expect_status 1
+	expect_stderr "2024-W11 (2024-03-13 to 2024-03-19) has no release to choose from: nothing is published"
+	expect_stderr "TMDB_API_KEY"
+	expect_eq "$(sql data/cinema.db 'SELECT count(*) FROM weeks')" 0 "published for an empty week"
+	# National figures waiting in the inbox are imported and put aside.
+	mkdir imports
+	printf 'id,title,release_date,first_week_admissions\n990,Late Entry,2024-02-28,1000\n' >imports/late.csv
+	run "$MARQUEE" weekly --week 2024-W10
+	expect_status 0
+	expect_stdout "import: 1 file from imports/"
+	expect_stdout "train: model 2 ("
+	[ -f imports/imported/late.csv ] && [ ! -f imports/late.csv ] || fail "the imported file was not put aside"
+	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM films WHERE title = 'Late Entry'")" 1 "imported"
+	# One run at a time: a held lock stops the second with who holds it.
+	( exec 9>data/.weekly.lock; flock 9; echo "process 4242, since then" >&9; sleep 3 ) &
+	sleep 0.5
+	run "$MARQUEE" weekly --week 2024-W10
+	expect_status 1
+	expect_stderr "another run holds data/.weekly.lock (process 4242, since then)"
+	wait
 }
