@@ -93,8 +93,12 @@ UNIT_OBJS := \
 	tests/unit/test_svr.o \
 	tests/unit/test_template.o
 
-MARQUEE    := $(BUILD)/marquee
-UNIT_TESTS := $(BUILD)/unit_tests
+# The canned TMDB server: tests only.
+TMDB_SERVER_OBJS := tests/tmdb/tmdb_server.o tests/tmdb/canned.o common/buf.o common/xalloc.o
+
+MARQUEE     := $(BUILD)/marquee
+UNIT_TESTS  := $(BUILD)/unit_tests
+TMDB_SERVER := $(BUILD)/tmdb_server
 
 # The embedded demo data: vega-datasets' movies.json (BSD-3-Clause), from npm.
 VEGA_VERSION := 3.2.1
@@ -117,11 +121,15 @@ $(MARQUEE): $(addprefix $(BUILD)/,$(CLI_OBJS) $(LIB_OBJS))
 $(UNIT_TESTS): $(addprefix $(BUILD)/,$(UNIT_OBJS) $(LIB_OBJS))
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
+$(TMDB_SERVER): $(addprefix $(BUILD)/,$(TMDB_SERVER_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ -lpthread
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
--include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d))
+-include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d) \
+	$(TMDB_SERVER_OBJS:.o=.d))
 
 # Installs the Debian packages that are missing (as root), or prints the
 # apt-get command and stops. Every entry point below goes through it.
@@ -148,7 +156,7 @@ run: deps
 	./$(MARQUEE) status
 
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER)
 	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
 	@MARQUEE=$(abspath $(MARQUEE)) UNIT_TESTS=$(abspath $(UNIT_TESTS)) sh tests/run.sh
 
