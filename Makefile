@@ -54,6 +54,7 @@ PREDICTOR_OBJS := \
 	predictor/predict.o \
 	predictor/records.o \
 	predictor/select.o \
+	predictor/sources/http.o \
 	predictor/status.o \
 	predictor/store.o \
 	predictor/store_films.o \
@@ -87,6 +88,7 @@ UNIT_OBJS := \
 	tests/unit/test_csv.o \
 	tests/unit/test_date.o \
 	tests/unit/test_features.o \
+	tests/unit/test_http.o \
 	tests/unit/test_select.o \
 	tests/unit/test_store.o \
 	tests/unit/test_strmap.o \
