@@ -53,8 +53,9 @@
  *
  * TIME_MS since the server started, when the request was read; CONN the
  * connection's number (from 1, in accept order); TARGET as received; STATUS
- * the status sent, or "drop"; AUTH "auth" when an Authorization header came,
- * else "noauth"; FAULT the action applied, or "-".
+ * the status answered, or "drop"; AUTH "auth" when an Authorization header
+ * came, else "noauth"; FAULT the action applied, or "-". A line is written
+ * as soon as the answer is chosen, before any delay.
  */
 #define _GNU_SOURCE /* strptime, timegm */
 
@@ -287,7 +288,6 @@ static int request_serve(int fd, long conn_no, const struct request *req)
 			}
 			break;
 		case CANNED_DELAY:
-			pause_ms(f.delay_ms);
 			break;
 		case CANNED_TRUNCATE:
 			if (a.body_len < 2) {
@@ -316,13 +316,13 @@ static int request_serve(int fd, long conn_no, const struct request *req)
 		}
 	}
 	free(key);
-	if (latency_ms > 0)
-		pause_ms(latency_ms);
+	/* Logged before any delay, so that a client that gave up is logged too. */
 	char status[16];
 	snprintf(status, sizeof status, "%d", a.status);
 	pthread_mutex_lock(&lock);
 	log_request(at, conn_no, req, faulty && f.action == CANNED_DROP ? "drop" : status, fault_name);
 	pthread_mutex_unlock(&lock);
+	pause_ms(latency_ms + (faulty && f.action == CANNED_DELAY ? f.delay_ms : 0));
 	if (faulty && f.action == CANNED_DROP)
 		return -1;
 	if (answer_send(fd, req, &a) < 0 || a.close)
