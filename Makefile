@@ -95,12 +95,14 @@ UNIT_OBJS := \
 	tests/unit/test_svr.o \
 	tests/unit/test_template.o
 
-# The canned TMDB server: tests only.
+# The canned TMDB server and the HTTP client's driver: tests only.
 TMDB_SERVER_OBJS := tests/tmdb/tmdb_server.o tests/tmdb/canned.o common/buf.o common/xalloc.o
+HTTP_DRIVER_OBJS := tests/tmdb/http_driver.o
 
 MARQUEE     := $(BUILD)/marquee
 UNIT_TESTS  := $(BUILD)/unit_tests
 TMDB_SERVER := $(BUILD)/tmdb_server
+HTTP_DRIVER := $(BUILD)/http_driver
 
 # The embedded demo data: vega-datasets' movies.json (BSD-3-Clause), from npm.
 VEGA_VERSION := 3.2.1
@@ -126,12 +128,15 @@ $(UNIT_TESTS): $(addprefix $(BUILD)/,$(UNIT_OBJS) $(LIB_OBJS))
 $(TMDB_SERVER): $(addprefix $(BUILD)/,$(TMDB_SERVER_OBJS))
 	$(CC) $(LDFLAGS) -o $@ $^ -lpthread
 
+$(HTTP_DRIVER): $(addprefix $(BUILD)/,$(HTTP_DRIVER_OBJS) $(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 -include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d) \
-	$(TMDB_SERVER_OBJS:.o=.d))
+	$(TMDB_SERVER_OBJS:.o=.d) $(HTTP_DRIVER_OBJS:.o=.d))
 
 # Installs the Debian packages that are missing (as root), or prints the
 # apt-get command and stops. Every entry point below goes through it.
@@ -158,7 +163,7 @@ run: deps
 	./$(MARQUEE) status
 
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER)
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER)
 	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
 	@MARQUEE=$(abspath $(MARQUEE)) UNIT_TESTS=$(abspath $(UNIT_TESTS)) sh tests/run.sh
 
