@@ -5,7 +5,7 @@
 #                   the embedded demo data (no network, no API key)
 #   make test       install what is missing, build, run every test
 #   make test-asan  the same test suite under AddressSanitizer + UBSan
-#   make bench      benchmarks (import speed, ...)
+#   make bench      benchmarks (import speed, HTTP client rate, ...)
 #   make install PREFIX=/usr/local
 #
 # Personal flags go in Makefile.local (not committed).
@@ -174,7 +174,7 @@ test-asan:
 		LDFLAGS="-fsanitize=address,undefined" test
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(TMDB_SERVER) $(HTTP_DRIVER)
 	@MARQUEE=$(abspath $(MARQUEE)) sh tests/bench/run.sh
 
 # Each parser fuzzed for FUZZ_SECONDS, from the seeds in tests/fuzz/seeds;
