@@ -69,7 +69,7 @@ struct http_client {
 	struct http_options opt;  /* defaults filled in; pointers borrowed */
 	CURLM *multi;             /* owned */
 	char *secrets[SECRETS_MAX]; /* owned: strings to redact, NULL after the last */
-	char *auth_header;        /* owned: "Authorization: Bearer ...", or NULL */
+	char *bearer_header;      /* owned: "Bearer TOKEN", or NULL */
 	char *user_agent;         /* owned */
 	struct request_list queue;   /* fresh requests, in order */
 	struct request_list waiting; /* retries waiting for not_before_ms */
@@ -326,7 +326,7 @@ struct http_client *http_new(const struct http_options *opt)
 		secret_add(c, o.secret);
 	if (o.bearer) {
 		secret_add(c, o.bearer);
-		c->auth_header = xasprintf("Authorization: Bearer %s", o.bearer);
+		c->bearer_header = xasprintf("Bearer %s", o.bearer);
 	}
 	c->user_agent = xstrdup(o.user_agent ? o.user_agent : "marquee/" MARQUEE_VERSION);
 	c->tokens = o.burst;
@@ -345,7 +345,7 @@ void http_free(struct http_client *c)
 	curl_multi_cleanup(c->multi);
 	for (size_t i = 0; i < SECRETS_MAX; i++)
 		free(c->secrets[i]);
-	free(c->auth_header);
+	free(c->bearer_header);
 	free(c->user_agent);
 	free(c);
 	curl_global_cleanup();
@@ -483,10 +483,24 @@ static size_t on_header(char *data, size_t size, size_t n, void *userp)
 	return size * n;
 }
 
+/* Appends a header line (copied) to r's list. 0, or -1 when curl is out of memory. */
+static int header_add(struct request *r, const char *name, const char *value)
+{
+	char *line = xasprintf("%s: %s", name, value);
+	struct curl_slist *more = curl_slist_append(r->headers, line);
+	free(line);
+	if (!more)
+		return -1;
+	r->headers = more;
+	return 0;
+}
+
 /* Starts the next attempt of r. 0, or -1 with r->last_error set (not started). */
 static int attempt_start(struct http_client *c, struct request *r)
 {
 	const struct http_options *o = &c->opt;
+	const char *why = NULL;
+	CURLcode rc = CURLE_OK;
 	attempt_reset(r);
 	r->attempts++;
 	r->attempt_start_ms = now_ms();
@@ -496,33 +510,18 @@ static int attempt_start(struct http_client *c, struct request *r)
 	if (r->attempts > 1)
 		c->stats.retries++;
 	if (fault_hit("http")) {
-		free(r->last_error);
-		r->last_error = xstrdup("injected fault (MARQUEE_FAULT)");
-		return -1;
+		why = "injected fault (MARQUEE_FAULT)";
+		goto out;
 	}
 	r->easy = curl_easy_init();
-	if (!r->easy) {
-		free(r->last_error);
-		r->last_error = xstrdup("curl_easy_init failed");
-		return -1;
+	if (!r->easy || header_add(r, "Accept", "application/json") < 0 ||
+	    (c->bearer_header && header_add(r, "Authorization", c->bearer_header) < 0) ||
+	    (r->etag && header_add(r, "If-None-Match", r->etag) < 0) ||
+	    (r->last_modified && header_add(r, "If-Modified-Since", r->last_modified) < 0)) {
+		rc = CURLE_OUT_OF_MEMORY;
+		goto out;
 	}
-	struct curl_slist *h = curl_slist_append(NULL, "Accept: application/json");
-	if (c->auth_header)
-		h = curl_slist_append(h, c->auth_header);
-	char *line = NULL;
-	if (r->etag) {
-		line = xasprintf("If-None-Match: %s", r->etag);
-		h = curl_slist_append(h, line);
-		free(line);
-	}
-	if (r->last_modified) {
-		line = xasprintf("If-Modified-Since: %s", r->last_modified);
-		h = curl_slist_append(h, line);
-		free(line);
-	}
-	r->headers = h;
 	CURL *e = r->easy;
-	CURLcode rc = CURLE_OK;
 	/* The first failure is kept; later calls still run, harmlessly. */
 #define SET(option, value) \
 	do { CURLcode s_ = curl_easy_setopt(e, option, value); if (rc == CURLE_OK) rc = s_; } while (0)
@@ -538,7 +537,7 @@ static int attempt_start(struct http_client *c, struct request *r)
 	SET(CURLOPT_TIMEOUT_MS, o->attempt_timeout_ms);
 	SET(CURLOPT_CONNECTTIMEOUT_MS, o->connect_timeout_ms);
 	SET(CURLOPT_USERAGENT, c->user_agent);
-	SET(CURLOPT_HTTPHEADER, h);
+	SET(CURLOPT_HTTPHEADER, r->headers);
 	SET(CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 	/* Over TLS, wait to learn whether the first connection multiplexes (HTTP/2)
 	   rather than open one per request; cleartext is HTTP/1.1 only. */
@@ -548,23 +547,21 @@ static int attempt_start(struct http_client *c, struct request *r)
 	SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)o->max_body);
 	SET(CURLOPT_TCP_KEEPALIVE, 1L);
 #undef SET
-	if (rc == CURLE_OK) {
-		CURLMcode m = curl_multi_add_handle(c->multi, e);
-		if (m != CURLM_OK) {
-			free(r->last_error);
-			r->last_error = xasprintf("curl_multi_add_handle: %s", curl_multi_strerror(m));
-			attempt_end(r);
-			return -1;
-		}
-	} else {
-		free(r->last_error);
-		r->last_error = xasprintf("%s", curl_easy_strerror(rc));
-		attempt_end(r);
-		return -1;
+	if (rc != CURLE_OK)
+		goto out;
+	CURLMcode m = curl_multi_add_handle(c->multi, e);
+	if (m != CURLM_OK) {
+		why = curl_multi_strerror(m);
+		goto out;
 	}
 	list_push(&c->running, r);
 	c->n_running++;
 	return 0;
+out:
+	free(r->last_error);
+	r->last_error = xstrdup(why ? why : curl_easy_strerror(rc));
+	attempt_end(r);
+	return -1;
 }
 
 /* Transport failures that another attempt may get past. */

@@ -99,8 +99,9 @@ int http_get(struct http_client *c, const char *url, const char *etag, const cha
  * Runs every queued request, and those the callback queues, to their end.
  * Returns 0 when each was handed to the callback (failures included); -1
  * when the callback stopped the batch, or when the deadline passed: then
- * every unfinished request was handed to the callback as failed, and the
- * deadline reported once.
+ * every unfinished request was handed to the callback as failed (what the
+ * callback queues then is dropped), and the deadline reported once.
+ * Not to be called from its own callback.
  */
 int http_run(struct http_client *c, http_done_fn done, void *ctx);
 
