@@ -214,6 +214,18 @@ test_body_over_max_body_is_refused() {
 	expect_status 0
 }
 
+test_header_values_are_bounded() {
+	long=$(awk 'BEGIN { while (n++ < 1100) printf "x" }')
+	printf '/long 200 application/%s -\n/short 200 application/%s -\n' "$long" \
+		"$(echo "$long" | cut -c 1-1000)" >long.routes
+	start_server --routes long.routes
+	run "$DRIVER" "$BASE/long" "$BASE/short"
+	expect_status 1
+	expect_stdout "error: GET $BASE/long: a response header is longer than 1024 bytes"
+	expect_stdout "response 2 200 ok"
+	expect_eq "$(logged /3/long)" 1 "not retried"
+}
+
 test_secret_never_printed() {
 	start_server --fault "/movie/2* status 503 times 1" --fault "/movie/3* drop" \
 		--fault "/movie/4* delay 5000"
