@@ -5,7 +5,7 @@
 #                   the embedded demo data (no network, no API key)
 #   make test       install what is missing, build, run every test
 #   make test-asan  the same test suite under AddressSanitizer + UBSan
-#   make bench      benchmarks (import speed, ...)
+#   make bench      benchmarks (import speed, HTTP client rate, ...)
 #   make golden     write tests/golden/expected anew after an intended change
 #   make install PREFIX=/usr/local
 #
@@ -47,6 +47,7 @@ COMMON_OBJS := \
 
 PREDICTOR_OBJS := \
 	predictor/sources/csv.o \
+	predictor/sources/http.o \
 	predictor/sources/import.o \
 	predictor/sources/import_csv.o \
 	predictor/sources/import_vega.o \
@@ -109,6 +110,7 @@ UNIT_OBJS := \
 	tests/unit/test_csv.o \
 	tests/unit/test_date.o \
 	tests/unit/test_features.o \
+	tests/unit/test_http.o \
 	tests/unit/test_plan.o \
 	tests/unit/test_store.o \
 	tests/unit/test_strmap.o \
@@ -116,8 +118,14 @@ UNIT_OBJS := \
 	tests/unit/test_template.o \
 	tests/unit/test_words.o
 
-MARQUEE    := $(BUILD)/marquee
-UNIT_TESTS := $(BUILD)/unit_tests
+# The canned TMDB server and the HTTP client's driver: tests only.
+TMDB_SERVER_OBJS := tests/tmdb/tmdb_server.o tests/tmdb/canned.o common/buf.o common/xalloc.o
+HTTP_DRIVER_OBJS := tests/tmdb/http_driver.o
+
+MARQUEE     := $(BUILD)/marquee
+UNIT_TESTS  := $(BUILD)/unit_tests
+TMDB_SERVER := $(BUILD)/tmdb_server
+HTTP_DRIVER := $(BUILD)/http_driver
 
 # The embedded demo data: vega-datasets' movies.json (BSD-3-Clause), from npm.
 VEGA_VERSION := 3.2.1
@@ -140,11 +148,18 @@ $(MARQUEE): $(addprefix $(BUILD)/,$(CLI_OBJS) $(LIB_OBJS))
 $(UNIT_TESTS): $(addprefix $(BUILD)/,$(UNIT_OBJS) $(LIB_OBJS))
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
+$(TMDB_SERVER): $(addprefix $(BUILD)/,$(TMDB_SERVER_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ -lpthread
+
+$(HTTP_DRIVER): $(addprefix $(BUILD)/,$(HTTP_DRIVER_OBJS) $(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
--include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d))
+-include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d) \
+	$(TMDB_SERVER_OBJS:.o=.d) $(HTTP_DRIVER_OBJS:.o=.d))
 
 # Installs the Debian packages that are missing (as root), or prints the
 # apt-get command and stops. Every entry point below goes through it.
@@ -171,7 +186,7 @@ run: deps
 	./$(MARQUEE) status
 
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER)
 	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
 	@MARQUEE=$(abspath $(MARQUEE)) UNIT_TESTS=$(abspath $(UNIT_TESTS)) sh tests/run.sh
 
@@ -186,7 +201,7 @@ golden: all demo-data
 	@for c in en fr demo; do UPDATE=1 MARQUEE=$(abspath $(MARQUEE)) sh tests/golden/compare.sh $$c || exit 1; done
 
 bench: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all $(TMDB_SERVER) $(HTTP_DRIVER)
 	@MARQUEE=$(abspath $(MARQUEE)) sh tests/bench/run.sh
 
 # Each parser fuzzed for FUZZ_SECONDS, from the seeds in tests/fuzz/seeds;

@@ -7,6 +7,7 @@
 	SUITE(test_csv)       \
 	SUITE(test_date)      \
 	SUITE(test_features)  \
+	SUITE(test_http)      \
 	SUITE(test_plan)    \
 	SUITE(test_store)     \
 	SUITE(test_strmap)    \
