@@ -54,6 +54,9 @@ PREDICTOR_OBJS := \
 	predictor/predict.o \
 	predictor/records.o \
 	predictor/select.o \
+	predictor/sources/tmdb.o \
+	predictor/sources/tmdb_json.o \
+	predictor/sources/tmdb_url.o \
 	predictor/status.o \
 	predictor/store.o \
 	predictor/store_films.o \
