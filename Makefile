@@ -94,7 +94,8 @@ UNIT_OBJS := \
 	tests/unit/test_store.o \
 	tests/unit/test_strmap.o \
 	tests/unit/test_svr.o \
-	tests/unit/test_template.o
+	tests/unit/test_template.o \
+	tests/unit/test_tmdb.o
 
 MARQUEE    := $(BUILD)/marquee
 UNIT_TESTS := $(BUILD)/unit_tests
