@@ -243,6 +243,9 @@ enum tmdb_field tmdb_json_text(const cJSON *obj, const char *key, size_t cap, bo
 		n = cap;
 		while (((unsigned char)s[n] & 0xC0) == 0x80)
 			n--;
+		/* the cut may end on a space the trim above did not see */
+		while (strchr(" \t\r\n", s[n - 1]))
+			n--;
 	}
 	*out = xstrndup(s, n);
 	return TMDB_FIELD_OK;

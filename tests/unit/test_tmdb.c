@@ -676,6 +676,17 @@ static void test_bad_text(void)
 	OK(m && m->n_cast == 1 && strlen(m->cast[0].name) == TMDB_MAX_TEXT, "a long name cut");
 	tmdb_movie_free(m);
 	free(said);
+	buf_clear(&body);
+
+	/* a cut that ends on a space leaves no trailing space */
+	buf_puts(&body, "{\"id\":1,\"title\":\"");
+	for (int i = 0; i < TMDB_MAX_TEXT - 1; i++)
+		buf_putc(&body, 'a');
+	buf_puts(&body, " bbbb\"}");
+	m = movie_from(body.data, body.len, "FR", &said);
+	OK(m && strlen(m->title) == TMDB_MAX_TEXT - 1, "cut, then trimmed");
+	tmdb_movie_free(m);
+	free(said);
 	buf_free(&body);
 
 	m = movie_json("{'id':1,'title':'\xff\xfe'}", "FR", &said);
