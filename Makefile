@@ -107,7 +107,7 @@ VEGA_TGZ     := .cache/vega-datasets-$(VEGA_VERSION).tgz
 VEGA_JSON    := .cache/vega-datasets-$(VEGA_VERSION)/movies.json
 
 # libFuzzer targets, one per parser (make fuzz; needs clang).
-FUZZ_TARGETS := csv page template yaml
+FUZZ_TARGETS := csv page template tmdb yaml
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 
@@ -166,8 +166,10 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@MARQUEE=$(abspath $(MARQUEE)) sh tests/bench/run.sh
 
-# Each parser fuzzed for FUZZ_SECONDS, from the seeds in tests/fuzz/seeds;
-# the corpus grows in .cache/fuzz. A crash stops with its input saved.
+# Each parser fuzzed for FUZZ_SECONDS, from the seeds in tests/fuzz/seeds
+# (and the dictionary tests/fuzz/TARGET.dict when there is one); the corpus
+# grows in .cache/fuzz. A crash stops with its input saved. One target:
+# make fuzz FUZZ_TARGETS=tmdb.
 fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-run
 
@@ -175,7 +177,8 @@ fuzz-run: $(addprefix $(BUILD)/fuzz_,$(FUZZ_TARGETS))
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p .cache/fuzz/$$t && \
 		echo "fuzz $$t: $(FUZZ_SECONDS) s" && \
-		./$(BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 \
+		dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+		./$(BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 $$dict \
 			-artifact_prefix=.cache/fuzz/$$t- .cache/fuzz/$$t tests/fuzz/seeds/$$t || exit 1; \
 	done
 
