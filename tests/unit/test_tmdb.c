@@ -968,6 +968,7 @@ static void test_page_person_images(void)
 	    "'w780','original']}}",
 	    &said);
 	QUIET(said, "configuration");
+	free(said);
 	if (img) {
 		STR_EQ(tmdb_images_size(img, 300), "w342", "nearest to 300");
 		STR_EQ(tmdb_images_size(img, 4000), "w780", "the largest for a huge width");
