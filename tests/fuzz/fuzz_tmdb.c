@@ -2,7 +2,8 @@
  * libFuzzer target: every TMDB parser on the same input (discover page,
  * movie details, person, configuration, error body), and the promises of
  * tmdb.h checked on what they keep: text is clean UTF-8 within its cap,
- * lists within theirs, numbers in range, paths safe. A broken promise aborts.
+ * lists within theirs, numbers in range, paths safe; and the input as a URL
+ * to redact. A broken promise aborts.
  */
 #include <math.h>
 #include <stdint.h>
@@ -113,6 +114,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(url);
 		tmdb_images_free(images);
 	}
+	/* the input as a URL to redact: a value after "api_key=" never survives */
+	char *url = strndup(body, size);
+	char *shown = tmdb_url_redact(url);
+	const char *key = strstr(shown, "?api_key=");
+	promise(!key || strncmp(key + 9, "REDACTED", 8) == 0);
+	free(shown);
+	free(url);
+
 	int code;
 	char *sentence = tmdb_error_message(body, size, &code);
 	if (sentence) {
