@@ -211,16 +211,24 @@ static bool text_ok(const char *s, bool multiline)
 	return true;
 }
 
+/* The value at key, or NULL with why "missing" when it is absent or null. */
+static const cJSON *present(const cJSON *obj, const char *key, char *why)
+{
+	const cJSON *v = tmdb_json_get(obj, key);
+	if (v && !cJSON_IsNull(v))
+		return v;
+	snprintf(why, TMDB_WHY_MAX, "missing");
+	return NULL;
+}
+
 enum tmdb_field tmdb_json_text(const cJSON *obj, const char *key, size_t cap, bool multiline,
 			       char **out, char *why)
 {
 	*out = NULL;
 	why[0] = '\0';
-	const cJSON *v = tmdb_json_get(obj, key);
-	if (!v || cJSON_IsNull(v)) {
-		snprintf(why, TMDB_WHY_MAX, "missing");
+	const cJSON *v = present(obj, key, why);
+	if (!v)
 		return TMDB_FIELD_ABSENT;
-	}
 	if (!cJSON_IsString(v)) {
 		snprintf(why, TMDB_WHY_MAX, "not text");
 		return TMDB_FIELD_BAD;
@@ -254,11 +262,9 @@ enum tmdb_field tmdb_json_text(const cJSON *obj, const char *key, size_t cap, bo
 enum tmdb_field tmdb_json_number(const cJSON *obj, const char *key, double min, double max,
 				 bool whole, double *out, char *why)
 {
-	const cJSON *v = tmdb_json_get(obj, key);
-	if (!v || cJSON_IsNull(v)) {
-		snprintf(why, TMDB_WHY_MAX, "missing");
+	const cJSON *v = present(obj, key, why);
+	if (!v)
 		return TMDB_FIELD_ABSENT;
-	}
 	if (!cJSON_IsNumber(v)) {
 		snprintf(why, TMDB_WHY_MAX, "not a number");
 		return TMDB_FIELD_BAD;
@@ -278,12 +284,12 @@ enum tmdb_field tmdb_json_number(const cJSON *obj, const char *key, double min, 
 
 enum tmdb_field tmdb_json_date(const cJSON *obj, const char *key, long *out, char *why)
 {
-	const cJSON *v = tmdb_json_get(obj, key);
-	if (!v || cJSON_IsNull(v) || (cJSON_IsString(v) && !v->valuestring[0])) {
+	const cJSON *v = present(obj, key, why);
+	const char *s = cJSON_IsString(v) ? v->valuestring : "";
+	if (!v || (cJSON_IsString(v) && !s[0])) {
 		snprintf(why, TMDB_WHY_MAX, "missing");
 		return TMDB_FIELD_ABSENT;
 	}
-	const char *s = cJSON_IsString(v) ? v->valuestring : "";
 	char day[11];
 	size_t n = strlen(s);
 	if (n >= 10 && s[4] == '-' && (s[10] == '\0' || s[10] == 'T')) {
