@@ -51,6 +51,9 @@ PREDICTOR_OBJS := \
 	predictor/sources/import.o \
 	predictor/sources/import_csv.o \
 	predictor/sources/import_vega.o \
+	predictor/sources/tmdb.o \
+	predictor/sources/tmdb_json.o \
+	predictor/sources/tmdb_url.o \
 	predictor/store/store.o \
 	predictor/store/store_films.o \
 	predictor/store/store_models.o \
@@ -116,6 +119,7 @@ UNIT_OBJS := \
 	tests/unit/test_strmap.o \
 	tests/unit/test_svr.o \
 	tests/unit/test_template.o \
+	tests/unit/test_tmdb.o \
 	tests/unit/test_words.o
 
 # The canned TMDB server and the HTTP client's driver: tests only.
@@ -134,7 +138,7 @@ VEGA_TGZ     := .cache/vega-datasets-$(VEGA_VERSION).tgz
 VEGA_JSON    := .cache/vega-datasets-$(VEGA_VERSION)/movies.json
 
 # libFuzzer targets, one per parser (make fuzz; needs clang).
-FUZZ_TARGETS := csv page template yaml
+FUZZ_TARGETS := csv page template tmdb yaml
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 
@@ -204,8 +208,10 @@ bench: deps
 	@$(MAKE) --no-print-directory all $(TMDB_SERVER) $(HTTP_DRIVER)
 	@MARQUEE=$(abspath $(MARQUEE)) sh tests/bench/run.sh
 
-# Each parser fuzzed for FUZZ_SECONDS, from the seeds in tests/fuzz/seeds;
-# the corpus grows in .cache/fuzz. A crash stops with its input saved.
+# Each parser fuzzed for FUZZ_SECONDS, from the seeds in tests/fuzz/seeds
+# (and the dictionary tests/fuzz/TARGET.dict when there is one); the corpus
+# grows in .cache/fuzz. A crash stops with its input saved. One target:
+# make fuzz FUZZ_TARGETS=tmdb.
 fuzz: deps
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-run
 
@@ -213,7 +219,8 @@ fuzz-run: $(addprefix $(BUILD)/fuzz_,$(FUZZ_TARGETS))
 	@for t in $(FUZZ_TARGETS); do \
 		mkdir -p .cache/fuzz/$$t && \
 		echo "fuzz $$t: $(FUZZ_SECONDS) s" && \
-		./$(BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 \
+		dict=; [ -f tests/fuzz/$$t.dict ] && dict=-dict=tests/fuzz/$$t.dict; \
+		./$(BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -close_fd_mask=2 $$dict \
 			-artifact_prefix=.cache/fuzz/$$t- .cache/fuzz/$$t tests/fuzz/seeds/$$t || exit 1; \
 	done
 
