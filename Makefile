@@ -42,6 +42,7 @@ COMMON_OBJS := \
 	common/msg.o \
 	common/slug.o \
 	common/strmap.o \
+	common/textfold.o \
 	common/xalloc.o \
 	common/ytree.o
 
@@ -119,6 +120,7 @@ UNIT_OBJS := \
 	tests/unit/test_strmap.o \
 	tests/unit/test_svr.o \
 	tests/unit/test_template.o \
+	tests/unit/test_textfold.o \
 	tests/unit/test_tmdb.o \
 	tests/unit/test_words.o
 

@@ -13,6 +13,7 @@
 	SUITE(test_strmap)    \
 	SUITE(test_svr)       \
 	SUITE(test_template)  \
+	SUITE(test_textfold)  \
 	SUITE(test_tmdb)       \
 	SUITE(test_words)
 
