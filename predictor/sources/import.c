@@ -27,8 +27,7 @@ void import_row_init(struct import_row *row, const char *source)
 {
 	memset(row, 0, sizeof *row);
 	row->film.source = source;
-	row->film.release_us = -1;
-	row->film.budget_usd = -1;
+	import_row_clear(row);
 }
 
 void import_row_clear(struct import_row *row)
@@ -40,7 +39,10 @@ void import_row_clear(struct import_row *row)
 	memset(&row->film, 0, sizeof row->film);
 	row->film.source = source;
 	row->film.release_us = -1;
+	row->film.first_release = -1;
 	row->film.budget_usd = -1;
+	row->film.buzz_popularity = -1;
+	row->film.buzz_votes = -1;
 }
 
 void import_row_free(struct import_row *row)
@@ -150,9 +152,9 @@ int import_row_put(struct import_ctx *ctx, struct import_row *row, long line)
 		return -1;
 	}
 	enum store_change change;
-	char *first = NULL;
+	char *detail = NULL;
 	char *where = xasprintf("%s:%ld", ctx->path, line);
-	int rc = store_film_put(ctx->store, &row->film, where, &change, &first);
+	int rc = store_film_put(ctx->store, &row->film, where, &change, &detail);
 	free(where);
 	if (rc != 0) {
 		msg_error("%s:%ld: the film could not be stored", ctx->path, line);
@@ -169,12 +171,21 @@ int import_row_put(struct import_ctx *ctx, struct import_row *row, long line)
 	case STORE_UNCHANGED:
 		ctx->unchanged++;
 		break;
+	case STORE_MATCHED:
+		ctx->matched++;
+		msg_verbose("%s:%ld: \"%s\" is the film %s", ctx->path, line, row->film.title,
+			    detail);
+		break;
 	case STORE_DUPLICATE:
 		import_reject(ctx, line, "\"%s\" repeats the film of %s (same %s)", row->film.title,
-			      first, row->film.source_id ? "id" : "title and release date");
+			      detail, row->film.source_id ? "id" : "title and release date");
+		break;
+	case STORE_AMBIGUOUS:
+		import_reject(ctx, line, "\"%s\" could be any of %s: give the file an id column "
+			      "(a TMDB or IMDb id) to say which", row->film.title, detail);
 		break;
 	}
-	free(first);
+	free(detail);
 	return 0;
 }
 
@@ -278,6 +289,9 @@ int import_files(struct store *st, const struct import_options *opt, char *const
 		if (!failed) {
 			msg_info("%s: %ld films loaded, %ld updated, %ld unchanged, %ld rejected",
 				 paths[i], ctx.loaded, ctx.updated, ctx.unchanged, ctx.rejected);
+			if (ctx.matched)
+				msg_info("%s: %ld films matched to films other sources brought (-v "
+					 "lists them)", paths[i], ctx.matched);
 			if (ctx.outcome_names.len)
 				msg_info("%s: outcome columns: %s", paths[i], buf_str(&ctx.outcome_names));
 			if (ctx.repaired)

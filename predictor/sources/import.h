@@ -18,6 +18,7 @@ struct import_ctx {
 	const char *path;      /* borrowed; the file, as named in messages */
 	const char *source;    /* borrowed; the source name keying its rows */
 	long loaded, updated, unchanged, rejected, repaired;
+	long matched;          /* attached to films other sources brought */
 	long rows;             /* records seen, for fault injection and progress */
 	bool failed;           /* a store error: the import must roll back */
 	struct buf outcome_names; /* owned; the CSV columns read as outcomes */

@@ -6,6 +6,7 @@
 
 #include "common/fileio.h"
 #include "common/msg.h"
+#include "common/textfold.h"
 #include "common/xalloc.h"
 
 /*
@@ -112,6 +113,49 @@ static const char *const analytics_migrations[] = {
 	/* 3: the year a film was made, which tells a re-release. */
 	"ALTER TABLE films ADD COLUMN production_year INTEGER"
 	"  CHECK (production_year BETWEEN 1870 AND 2100);",
+	/* 4: one film whatever the source. Every source's id for a film (and
+	 * the fingerprint of what it gave); what TMDB adds; folded titles and
+	 * names to match on; people no longer unique by name (two people may
+	 * share one), with their popularity as fetched day by day. */
+	"CREATE TABLE film_sources ("
+	"  source TEXT NOT NULL, source_id TEXT NOT NULL,"
+	"  film_id INTEGER NOT NULL REFERENCES films(id) ON DELETE CASCADE,"
+	"  row_hash INTEGER NOT NULL,"
+	"  PRIMARY KEY (source, source_id));"
+	"CREATE INDEX film_sources_film ON film_sources(film_id);"
+	"INSERT INTO film_sources(source, source_id, film_id, row_hash)"
+	"  SELECT source, coalesce(source_id, title || '|' || release_date), id, row_hash FROM films;"
+	"ALTER TABLE films ADD COLUMN imdb_id TEXT;"
+	"ALTER TABLE films ADD COLUMN original_title TEXT;"
+	"ALTER TABLE films ADD COLUMN first_release TEXT;"   /* the first release anywhere */
+	"ALTER TABLE films ADD COLUMN tmdb_fetched_at TEXT;" /* when TMDB's facts were fetched */
+	"ALTER TABLE films ADD COLUMN match_title TEXT;"
+	"ALTER TABLE films ADD COLUMN match_original TEXT;"
+	"UPDATE films SET match_title = marquee_fold(title);"
+	"CREATE INDEX films_tmdb ON films(tmdb_id);"
+	"CREATE INDEX films_imdb ON films(imdb_id);"
+	"CREATE INDEX films_match ON films(match_title);"
+	"CREATE INDEX films_match_original ON films(match_original);"
+	"CREATE TABLE keywords (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE film_keywords ("
+	"  film_id INTEGER NOT NULL REFERENCES films(id) ON DELETE CASCADE,"
+	"  keyword_id INTEGER NOT NULL REFERENCES keywords(id),"
+	"  ord INTEGER NOT NULL, PRIMARY KEY (film_id, keyword_id));"
+	"CREATE TABLE people_new (id INTEGER PRIMARY KEY, name TEXT NOT NULL, match_name TEXT,"
+	"  tmdb_id INTEGER UNIQUE, birthday TEXT, fetched_at TEXT);"
+	"INSERT INTO people_new(id, name, match_name, tmdb_id)"
+	"  SELECT id, name, marquee_fold(name), tmdb_id FROM people;"
+	"CREATE TABLE person_popularity ("
+	"  person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,"
+	"  fetched_on TEXT NOT NULL, popularity REAL NOT NULL,"
+	"  PRIMARY KEY (person_id, fetched_on));"
+	"DROP TABLE people;"
+	"ALTER TABLE people_new RENAME TO people;"
+	"CREATE INDEX people_match ON people(match_name);"
+	/* the scrape's cache: validators and a time to live */
+	"ALTER TABLE http_cache ADD COLUMN etag TEXT;"
+	"ALTER TABLE http_cache ADD COLUMN last_modified TEXT;"
+	"ALTER TABLE http_cache ADD COLUMN expires_at TEXT;",
 };
 
 static const char *const cinema_migrations[] = {
@@ -232,6 +276,31 @@ out:
 	return rc;
 }
 
+/* 0 when no row of schema breaks a foreign key, else -1 after reporting one. */
+static int foreign_keys_hold(struct store *st, const char *schema, const char *file)
+{
+	char *sql = xasprintf("PRAGMA %s.foreign_key_check", schema);
+	sqlite3_stmt *stmt;
+	int rc = -1;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL) != SQLITE_OK) {
+		store_fail(st, file);
+		goto out;
+	}
+	int step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW)
+		msg_error("%s: a row of %s refers to a missing row of %s", file,
+			  (const char *)sqlite3_column_text(stmt, 0),
+			  (const char *)sqlite3_column_text(stmt, 2));
+	else if (step == SQLITE_DONE)
+		rc = 0;
+	else
+		store_fail(st, file);
+	sqlite3_finalize(stmt);
+out:
+	free(sql);
+	return rc;
+}
+
 /* Brings one schema up to date, each step in its own transaction. */
 static int migrate(struct store *st, const char *schema, const char *file,
 		   const char *const *migrations, int count)
@@ -244,6 +313,10 @@ static int migrate(struct store *st, const char *schema, const char *file,
 			  "upgrade marquee", file, version, count);
 		return -1;
 	}
+	/* A migration may rebuild a table that others refer to (SQLite's way to
+	 * change a column): foreign keys are checked once, before its commit. */
+	if (version < count && exec(st, "PRAGMA foreign_keys = OFF", file) != 0)
+		return -1;
 	for (int v = version; v < count; v++) {
 		if (exec(st, "BEGIN IMMEDIATE", file) != 0)
 			return -1;
@@ -262,6 +335,8 @@ static int migrate(struct store *st, const char *schema, const char *file,
 		char *bump = xasprintf("PRAGMA %s.user_version = %d", schema, v + 1);
 		int rc = exec(st, migrations[v], file);
 		if (rc == 0)
+			rc = foreign_keys_hold(st, schema, file);
+		if (rc == 0)
 			rc = exec(st, bump, file);
 		free(bump);
 		if (rc == 0)
@@ -273,7 +348,20 @@ static int migrate(struct store *st, const char *schema, const char *file,
 		}
 		msg_verbose("%s: migrated to schema version %d", file, v + 1);
 	}
-	return 0;
+	return exec(st, "PRAGMA foreign_keys = ON", file);
+}
+
+/* marquee_fold(text): the folded text that matching compares (textfold.h). */
+static void fold_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const unsigned char *text = sqlite3_value_text(argv[0]);
+	if (!text) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *folded = textfold_copy((const char *)text);
+	sqlite3_result_text(ctx, folded, -1, free);
 }
 
 struct store *store_open(const char *dir)
@@ -297,6 +385,12 @@ struct store *store_open(const char *dir)
 	char *quoted = sqlite3_mprintf("%Q", cinema);
 	attach = xasprintf("ATTACH DATABASE %s AS cinema", quoted);
 	sqlite3_free(quoted);
+	if (sqlite3_create_function(st->db, "marquee_fold", 1,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, fold_sql,
+				    NULL, NULL) != SQLITE_OK) {
+		store_fail(st, analytics);
+		goto out;
+	}
 	if (exec(st, "PRAGMA foreign_keys = ON", analytics) != 0 ||
 	    set_wal(st, "main", analytics) != 0 ||
 	    exec(st, attach, cinema) != 0 ||

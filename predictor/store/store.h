@@ -52,7 +52,13 @@ struct outcome {
 	double value;
 };
 
-/* A film as imported from a history file. All pointers are borrowed. */
+/* What a source knows of a person beyond the name (TMDB), or zeros. */
+struct person_ref {
+	long tmdb_id;      /* 0 when unknown */
+	double popularity; /* negative when unknown */
+};
+
+/* A film as a source gives it (a history file, TMDB). All pointers are borrowed. */
 struct film_record {
 	const char *source;    /* "vega", "fr_first_week", "tmdb"... */
 	const char *source_id; /* the source's id, or NULL: then title+date key it */
@@ -78,20 +84,53 @@ struct film_record {
 	size_t n_languages;
 	const struct outcome *outcomes;
 	size_t n_outcomes;
+	/* What TMDB adds (zero or NULL from a history file). */
+	long tmdb_id;              /* 0 when unknown */
+	const char *imdb_id;       /* "tt0137523", or NULL */
+	const char *original_title;
+	long first_release;        /* day number of its first release anywhere, -1 unknown */
+	const char *collection;    /* the franchise it belongs to, or NULL */
+	const char *poster_path;   /* the poster as stored for the site, or NULL */
+	const char **keywords;
+	size_t n_keywords;
+	const char **companies;    /* production companies */
+	size_t n_companies;
+	const struct person_ref *director_refs; /* parallel to directors, or NULL */
+	const struct person_ref *cast_refs;     /* parallel to cast, or NULL */
+	const char *fetched_on;    /* YYYY-MM-DD the facts were fetched (TMDB's), or NULL */
+	double buzz_popularity;    /* TMDB popularity when fetched, negative when unknown */
+	double buzz_votes;         /* its vote count then, negative when unknown */
 };
 
-enum store_change { STORE_INSERTED, STORE_UPDATED, STORE_UNCHANGED, STORE_DUPLICATE };
+enum store_change {
+	STORE_INSERTED,  /* a film new to the store */
+	STORE_UPDATED,   /* this source's film, changed */
+	STORE_UNCHANGED, /* this source's film, as stored */
+	STORE_MATCHED,   /* a film another source brought, now known to this one too */
+	STORE_DUPLICATE, /* this transaction already put a film with that key */
+	STORE_AMBIGUOUS, /* it could be any of several films: nothing stored */
+};
 
 /*
- * Inserts or replaces a film and everything attached to it, keyed on
- * source+source_id or else title+release date. where says where the film
- * was read ("films.csv:12"). *change says whether anything differed from
- * what was stored; STORE_DUPLICATE means this transaction already put a
- * film with that key, read at *first_where (owned by the caller), and
- * nothing was done. Must run inside a transaction.
+ * Stores a film as its source gives it. One film, whatever the source: a
+ * film this source gave before (source + source_id, or else title + release
+ * date) is updated; otherwise it is matched to a film another source
+ * brought, by TMDB id, then IMDb id, then folded title (its own or the
+ * original) with a release within seven days, and attached to it: the
+ * source adds its outcomes and fills only what the film lacks (the source
+ * that brought the film keeps its facts). Several films matching the title
+ * is STORE_AMBIGUOUS and nothing is stored: never guessed. where says where
+ * the film was read ("films.csv:12"). *detail (owned by the caller, may be
+ * NULL) says, for a duplicate, where the film was first read, for a match
+ * how and to which film, and for an ambiguous film the candidates. Must run
+ * inside a transaction.
  */
 int store_film_put(struct store *st, const struct film_record *film, const char *where,
-		   enum store_change *change, char **first_where);
+		   enum store_change *change, char **detail);
+
+/* Records a person's popularity as fetched on a day (YYYY-MM-DD). */
+int store_person_popularity(struct store *st, long person_id, const char *fetched_on,
+			    double popularity);
 
 /* What the site shows of a film. Every string is owned (film_info_clear). */
 struct film_info {

@@ -247,8 +247,13 @@ int store_facts_load(struct store *st, const char *metric, struct film_facts **o
 		goto out;
 	}
 
-	stmt = store_stmt(st, "SELECT c.film_id, c.role, avg(p.popularity) FROM credits c"
-			      " JOIN people p ON p.id = c.person_id WHERE p.popularity IS NOT NULL"
+	/* People's popularity as last fetched strictly before the film's release:
+	 * what they became later is not known when the film is chosen. */
+	stmt = store_stmt(st, "SELECT c.film_id, c.role, avg(pp.popularity) FROM credits c"
+			      " JOIN films f ON f.id = c.film_id"
+			      " JOIN person_popularity pp ON pp.person_id = c.person_id"
+			      " AND pp.fetched_on = (SELECT max(q.fetched_on) FROM person_popularity q"
+			      "   WHERE q.person_id = c.person_id AND q.fetched_on < f.release_date)"
 			      " GROUP BY c.film_id, c.role");
 	if (!stmt)
 		goto out;

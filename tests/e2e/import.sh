@@ -251,3 +251,36 @@ CSV
 	expect_eq "$(sql data/analytics.db "SELECT production_year || '|' || overview FROM films")" "1982|A re-release, restored." "stored"
 	expect_stdout "outcome columns: first_week_admissions"
 }
+
+test_one_film_whatever_the_source() {
+	cat >a.csv <<'CSV'
+id,title,release_date,director,first_week_admissions
+1,L'Été dernier,2023-09-13,Catherine Breillat,100000
+2,Twin,2023-09-13,Ann Roe,5000
+3,Twin,2023-09-13,Bob Poe,6000
+CSV
+	cat >b.csv <<'CSV'
+title,release_date,director,genres,total_admissions
+L’ÉTÉ DERNIER !,2023-09-15,Someone Else,Drame,300000
+Twin,2023-09-14,,,9999
+Other,2023-09-13,,,1
+CSV
+	run "$MARQUEE" import --source a a.csv
+	expect_status 0
+	run "$MARQUEE" -v import --source b b.csv
+	expect_status 0
+	expect_stdout "b.csv: 1 films loaded, 0 updated, 0 unchanged, 1 rejected"
+	expect_stdout "b.csv: 1 films matched to films other sources brought"
+	expect_stderr "b.csv:2: \"L’ÉTÉ DERNIER !\" is the film \"L'Été dernier\" (2023-09-13, a:1), by title and release date"
+	expect_stderr "b.csv:3: \"Twin\" could be any of \"Twin\" (2023-09-13, a:2), \"Twin\" (2023-09-13, a:3)"
+	expect_eq "$(sql data/analytics.db 'SELECT count(*) FROM films')" 4 "films"
+	# the film keeps the facts of the source that brought it, and gains the rest
+	expect_eq "$(sql data/analytics.db "SELECT group_concat(o.metric || '=' || o.source, ' ') FROM outcomes o JOIN films f ON f.id = o.film_id WHERE f.key = 'a:1' ORDER BY o.metric")" "first_week_admissions=a total_admissions=b" "outcomes of both sources"
+	expect_eq "$(sql data/analytics.db "SELECT p.name FROM credits c JOIN people p ON p.id = c.person_id JOIN films f ON f.id = c.film_id WHERE f.key = 'a:1'")" "Catherine Breillat" "the first source's director kept"
+	expect_eq "$(sql data/analytics.db "SELECT g.name FROM film_genres x JOIN genres g ON g.id = x.genre_id JOIN films f ON f.id = x.film_id WHERE f.key = 'a:1'")" "Drame" "a genre it lacked"
+	# importing again changes nothing: the match is remembered
+	run "$MARQUEE" import --source b b.csv
+	expect_stdout "b.csv: 0 films loaded, 0 updated, 2 unchanged, 1 rejected"
+	# a people's name, folded, is one person
+	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM people WHERE match_name = 'catherine breillat'")" 1 "one person"
+}
