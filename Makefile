@@ -39,6 +39,7 @@ COMMON_OBJS := \
 	common/msg.o \
 	common/slug.o \
 	common/strmap.o \
+	common/textfold.o \
 	common/xalloc.o \
 	common/ytree.o
 
@@ -91,7 +92,8 @@ UNIT_OBJS := \
 	tests/unit/test_store.o \
 	tests/unit/test_strmap.o \
 	tests/unit/test_svr.o \
-	tests/unit/test_template.o
+	tests/unit/test_template.o \
+	tests/unit/test_textfold.o
 
 MARQUEE    := $(BUILD)/marquee
 UNIT_TESTS := $(BUILD)/unit_tests

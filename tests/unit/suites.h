@@ -11,7 +11,8 @@
 	SUITE(test_store)     \
 	SUITE(test_strmap)    \
 	SUITE(test_svr)       \
-	SUITE(test_template)
+	SUITE(test_template)  \
+	SUITE(test_textfold)
 
 #define SUITE(name) void name(void);
 SUITES
