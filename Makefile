@@ -44,6 +44,8 @@ COMMON_OBJS := \
 	common/ytree.o
 
 PREDICTOR_OBJS := \
+	predictor/analytics/similar.o \
+	predictor/analytics/similar_search.o \
 	predictor/backtest.o \
 	predictor/cinema.o \
 	predictor/content.o \
@@ -89,6 +91,7 @@ UNIT_OBJS := \
 	tests/unit/test_date.o \
 	tests/unit/test_features.o \
 	tests/unit/test_select.o \
+	tests/unit/test_similar.o \
 	tests/unit/test_store.o \
 	tests/unit/test_strmap.o \
 	tests/unit/test_svr.o \

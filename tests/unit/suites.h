@@ -8,6 +8,7 @@
 	SUITE(test_date)      \
 	SUITE(test_features)  \
 	SUITE(test_select)    \
+	SUITE(test_similar)   \
 	SUITE(test_store)     \
 	SUITE(test_strmap)    \
 	SUITE(test_svr)       \

@@ -1,0 +1,390 @@
+/*
+ * The search for a film's nearest neighbours in a similar-films index, and
+ * the table of every film's neighbours, made on one or more threads.
+ *
+ * A search runs in three steps over the film's vector:
+ *  1. the films that share one of its rare features are found through the
+ *     postings of those features, adding up the products: their partial
+ *     scores, exact over the rare features;
+ *  2. the common features' part is added to each of them whose partial score
+ *     plus an upper bound of that part could reach the k-th best partial
+ *     score (partial scores only grow, so the k-th best is a floor), which
+ *     gives their scores and the threshold theta, the k-th best of them;
+ *  3. a film sharing only common features scores at most the sum, over the
+ *     common features, of the film's value times the feature's largest value
+ *     anywhere. If that reaches theta, the postings of the common features are
+ *     scanned too, leaving out the weakest ones while their bounds add up to
+ *     less than theta.
+ * Films left out by a bound score strictly less than k others, so the result
+ * is that of comparing every pair. The candidates near the top are scored
+ * again in a fixed order (similar_vector_score), so that ties are real ties
+ * and are broken by key.
+ */
+#include <math.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/xalloc.h"
+#include "predictor/analytics/similar_internal.h"
+
+/* Room for rounding: scores are sums of a few hundred products below 1. */
+#define EPS 1e-9
+
+/* A reason per part, in the order of the parts. */
+static const enum similar_reason part_reason[SIMILAR_PARTS] = {
+	[SIMILAR_GENRES] = SIMILAR_SHARED_GENRES,       [SIMILAR_DIRECTORS] = SIMILAR_SAME_DIRECTOR,
+	[SIMILAR_CAST] = SIMILAR_SHARED_CAST,           [SIMILAR_KEYWORDS] = SIMILAR_SHARED_KEYWORDS,
+	[SIMILAR_COUNTRIES] = SIMILAR_SAME_COUNTRY,     [SIMILAR_COLLECTION] = SIMILAR_SAME_COLLECTION,
+	[SIMILAR_OVERVIEW] = SIMILAR_STORY,
+};
+
+struct candidate {
+	uint32_t film;
+	double score;
+};
+
+/* A common feature of the film searched, with the most it can add to a score. */
+struct common {
+	double bound;
+	uint32_t feature;
+	float value;
+};
+
+struct similar_searcher {
+	const struct similar_index *idx; /* borrowed */
+	double *acc;          /* owned: n_films partial scores, all 0 between searches; values
+				 are positive, so a film is met when its score leaves 0 */
+	uint32_t *touched;    /* owned: n_films; the films met, step 1's then step 3's */
+	double *dense;        /* owned: n_common; the searched film's common values, else 0 */
+	struct common *common; /* owned: cap_common */
+	size_t cap_common;
+	struct candidate *cand; /* owned: n_cand of cap_cand */
+	size_t n_cand, cap_cand;
+	struct similar_match *scored; /* owned: cap_scored; candidates scored again */
+	size_t cap_scored;
+	double *heap;         /* owned: k; a min-heap of the k largest values offered */
+	size_t n_heap;
+};
+
+struct similar_vector similar_index_vector(const struct similar_index *idx, size_t i)
+{
+	size_t start = idx->vec_start[i];
+	return (struct similar_vector){ idx->vec_feature + start, idx->vec_value + start,
+					idx->vec_start[i + 1] - start, idx->vec_common[i] };
+}
+
+void similar_vector_score(const struct similar_index *idx, const struct similar_vector *v,
+			  size_t b, struct similar_match *out)
+{
+	double share[SIMILAR_PARTS] = { 0 };
+	unsigned count[SIMILAR_PARTS] = { 0 };
+	struct similar_vector w = similar_index_vector(idx, b);
+	for (size_t i = 0, j = 0; i < v->n && j < w.n;) {
+		if (v->feature[i] < w.feature[j]) {
+			i++;
+		} else if (v->feature[i] > w.feature[j]) {
+			j++;
+		} else {
+			int p = idx->part[v->feature[i]];
+			share[p] += (double)v->value[i] * w.value[j];
+			count[p]++;
+			i++, j++;
+		}
+	}
+	out->film = b;
+	out->key = idx->films[b].key;
+	out->score = 0;
+	out->n_why = 0;
+	for (int p = 0; p < SIMILAR_PARTS; p++) {
+		out->score += share[p];
+		if (!count[p])
+			continue;
+		/* Insertion by decreasing share; parts in order among equals. */
+		size_t at = out->n_why++;
+		while (at > 0 && out->why[at - 1].share < share[p]) {
+			out->why[at] = out->why[at - 1];
+			at--;
+		}
+		out->why[at] = (struct similar_why){ part_reason[p], count[p], share[p] };
+	}
+}
+
+struct similar_searcher *similar_searcher_new(const struct similar_index *idx)
+{
+	struct similar_searcher *s = xcalloc(1, sizeof *s);
+	size_t n = idx->n_films + 1;
+	s->idx = idx;
+	s->acc = xcalloc(n, sizeof *s->acc);
+	s->touched = xmalloc(n * sizeof *s->touched);
+	s->dense = xcalloc(idx->n_common + 1, sizeof *s->dense);
+	s->heap = xmalloc(idx->settings.k * sizeof *s->heap);
+	return s;
+}
+
+void similar_searcher_free(struct similar_searcher *s)
+{
+	if (!s)
+		return;
+	free(s->acc);
+	free(s->touched);
+	free(s->dense);
+	free(s->common);
+	free(s->cand);
+	free(s->scored);
+	free(s->heap);
+	free(s);
+}
+
+static void heap_offer(struct similar_searcher *s, double x)
+{
+	size_t k = s->idx->settings.k, i;
+	double *h = s->heap;
+	if (s->n_heap < k) {
+		for (i = s->n_heap++; i > 0 && h[(i - 1) / 2] > x; i = (i - 1) / 2)
+			h[i] = h[(i - 1) / 2];
+		h[i] = x;
+		return;
+	}
+	if (x <= h[0])
+		return;
+	for (i = 0;;) {
+		size_t c = 2 * i + 1;
+		if (c >= k)
+			break;
+		if (c + 1 < k && h[c + 1] < h[c])
+			c++;
+		if (h[c] >= x)
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = x;
+}
+
+/* The k-th largest value offered since the heap was emptied, 0 with fewer. */
+static double heap_kth(const struct similar_searcher *s)
+{
+	return s->n_heap < s->idx->settings.k ? 0 : s->heap[0];
+}
+
+static bool eligible(const struct similar_index *idx, uint32_t b, size_t exclude, long before)
+{
+	return b != exclude && (before == SIMILAR_NO_DAY || idx->films[b].release_day < before);
+}
+
+/* The part of b's score that the searched film's common features bring. */
+static double common_dot(const struct similar_searcher *s, uint32_t b)
+{
+	const struct similar_index *idx = s->idx;
+	size_t start = idx->vec_start[b], end = start + idx->vec_common[b];
+	double sum = 0;
+	for (size_t j = start; j < end; j++)
+		sum += s->dense[idx->vec_feature[j]] * idx->vec_value[j];
+	return sum;
+}
+
+static void candidate_add(struct similar_searcher *s, uint32_t film, double score)
+{
+	s->cand = xgrow(s->cand, &s->cap_cand, s->n_cand + 1, sizeof *s->cand);
+	s->cand[s->n_cand++] = (struct candidate){ film, score };
+}
+
+static int compare_bounds(const void *a, const void *b)
+{
+	const struct common *x = a, *y = b;
+	if (x->bound != y->bound)
+		return x->bound < y->bound ? -1 : 1;
+	return (x->feature > y->feature) - (x->feature < y->feature);
+}
+
+/* Best first; among equal scores, by key. */
+static int compare_matches(const void *a, const void *b, const uint32_t *rank)
+{
+	const struct similar_match *x = a, *y = b;
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return rank[x->film] < rank[y->film] ? -1 : rank[x->film] > rank[y->film];
+}
+
+/* qsort has no context argument: an insertion sort over the few scored candidates. */
+static void sort_matches(struct similar_match *m, size_t n, const uint32_t *rank)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct similar_match x = m[i];
+		size_t j = i;
+		for (; j > 0 && compare_matches(&m[j - 1], &x, rank) > 0; j--)
+			m[j] = m[j - 1];
+		m[j] = x;
+	}
+}
+
+size_t similar_searcher_find(struct similar_searcher *s, const struct similar_vector *v,
+			     size_t exclude, long before, struct similar_match *out)
+{
+	const struct similar_index *idx = s->idx;
+	double min_score = idx->settings.min_score;
+	if (v->n == 0)
+		return 0;
+	/* 1. The rare features, through their postings. */
+	size_t n1 = 0;
+	for (size_t j = v->n_common; j < v->n; j++) {
+		uint32_t f = v->feature[j];
+		double va = v->value[j];
+		const struct similar_posting *p = idx->post + idx->post_start[f];
+		const struct similar_posting *end = idx->post + idx->post_start[f + 1];
+		for (; p < end; p++) {
+			if (s->acc[p->film] == 0)
+				s->touched[n1++] = p->film;
+			s->acc[p->film] += va * p->value;
+		}
+	}
+
+	/* 2. The common features' part, where it can matter. */
+	size_t nc = v->n_common;
+	s->common = xgrow(s->common, &s->cap_common, nc + 1, sizeof *s->common);
+	double bound = 0;
+	for (size_t j = 0; j < nc; j++) {
+		uint32_t f = v->feature[j];
+		s->dense[f] = v->value[j];
+		s->common[j] = (struct common){ (double)v->value[j] * idx->max_value[f], f, v->value[j] };
+		bound += s->common[j].bound;
+	}
+	s->n_heap = 0;
+	for (size_t i = 0; i < n1; i++)
+		if (eligible(idx, s->touched[i], exclude, before))
+			heap_offer(s, s->acc[s->touched[i]]);
+	double lowest = fmax(heap_kth(s), min_score) - EPS;
+	s->n_cand = 0;
+	for (size_t i = 0; i < n1; i++) {
+		uint32_t b = s->touched[i];
+		if (eligible(idx, b, exclude, before) && s->acc[b] + bound >= lowest)
+			candidate_add(s, b, s->acc[b] + (nc ? common_dot(s, b) : 0));
+	}
+	s->n_heap = 0;
+	for (size_t i = 0; i < s->n_cand; i++)
+		heap_offer(s, s->cand[i].score);
+	double theta = fmax(heap_kth(s), min_score);
+
+	/* 3. Films that share only common features, when they could reach theta. */
+	size_t n3 = n1;
+	if (nc && bound + EPS >= theta) {
+		qsort(s->common, nc, sizeof *s->common, compare_bounds);
+		double skipped = 0;
+		size_t j = 0;
+		while (j < nc && skipped + s->common[j].bound + EPS < theta)
+			skipped += s->common[j++].bound;
+		for (; j < nc; j++) {
+			uint32_t f = s->common[j].feature;
+			double va = s->common[j].value;
+			const struct similar_posting *p = idx->post + idx->post_start[f];
+			const struct similar_posting *end = idx->post + idx->post_start[f + 1];
+			for (; p < end; p++) {
+				/* Films met in step 1 were scored whole in step 2: what
+				   is added to them here is never read. */
+				if (s->acc[p->film] == 0)
+					s->touched[n3++] = p->film;
+				s->acc[p->film] += va * p->value;
+			}
+		}
+		for (size_t i = n1; i < n3; i++) {
+			uint32_t b = s->touched[i];
+			if (eligible(idx, b, exclude, before) && s->acc[b] + skipped + EPS >= theta)
+				candidate_add(s, b, common_dot(s, b));
+		}
+	}
+
+	/* The best candidates, and any within rounding of the k-th, scored again. */
+	s->n_heap = 0;
+	for (size_t i = 0; i < s->n_cand; i++)
+		heap_offer(s, s->cand[i].score);
+	double cut = fmax(heap_kth(s), min_score) - EPS;
+	size_t n_scored = 0;
+	for (size_t i = 0; i < s->n_cand; i++) {
+		if (s->cand[i].score < cut || s->cand[i].score <= 0)
+			continue;
+		s->scored = xgrow(s->scored, &s->cap_scored, n_scored + 1, sizeof *s->scored);
+		similar_vector_score(idx, v, s->cand[i].film, &s->scored[n_scored]);
+		if (s->scored[n_scored].score >= min_score && s->scored[n_scored].score > 0)
+			n_scored++;
+	}
+	sort_matches(s->scored, n_scored, idx->key_rank);
+	size_t n_out = n_scored < idx->settings.k ? n_scored : idx->settings.k;
+	memcpy(out, s->scored, n_out * sizeof *out);
+
+	for (size_t i = 0; i < n3; i++)
+		s->acc[s->touched[i]] = 0;
+	for (size_t j = 0; j < nc; j++)
+		s->dense[v->feature[j]] = 0;
+	return n_out;
+}
+
+/* One thread's share of the table: films first, first + step, ... */
+struct table_job {
+	const struct similar_index *idx; /* borrowed */
+	struct similar_table *table;     /* borrowed; each job writes its own films */
+	size_t first, step;
+};
+
+static void *table_run(void *arg)
+{
+	struct table_job *job = arg;
+	const struct similar_index *idx = job->idx;
+	struct similar_searcher *s = similar_searcher_new(idx);
+	size_t k = idx->settings.k;
+	for (size_t i = job->first; i < idx->n_films; i += job->step) {
+		struct similar_vector v = similar_index_vector(idx, i);
+		job->table->n_match[i] =
+			similar_searcher_find(s, &v, i, SIMILAR_NO_DAY, job->table->match + i * k);
+	}
+	similar_searcher_free(s);
+	return NULL;
+}
+
+struct similar_table *similar_table_new(const struct similar_index *idx)
+{
+	struct similar_table *t = xcalloc(1, sizeof *t);
+	size_t k = idx->settings.k;
+	t->n_films = idx->n_films;
+	t->k = k;
+	t->match = xcalloc(idx->n_films * k + 1, sizeof *t->match);
+	t->n_match = xcalloc(idx->n_films + 1, sizeof *t->n_match);
+	int threads = idx->settings.threads;
+	if ((size_t)threads > idx->n_films / 64 + 1)
+		threads = (int)(idx->n_films / 64 + 1); /* a thread for a few films costs more */
+	struct table_job jobs[SIMILAR_THREADS_MAX];
+	pthread_t tids[SIMILAR_THREADS_MAX];
+	int started = 0;
+	for (int i = 0; i < threads; i++)
+		jobs[i] = (struct table_job){ idx, t, (size_t)i, (size_t)threads };
+	for (int i = 1; i < threads; i++) {
+		if (pthread_create(&tids[started], NULL, table_run, &jobs[i]) != 0)
+			break;
+		started++;
+	}
+	/* Jobs whose thread did not start run here: slower, not different. */
+	table_run(&jobs[0]);
+	for (int i = 1 + started; i < threads; i++)
+		table_run(&jobs[i]);
+	for (int i = 0; i < started; i++)
+		pthread_join(tids[i], NULL);
+	return t;
+}
+
+const struct similar_match *similar_table_film(const struct similar_table *t, size_t i,
+					       size_t *n)
+{
+	*n = t->n_match[i];
+	return t->match + i * t->k;
+}
+
+void similar_table_free(struct similar_table *t)
+{
+	if (!t)
+		return;
+	free(t->match);
+	free(t->n_match);
+	free(t);
+}
