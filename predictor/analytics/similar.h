@@ -36,11 +36,14 @@
  * every pair would give: the cap only changes the speed. On a catalogue with
  * overviews nearly every pair of films shares a word and the k-th best score
  * is low, so the bound rarely prunes and the cap was measured to cost more
- * than it saves (tests/bench/similar.sh). Ties are broken by key, so the
- * order is stable, whatever the number of threads.
+ * than it saves (tests/bench/similar.sh). Without a cap, the table scores
+ * each pair of films once, for both. Ties are broken by key, so the order is
+ * stable, whatever the number of threads.
  *
  * Memory: the index holds each film's vector and the postings (about 16
- * bytes per item of a film), and each search thread O(films).
+ * bytes per item of a film, plus the names of the features); a search
+ * thread 12 bytes per film, and a thread of similar_table_new 16 bytes per
+ * film and neighbour asked for. Everything is freed with its owner.
  */
 #ifndef MARQUEE_SIMILAR_H
 #define MARQUEE_SIMILAR_H
@@ -112,7 +115,8 @@ struct similar_why {
 	enum similar_reason reason;
 	unsigned count; /* items shared: genres, directors, actors, keywords, countries,
 			   the collection (1), overview words */
-	double share;   /* what they add to the score; a match's shares sum to its score */
+	double share;   /* what they add to the score; a match's shares sum to its score
+			   (to rounding) */
 };
 
 /* One neighbour. */

@@ -2,7 +2,14 @@
  * The search for a film's nearest neighbours in a similar-films index, and
  * the table of every film's neighbours, made on one or more threads.
  *
- * A search runs in three steps over the film's vector:
+ * The table, without a posting cap, scores each pair once: film a scans the
+ * postings of its features from the first film after a, and offers each
+ * score to both films' heaps of the k best (one set of heaps per thread,
+ * merged at the end). That halves the work of searching every film in turn.
+ *
+ * A search (a query, or the table with a posting cap) runs in three steps
+ * over the film's vector, a feature being common when its postings are
+ * longer than the cap:
  *  1. the films that share one of its rare features are found through the
  *     postings of those features, adding up the products: their partial
  *     scores, exact over the rare features;
@@ -79,9 +86,12 @@ struct similar_vector similar_index_vector(const struct similar_index *idx, size
 void similar_vector_score(const struct similar_index *idx, const struct similar_vector *v,
 			  size_t b, struct similar_match *out)
 {
-	double share[SIMILAR_PARTS] = { 0 };
+	double share[SIMILAR_PARTS] = { 0 }, score = 0;
 	unsigned count[SIMILAR_PARTS] = { 0 };
 	struct similar_vector w = similar_index_vector(idx, b);
+	/* The products are exact in double (floats' 24-bit mantissas), and the
+	   score sums them in increasing feature order: the order in which a scan
+	   of the postings adds them up, either way round. */
 	for (size_t i = 0, j = 0; i < v->n && j < w.n;) {
 		if (v->feature[i] < w.feature[j]) {
 			i++;
@@ -89,17 +99,18 @@ void similar_vector_score(const struct similar_index *idx, const struct similar_
 			j++;
 		} else {
 			int p = idx->part[v->feature[i]];
-			share[p] += (double)v->value[i] * w.value[j];
+			double product = (double)v->value[i] * w.value[j];
+			score += product;
+			share[p] += product;
 			count[p]++;
 			i++, j++;
 		}
 	}
 	out->film = b;
 	out->key = idx->films[b].key;
-	out->score = 0;
+	out->score = score;
 	out->n_why = 0;
 	for (int p = 0; p < SIMILAR_PARTS; p++) {
-		out->score += share[p];
 		if (!count[p])
 			continue;
 		/* Insertion by decreasing share; parts in order among equals. */
@@ -321,14 +332,109 @@ size_t similar_searcher_find(struct similar_searcher *s, const struct similar_ve
 	return n_out;
 }
 
+/* The best offers made to one film: a heap per film, the worst at its root. */
+struct offer {
+	double score;
+	uint32_t film;
+};
+
 /* One thread's share of the table: films first, first + step, ... */
 struct table_job {
 	const struct similar_index *idx; /* borrowed */
 	struct similar_table *table;     /* borrowed; each job writes its own films */
 	size_t first, step;
+	struct offer *offers;  /* owned: k per film of the index, for the pairs searched once */
+	uint8_t *n_offers;     /* owned: how many of each film's are used */
+	double *worst;         /* owned: each film's worst kept score once it has k, else -1 */
 };
 
-static void *table_run(void *arg)
+/* Is x worse than y: a lower score, or the same and a later key? */
+static bool worse(const struct offer *x, const struct offer *y, const uint32_t *rank)
+{
+	return x->score < y->score || (x->score == y->score && rank[x->film] > rank[y->film]);
+}
+
+static void offer_make(struct table_job *job, uint32_t to, struct offer o)
+{
+	size_t k = job->idx->settings.k, i;
+	const uint32_t *rank = job->idx->key_rank;
+	struct offer *h = job->offers + (size_t)to * k;
+	if (o.score < job->worst[to])
+		return;
+	if (job->n_offers[to] < k) {
+		for (i = job->n_offers[to]++; i > 0 && worse(&o, &h[(i - 1) / 2], rank); i = (i - 1) / 2)
+			h[i] = h[(i - 1) / 2];
+		h[i] = o;
+	} else {
+		if (!worse(&h[0], &o, rank))
+			return;
+		for (i = 0;;) {
+			size_t c = 2 * i + 1;
+			if (c >= k)
+				break;
+			if (c + 1 < k && worse(&h[c + 1], &h[c], rank))
+				c++;
+			if (!worse(&h[c], &o, rank))
+				break;
+			h[i] = h[c];
+			i = c;
+		}
+		h[i] = o;
+	}
+	if (job->n_offers[to] == k)
+		job->worst[to] = h[0].score;
+}
+
+/*
+ * Without a posting cap, each pair is scored once: film a scans only the
+ * films after it in the postings, and offers the score to both. The score
+ * of a pair is then its exact sum in feature order (see similar_vector_score).
+ */
+static void *table_run_pairs(void *arg)
+{
+	struct table_job *job = arg;
+	const struct similar_index *idx = job->idx;
+	double min_score = idx->settings.min_score;
+	double *acc = xcalloc(idx->n_films + 1, sizeof *acc);
+	uint32_t *touched = xmalloc((idx->n_films + 1) * sizeof *touched);
+	for (size_t a = job->first; a < idx->n_films; a += job->step) {
+		struct similar_vector v = similar_index_vector(idx, a);
+		size_t n = 0;
+		for (size_t j = 0; j < v.n; j++) {
+			uint32_t f = v.feature[j];
+			double va = v.value[j];
+			const struct similar_posting *p = idx->post + idx->post_start[f];
+			const struct similar_posting *end = idx->post + idx->post_start[f + 1];
+			size_t lo = 0, hi = (size_t)(end - p);
+			while (lo < hi) { /* the first film after a */
+				size_t mid = lo + (hi - lo) / 2;
+				if (p[mid].film <= a)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (p += lo; p < end; p++) {
+				if (acc[p->film] == 0)
+					touched[n++] = p->film;
+				acc[p->film] += va * p->value;
+			}
+		}
+		for (size_t i = 0; i < n; i++) {
+			uint32_t b = touched[i];
+			double score = acc[b];
+			acc[b] = 0;
+			if (score > 0 && score >= min_score) {
+				offer_make(job, (uint32_t)a, (struct offer){ score, b });
+				offer_make(job, b, (struct offer){ score, (uint32_t)a });
+			}
+		}
+	}
+	free(acc);
+	free(touched);
+	return NULL;
+}
+
+static void *table_run_search(void *arg)
 {
 	struct table_job *job = arg;
 	const struct similar_index *idx = job->idx;
@@ -343,33 +449,70 @@ static void *table_run(void *arg)
 	return NULL;
 }
 
+/* Film i's k best of all threads' offers, with their reasons. */
+static void table_merge(struct similar_table *t, const struct similar_index *idx,
+			const struct table_job *jobs, int n_jobs, size_t i)
+{
+	size_t k = idx->settings.k, n = 0;
+	struct offer best[SIMILAR_K_MAX * SIMILAR_THREADS_MAX];
+	for (int j = 0; j < n_jobs; j++)
+		for (size_t o = 0; o < jobs[j].n_offers[i]; o++) {
+			struct offer x = jobs[j].offers[i * k + o];
+			size_t at = n++;
+			for (; at > 0 && worse(&best[at - 1], &x, idx->key_rank); at--)
+				best[at] = best[at - 1];
+			best[at] = x;
+		}
+	struct similar_vector v = similar_index_vector(idx, i);
+	t->n_match[i] = n < k ? n : k;
+	for (size_t m = 0; m < t->n_match[i]; m++)
+		similar_vector_score(idx, &v, best[m].film, &t->match[i * k + m]);
+}
+
 struct similar_table *similar_table_new(const struct similar_index *idx)
 {
 	struct similar_table *t = xcalloc(1, sizeof *t);
-	size_t k = idx->settings.k;
-	t->n_films = idx->n_films;
+	size_t k = idx->settings.k, n = idx->n_films;
+	t->n_films = n;
 	t->k = k;
-	t->match = xcalloc(idx->n_films * k + 1, sizeof *t->match);
-	t->n_match = xcalloc(idx->n_films + 1, sizeof *t->n_match);
+	t->match = xcalloc(n * k + 1, sizeof *t->match);
+	t->n_match = xcalloc(n + 1, sizeof *t->n_match);
+	bool pairs = idx->n_common == 0;
+	void *(*run)(void *) = pairs ? table_run_pairs : table_run_search;
 	int threads = idx->settings.threads;
-	if ((size_t)threads > idx->n_films / 64 + 1)
-		threads = (int)(idx->n_films / 64 + 1); /* a thread for a few films costs more */
+	if ((size_t)threads > n / 64 + 1)
+		threads = (int)(n / 64 + 1); /* a thread for a few films costs more */
 	struct table_job jobs[SIMILAR_THREADS_MAX];
 	pthread_t tids[SIMILAR_THREADS_MAX];
 	int started = 0;
-	for (int i = 0; i < threads; i++)
-		jobs[i] = (struct table_job){ idx, t, (size_t)i, (size_t)threads };
+	for (int i = 0; i < threads; i++) {
+		jobs[i] = (struct table_job){ idx, t, (size_t)i, (size_t)threads, NULL, NULL, NULL };
+		if (pairs) {
+			jobs[i].offers = xmalloc((n * k + 1) * sizeof *jobs[i].offers);
+			jobs[i].n_offers = xcalloc(n + 1, 1);
+			jobs[i].worst = xmalloc((n + 1) * sizeof *jobs[i].worst);
+			for (size_t f = 0; f < n; f++)
+				jobs[i].worst[f] = -1;
+		}
+	}
 	for (int i = 1; i < threads; i++) {
-		if (pthread_create(&tids[started], NULL, table_run, &jobs[i]) != 0)
+		if (pthread_create(&tids[started], NULL, run, &jobs[i]) != 0)
 			break;
 		started++;
 	}
 	/* Jobs whose thread did not start run here: slower, not different. */
-	table_run(&jobs[0]);
+	run(&jobs[0]);
 	for (int i = 1 + started; i < threads; i++)
-		table_run(&jobs[i]);
+		run(&jobs[i]);
 	for (int i = 0; i < started; i++)
 		pthread_join(tids[i], NULL);
+	for (size_t i = 0; pairs && i < n; i++)
+		table_merge(t, idx, jobs, threads, i);
+	for (int i = 0; i < threads; i++) {
+		free(jobs[i].offers);
+		free(jobs[i].n_offers);
+		free(jobs[i].worst);
+	}
 	return t;
 }
 
