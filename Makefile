@@ -100,6 +100,8 @@ UNIT_OBJS := \
 
 MARQUEE    := $(BUILD)/marquee
 UNIT_TESTS := $(BUILD)/unit_tests
+# Benchmark drivers for modules that have no command of their own.
+BENCH_SIMILAR := $(BUILD)/bench_similar
 
 # The embedded demo data: vega-datasets' movies.json (BSD-3-Clause), from npm.
 VEGA_VERSION := 3.2.1
@@ -122,11 +124,15 @@ $(MARQUEE): $(addprefix $(BUILD)/,$(CLI_OBJS) $(LIB_OBJS))
 $(UNIT_TESTS): $(addprefix $(BUILD)/,$(UNIT_OBJS) $(LIB_OBJS))
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
+$(BENCH_SIMILAR): $(addprefix $(BUILD)/,tests/bench/bench_similar.o $(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
--include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d))
+-include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d) \
+	tests/bench/bench_similar.d)
 
 # Installs the Debian packages that are missing (as root), or prints the
 # apt-get command and stops. Every entry point below goes through it.
@@ -164,8 +170,8 @@ test-asan:
 		LDFLAGS="-fsanitize=address,undefined" test
 
 bench: deps
-	@$(MAKE) --no-print-directory all
-	@MARQUEE=$(abspath $(MARQUEE)) sh tests/bench/run.sh
+	@$(MAKE) --no-print-directory all $(BENCH_SIMILAR)
+	@MARQUEE=$(abspath $(MARQUEE)) BENCH_SIMILAR=$(abspath $(BENCH_SIMILAR)) sh tests/bench/run.sh
 
 # Each parser fuzzed for FUZZ_SECONDS, from the seeds in tests/fuzz/seeds;
 # the corpus grows in .cache/fuzz. A crash stops with its input saved.
