@@ -110,7 +110,7 @@ VEGA_TGZ     := .cache/vega-datasets-$(VEGA_VERSION).tgz
 VEGA_JSON    := .cache/vega-datasets-$(VEGA_VERSION)/movies.json
 
 # libFuzzer targets, one per parser (make fuzz; needs clang).
-FUZZ_TARGETS := csv page template yaml
+FUZZ_TARGETS := csv page template textfold yaml
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 

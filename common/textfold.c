@@ -239,8 +239,8 @@ static enum fold_kind fold_cp(uint32_t cp, char to[8])
 		return FOLD_NOTHING;
 	if (in_blocks(cp, separating, sizeof separating / sizeof separating[0]))
 		return FOLD_SEPARATOR;
-	if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F))
-		cp += 0x20; /* Greek and Cyrillic capitals */
+	if ((cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) || (cp >= 0x410 && cp <= 0x42F))
+		cp += 0x20; /* Greek and Cyrillic capitals (U+03A2 is unassigned) */
 	else if (cp >= 0x400 && cp <= 0x40F)
 		cp += 0x50;
 	to[encode(cp, to)] = '\0';
