@@ -191,7 +191,8 @@ static void collect_film(struct collector *c, const struct similar_film *f, cons
 	}
 	for (size_t i = 0; i < c->n; i++)
 		c->item[i].key = c->keys.data + c->item[i].offset;
-	qsort(c->item, c->n, sizeof *c->item, compare_items);
+	if (c->n > 1)
+		qsort(c->item, c->n, sizeof *c->item, compare_items);
 	size_t kept = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		struct item *last = kept ? &c->item[kept - 1] : NULL;

@@ -323,7 +323,8 @@ size_t similar_searcher_find(struct similar_searcher *s, const struct similar_ve
 	}
 	sort_matches(s->scored, n_scored, idx->key_rank);
 	size_t n_out = n_scored < idx->settings.k ? n_scored : idx->settings.k;
-	memcpy(out, s->scored, n_out * sizeof *out);
+	if (n_out)
+		memcpy(out, s->scored, n_out * sizeof *out);
 
 	for (size_t i = 0; i < n3; i++)
 		s->acc[s->touched[i]] = 0;
