@@ -70,8 +70,6 @@ struct similar_searcher {
 	size_t cap_common;
 	struct candidate *cand; /* owned: n_cand of cap_cand */
 	size_t n_cand, cap_cand;
-	struct similar_match *scored; /* owned: cap_scored; candidates scored again */
-	size_t cap_scored;
 	double *heap;         /* owned: k; a min-heap of the k largest values offered */
 	size_t n_heap;
 };
@@ -144,7 +142,6 @@ void similar_searcher_free(struct similar_searcher *s)
 	free(s->dense);
 	free(s->common);
 	free(s->cand);
-	free(s->scored);
 	free(s->heap);
 	free(s);
 }
@@ -212,24 +209,25 @@ static int compare_bounds(const void *a, const void *b)
 }
 
 /* Best first; among equal scores, by key. */
-static int compare_matches(const void *a, const void *b, const uint32_t *rank)
+static int compare_matches(const struct similar_match *x, const struct similar_match *y,
+			   const uint32_t *rank)
 {
-	const struct similar_match *x = a, *y = b;
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
 	return rank[x->film] < rank[y->film] ? -1 : rank[x->film] > rank[y->film];
 }
 
-/* qsort has no context argument: an insertion sort over the few scored candidates. */
-static void sort_matches(struct similar_match *m, size_t n, const uint32_t *rank)
+/* Puts m in its place among the n best of out (at most k, sorted); returns their number. */
+static size_t best_insert(struct similar_match *out, size_t n, size_t k,
+			  const struct similar_match *m, const uint32_t *rank)
 {
-	for (size_t i = 1; i < n; i++) {
-		struct similar_match x = m[i];
-		size_t j = i;
-		for (; j > 0 && compare_matches(&m[j - 1], &x, rank) > 0; j--)
-			m[j] = m[j - 1];
-		m[j] = x;
-	}
+	size_t at = n < k ? n++ : k;
+	for (; at > 0 && compare_matches(&out[at - 1], m, rank) > 0; at--)
+		if (at < k)
+			out[at] = out[at - 1];
+	if (at < k)
+		out[at] = *m;
+	return n;
 }
 
 size_t similar_searcher_find(struct similar_searcher *s, const struct similar_vector *v,
@@ -312,19 +310,15 @@ size_t similar_searcher_find(struct similar_searcher *s, const struct similar_ve
 	for (size_t i = 0; i < s->n_cand; i++)
 		heap_offer(s, s->cand[i].score);
 	double cut = fmax(heap_kth(s), min_score) - EPS;
-	size_t n_scored = 0;
+	size_t n_out = 0;
 	for (size_t i = 0; i < s->n_cand; i++) {
 		if (s->cand[i].score < cut || s->cand[i].score <= 0)
 			continue;
-		s->scored = xgrow(s->scored, &s->cap_scored, n_scored + 1, sizeof *s->scored);
-		similar_vector_score(idx, v, s->cand[i].film, &s->scored[n_scored]);
-		if (s->scored[n_scored].score >= min_score && s->scored[n_scored].score > 0)
-			n_scored++;
+		struct similar_match m;
+		similar_vector_score(idx, v, s->cand[i].film, &m);
+		if (m.score >= min_score && m.score > 0)
+			n_out = best_insert(out, n_out, idx->settings.k, &m, idx->key_rank);
 	}
-	sort_matches(s->scored, n_scored, idx->key_rank);
-	size_t n_out = n_scored < idx->settings.k ? n_scored : idx->settings.k;
-	if (n_out)
-		memcpy(out, s->scored, n_out * sizeof *out);
 
 	for (size_t i = 0; i < n3; i++)
 		s->acc[s->touched[i]] = 0;

@@ -238,6 +238,35 @@ static void test_ties_k_and_min_score(void)
 	similar_index_free(idx);
 }
 
+/* Many films alike: the first k by key, from the table and from a query. */
+static void test_many_ties(void)
+{
+	enum { N = 400 };
+	struct similar_film *f = xcalloc(N, sizeof *f);
+	char (*keys)[8] = xcalloc(N, sizeof *keys);
+	struct similar_names drame = NAMES("Drame");
+	for (int i = 0; i < N; i++) {
+		snprintf(keys[i], sizeof keys[i], "f%03d", N - 1 - i); /* keys in reverse order */
+		f[i] = film(keys[i]);
+		f[i].genres = drame;
+	}
+	struct similar_settings s = defaults();
+	struct similar_index *idx = similar_index_new(f, N, &s);
+	struct similar_table *t = similar_table_new(idx);
+	neighbours_are(t, 0, "f000 f001 f002 f003 f004", "the first five keys");
+	neighbours_are(t, N - 1, "f001 f002 f003 f004 f005", "never itself, then by key");
+	struct similar_film q = film("new");
+	q.genres = drame;
+	struct similar_match out[SIMILAR_K_MAX];
+	size_t n = similar_index_query(idx, &q, SIMILAR_NO_DAY, out);
+	OK(n == 5 && strcmp(out[0].key, "f000") == 0 && strcmp(out[4].key, "f004") == 0,
+	   "a query too");
+	similar_table_free(t);
+	similar_index_free(idx);
+	free(keys);
+	free(f);
+}
+
 static void test_cast_billing(void)
 {
 	struct similar_film f[3] = { film("a"), film("lead"), film("tenth") };
@@ -462,6 +491,7 @@ void test_similar(void)
 	test_story();
 	test_empty_and_poor();
 	test_ties_k_and_min_score();
+	test_many_ties();
 	test_cast_billing();
 	test_query();
 	test_errors();
