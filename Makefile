@@ -47,6 +47,8 @@ COMMON_OBJS := \
 	common/ytree.o
 
 PREDICTOR_OBJS := \
+	predictor/analytics/similar.o \
+	predictor/analytics/similar_search.o \
 	predictor/sources/csv.o \
 	predictor/sources/http.o \
 	predictor/sources/import.o \
@@ -116,6 +118,7 @@ UNIT_OBJS := \
 	tests/unit/test_features.o \
 	tests/unit/test_http.o \
 	tests/unit/test_plan.o \
+	tests/unit/test_similar.o \
 	tests/unit/test_store.o \
 	tests/unit/test_strmap.o \
 	tests/unit/test_svr.o \
@@ -132,6 +135,8 @@ MARQUEE     := $(BUILD)/marquee
 UNIT_TESTS  := $(BUILD)/unit_tests
 TMDB_SERVER := $(BUILD)/tmdb_server
 HTTP_DRIVER := $(BUILD)/http_driver
+# Benchmark drivers for modules that have no command of their own.
+BENCH_SIMILAR := $(BUILD)/bench_similar
 
 # The embedded demo data: vega-datasets' movies.json (BSD-3-Clause), from npm.
 VEGA_VERSION := 3.2.1

@@ -8,7 +8,8 @@
 	SUITE(test_date)      \
 	SUITE(test_features)  \
 	SUITE(test_http)      \
-	SUITE(test_plan)    \
+	SUITE(test_plan)      \
+	SUITE(test_similar)   \
 	SUITE(test_store)     \
 	SUITE(test_strmap)    \
 	SUITE(test_svr)       \
