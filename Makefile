@@ -54,10 +54,12 @@ PREDICTOR_OBJS := \
 	predictor/sources/import.o \
 	predictor/sources/import_csv.o \
 	predictor/sources/import_vega.o \
+	predictor/sources/scrape.o \
 	predictor/sources/tmdb.o \
 	predictor/sources/tmdb_json.o \
 	predictor/sources/tmdb_url.o \
 	predictor/store/store.o \
+	predictor/store/store_cache.o \
 	predictor/store/store_films.o \
 	predictor/store/store_models.o \
 	predictor/store/store_records.o \
@@ -103,6 +105,7 @@ COMMAND_OBJS := \
 	cli/cmd_import.o \
 	cli/cmd_model.o \
 	cli/cmd_records.o \
+	cli/cmd_scrape.o \
 	cli/cmd_site.o \
 	cli/cmd_weekly.o \
 	cli/cmd_week.o \

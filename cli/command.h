@@ -31,6 +31,7 @@ int command_usage(const struct command *cmd);
 bool command_week_ok(const char *week);
 
 extern const struct command cmd_import;
+extern const struct command cmd_scrape;
 extern const struct command cmd_status;
 extern const struct command cmd_train;
 extern const struct command cmd_models;

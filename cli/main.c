@@ -20,6 +20,7 @@
 
 static const struct command *const commands[] = {
 	&cmd_import,
+	&cmd_scrape,
 	&cmd_status,
 	&cmd_train,
 	&cmd_models,

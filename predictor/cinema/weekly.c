@@ -27,6 +27,7 @@
 #include "predictor/model/train.h"
 #include "predictor/pages/pages.h"
 #include "predictor/sources/import.h"
+#include "predictor/sources/scrape.h"
 #include "predictor/store/store_models.h"
 #include "predictor/store/store_records.h"
 
@@ -200,6 +201,28 @@ out:
 	return rc;
 }
 
+/* The week's releases from TMDB, when a key is in the environment. */
+static int scrape_step(struct store *st, const struct config *cfg, const struct cinema *c,
+		       const char *week, bool dry_run)
+{
+	if (!scrape_has_key()) {
+		msg_info("scrape: no TMDB key (TMDB_API_KEY or TMDB_READ_TOKEN): the releases are "
+			 "those imported");
+		return 0;
+	}
+	if (dry_run) {
+		msg_info("scrape: not in a dry run");
+		return 0;
+	}
+	struct scrape_report r;
+	int rc = scrape_week(st, cfg, c, week, &r);
+	msg_info("scrape: %ld films (%ld new, %ld matched to imported films), %ld people, %ld "
+		 "posters; %ld requests, %ld failed (%ld ms)",
+		 r.films, r.films_new, r.films_matched, r.people, r.posters, r.requests, r.failed,
+		 r.elapsed_ms);
+	return rc;
+}
+
 /* Trains when the data changed or the model is old; says which. */
 static int retrain_step(struct store *st, const struct config *cfg, const char *metric,
 			bool dry_run)
@@ -284,6 +307,7 @@ int weekly_run(const struct config *cfg, const char *week, bool dry_run)
 	msg_info("weekly: %s%s", week, dry_run ? " (dry run: nothing is stored or built)" : "");
 	st = store_open_config(cfg);
 	if (!st || actuals_step(st, cfg, &c, dry_run) != 0 || inbox_step(st, cfg, dry_run) != 0 ||
+	    scrape_step(st, cfg, &c, week, dry_run) != 0 ||
 	    retrain_step(st, cfg, metric, dry_run) != 0 ||
 	    store_week_version(st, week, &version) != 0)
 		goto out;
