@@ -103,11 +103,13 @@ CLI_OBJS := cli/main.o
 COMMAND_OBJS := \
 	cli/command.o \
 	cli/cmd_import.o \
+	cli/cmd_init.o \
 	cli/cmd_model.o \
 	cli/cmd_records.o \
 	cli/cmd_scrape.o \
 	cli/cmd_site.o \
 	cli/cmd_weekly.o \
+	cli/skeleton.o \
 	cli/cmd_week.o \
 	cli/cmd_status.o
 
@@ -167,6 +169,16 @@ $(TMDB_SERVER): $(addprefix $(BUILD)/,$(TMDB_SERVER_OBJS))
 
 $(HTTP_DRIVER): $(addprefix $(BUILD)/,$(HTTP_DRIVER_OBJS) $(LIB_OBJS))
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# A new cinema project's files, built into the program for `marquee init`.
+SKELETON_FILES := $(sort $(shell find cli/skeleton -type f))
+
+$(BUILD)/cli/skeleton.c: cli/skeleton.awk $(SKELETON_FILES)
+	@mkdir -p $(@D)
+	awk -f cli/skeleton.awk $(SKELETON_FILES) >$@
+
+$(BUILD)/cli/skeleton.o: $(BUILD)/cli/skeleton.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)

@@ -30,6 +30,7 @@ int command_usage(const struct command *cmd);
  * returns 2 (a usage error) when it is not. */
 bool command_week_ok(const char *week);
 
+extern const struct command cmd_init;
 extern const struct command cmd_import;
 extern const struct command cmd_scrape;
 extern const struct command cmd_status;

@@ -19,6 +19,7 @@
 #endif
 
 static const struct command *const commands[] = {
+	&cmd_init,
 	&cmd_import,
 	&cmd_scrape,
 	&cmd_status,

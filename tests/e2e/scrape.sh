@@ -3,45 +3,7 @@
 # 127.0.0.1, with faults on demand. The key must never leave the
 # environment; what arrived before a fault or a kill must stay.
 
-BIN=$(dirname "$MARQUEE")
-SERVER="$BIN/tmdb_server"
-KEY=5ecre7a9b8c7d6e5f4a3b2c1d0e9f8a7
 WEEK=2024-W02   # programme week from Wednesday 2024-01-10
-
-# serve NAME ROUTES [OPTION...]: a canned server in the background; sets
-# $PORT. Every server stops when the test ends.
-serve() {
-	[ -x "$SERVER" ] || skip "tmdb_server not built"
-	name=$1 routes=$2
-	shift 2
-	"$SERVER" --port-file "$T/$name.port" --log "$T/$name.log" --max-seconds 120 \
-		--routes "$routes" "$@" 2>"$T/$name.err" &
-	echo $! >>"$T/servers"
-	trap 'for p in $(cat "$T/servers"); do kill "$p" 2>/dev/null; done; wait 2>/dev/null' EXIT
-	tries=0
-	while [ ! -s "$T/$name.port" ]; do
-		tries=$((tries + 1))
-		[ "$tries" -le 200 ] || fail "the $name server did not start: $(cat "$T/$name.err")"
-		sleep 0.05
-	done
-	PORT=$(cat "$T/$name.port")
-}
-
-# week [FILMS PEOPLE] [OPTION...]: images on one server, the API on another.
-week() {
-	films=${1:-3} people=${2:-12}
-	if [ $# -ge 2 ]; then shift 2; else shift $#; fi
-	mkdir -p img
-	echo "/img/* 200 image/jpeg poster.jpg" >img/img.routes
-	printf '\377\330poster\377\331' >img/poster.jpg
-	serve images img/img.routes
-	python3 "$ROOT/tests/tmdb/make_week.py" answers --start 2024-01-10 \
-		--image-base "http://127.0.0.1:$PORT/img/" --films "$films" --people "$people" \
-		--title "9001:Un silence:tt0000001" --title "9002:Mean Girls, lolita malgré moi:tt0000002"
-	serve api answers/week.routes "$@"
-	export TMDB_BASE_URL="http://127.0.0.1:$PORT/3" TMDB_API_KEY=$KEY
-	printf 'model:\n  metric: first_week_admissions\n' >marquee.yml
-}
 
 french() {
 	need_shared data/fr_first_week_2020_2024h1.csv
@@ -55,7 +17,7 @@ requests() { grep -c ' GET ' "$T/$1.log"; }
 
 test_scrape_matches_the_history_and_keeps_no_key() {
 	french
-	week
+	tmdb_week
 	run "$MARQUEE" -v scrape --week $WEEK
 	expect_status 0
 	# the two imported films keep the file's people: only the new film's are asked for
@@ -70,8 +32,8 @@ test_scrape_matches_the_history_and_keeps_no_key() {
 	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM buzz")" 3 "buzz of each film"
 	[ -f content/posters/p9001.jpg ] || fail "the poster was not downloaded"
 	# the key is in no output, store or file
-	if grep -rq "$KEY" "$T/.out" "$T/.err" data content 2>/dev/null; then fail "the key leaked"; fi
-	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM http_cache WHERE url LIKE '%$KEY%'")" 0 "the key in the cache"
+	if grep -rq "$TMDB_KEY" "$T/.out" "$T/.err" data content 2>/dev/null; then fail "the key leaked"; fi
+	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM http_cache WHERE url LIKE '%$TMDB_KEY%'")" 0 "the key in the cache"
 	# within the time to live, a second scrape asks nothing
 	before=$(requests api)
 	run "$MARQUEE" scrape --week $WEEK
@@ -81,20 +43,20 @@ test_scrape_matches_the_history_and_keeps_no_key() {
 }
 
 test_scrape_retries_and_reports_failures() {
-	week 3 12 --fault '/movie/9002* status 500 times 2' --fault '/movie/9003* status 404 times 9'
+	tmdb_week 3 12 --fault '/movie/9002* status 500 times 2' --fault '/movie/9003* status 404 times 9'
 	run "$MARQUEE" scrape --week $WEEK
 	expect_status 0
 	expect_stdout "films 2 new"
 	expect_stdout "1 failed"
 	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM films WHERE tmdb_id = 9002")" 1 "stored after two 500s"
 	expect_stderr "/3/movie/9003"
-	if grep -q "$KEY" "$T/.err"; then fail "the key in a message"; fi
+	if grep -q "$TMDB_KEY" "$T/.err"; then fail "the key in a message"; fi
 }
 
 test_scrape_refused_key() {
-	week
+	tmdb_week
 	kill "$(tail -n 1 "$T/servers")"
-	serve api2 answers/week.routes --fault '/configuration status 401' \
+	tmdb_serve api2 answers/week.routes --fault '/configuration status 401' \
 		--routes "$ROOT/tests/tmdb/canned.routes"
 	export TMDB_BASE_URL="http://127.0.0.1:$PORT/3"
 	run "$MARQUEE" scrape --week $WEEK
@@ -107,7 +69,7 @@ test_scrape_refused_key() {
 }
 
 test_killed_scrape_resumes() {
-	week 30 60 --latency-ms 300
+	tmdb_week 30 60 --latency-ms 300
 	printf 'tmdb:\n  connections: 2\n' >>marquee.yml
 	"$MARQUEE" scrape --week $WEEK >/dev/null 2>&1 &
 	pid=$!
@@ -128,13 +90,13 @@ test_killed_scrape_resumes() {
 
 test_weekly_scrapes_with_a_key() {
 	french
-	week
+	tmdb_week
 	run "$MARQUEE" weekly --week $WEEK
 	expect_status 0
 	expect_stdout "scrape: 3 films"
 	expect_stdout "publish: $WEEK as version 1"
 	[ -f site/index.html ] || fail "no site"
-	if grep -rq "$KEY" site content data "$T/.out" "$T/.err"; then fail "the key leaked"; fi
+	if grep -rq "$TMDB_KEY" site content data "$T/.out" "$T/.err"; then fail "the key leaked"; fi
 	# a week whose releases TMDB does not know is an error: nothing is published
 	run "$MARQUEE" weekly --week 2024-W40
 	expect_status 1
