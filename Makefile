@@ -43,6 +43,7 @@ COMMON_OBJS := \
 	common/slug.o \
 	common/strmap.o \
 	common/textfold.o \
+	common/utf8.o \
 	common/xalloc.o \
 	common/ytree.o
 

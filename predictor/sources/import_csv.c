@@ -16,6 +16,7 @@
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/msg.h"
+#include "common/utf8.h"
 #include "common/xalloc.h"
 #include "predictor/sources/csv.h"
 
@@ -80,9 +81,13 @@ static int read_header(struct import_ctx *ctx, const struct import_options *opt,
 	struct buf names = BUF_INIT;
 	list_header(&names, fields, n);
 	for (size_t i = 0; i < n; i++) {
-		if (csv_check_text(fields[i]) != 0 || fields[i][0] == '\0') {
-			msg_error("%s:1: column %zu of the header is %s", ctx->path, i + 1,
-				  fields[i][0] ? "not UTF-8 text" : "empty");
+		char why[UTF8_WHY];
+		if (utf8_check(fields[i], why) != 0) {
+			msg_error("%s:1: column %zu of the header: %s", ctx->path, i + 1, why);
+			goto out;
+		}
+		if (fields[i][0] == '\0') {
+			msg_error("%s:1: column %zu of the header is empty", ctx->path, i + 1);
 			goto out;
 		}
 		for (size_t j = 0; j < i; j++)
@@ -154,8 +159,9 @@ static int csv_row(struct import_ctx *ctx, struct import_row *row, char **hdr, c
 	const char *why;
 	double v;
 	for (size_t i = 0; i < n; i++) {
-		if (csv_check_text(fields[i]) != 0) {
-			import_reject(ctx, line, "column \"%s\": not UTF-8 text", hdr[i]);
+		char bad[UTF8_WHY];
+		if (utf8_check(fields[i], bad) != 0) {
+			import_reject(ctx, line, "column \"%s\": %s", hdr[i], bad);
 			return -1;
 		}
 	}

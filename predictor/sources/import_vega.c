@@ -24,6 +24,7 @@
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/msg.h"
+#include "common/utf8.h"
 #include "common/xalloc.h"
 #include "predictor/sources/csv.h"
 #include "predictor/sources/import.h"
@@ -85,9 +86,9 @@ static void vega_record(struct import_ctx *ctx, struct import_row *row, const cJ
 	const cJSON *item;
 	cJSON_ArrayForEach(item, obj)
 	{
-		if (cJSON_IsString(item) && csv_check_text(item->valuestring) != 0) {
-			import_reject(ctx, line, "\"%s\": not UTF-8 text, or a control character",
-				      item->string);
+		char why[UTF8_WHY];
+		if (cJSON_IsString(item) && utf8_check(item->valuestring, why) != 0) {
+			import_reject(ctx, line, "\"%s\": %s", item->string, why);
 			return;
 		}
 	}

@@ -197,7 +197,7 @@ JSON
 	expect_stderr 'movies.json:10: no title'
 	expect_stderr 'movies.json:11: "Huge": US gross 1e+300 is more than any film has made'
 	expect_stderr 'movies.json:12: "Owing": US gross -5 is negative'
-	expect_stderr 'movies.json:13: "Title": not UTF-8 text, or a control character'
+	expect_stderr 'movies.json:13: "Title": a control character (U+0007)'
 	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM films WHERE title='Padded'")" 1 "title trimmed"
 	expect_stdout "2 records repaired"
 	expect_stderr 'movies.json:3: "Zero": US gross is 0 (no box-office figure)'
@@ -283,4 +283,18 @@ CSV
 	expect_stdout "b.csv: 0 films loaded, 0 updated, 2 unchanged, 1 rejected"
 	# a people's name, folded, is one person
 	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM people WHERE match_name = 'catherine breillat'")" 1 "one person"
+}
+
+test_control_character_is_named() {
+	printf 'title,release_date,first_week_admissions\nBell\007,2020-01-01,5\nFine,2020-01-02,6\nBad\377,2020-01-03,7\n' >c.csv
+	run "$MARQUEE" import c.csv
+	expect_stderr 'c.csv:2: column "title": a control character (U+0007)'
+	expect_stderr 'c.csv:4: column "title": not UTF-8 text'
+	printf 'title,release_date,gross\001\nA,2020-01-01,5\n' >h.csv
+	run "$MARQUEE" import h.csv
+	expect_status 1
+	expect_stderr 'h.csv:1: column 3 of the header: a control character (U+0001)'
+	printf '[{"Title": "Bell\\u0007", "US Gross": 5, "Release Date": "Jun 12 1998"}]' >v.json
+	run "$MARQUEE" import v.json
+	expect_stderr 'v.json:1: "Title": a control character (U+0007)'
 }
