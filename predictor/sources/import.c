@@ -19,6 +19,7 @@
 #include "common/date.h"
 #include "common/fault.h"
 #include "common/msg.h"
+#include "common/strmap.h"
 #include "common/xalloc.h"
 
 /* ---- rows ---- */
@@ -82,21 +83,23 @@ void import_row_list(struct import_row *row, const char *text, const char ***ite
 		count += *p == ';';
 	const char **list = import_row_own(row, xcalloc(count, sizeof *list));
 	size_t k = 0;
+	/* a cast list may hold a great many names: repeats are found by hash */
+	struct strmap seen = STRMAP_INIT;
 	for (const char *p = text;;) {
 		const char *semi = strchr(p, ';');
 		size_t len = semi ? (size_t)(semi - p) : strlen(p);
 		char *item = import_trimmed(p, len);
-		bool keep = item[0] != '\0';
-		for (size_t i = 0; keep && i < k; i++)
-			keep = strcmp(list[i], item) != 0;
-		if (keep)
+		if (item[0] != '\0' && !strmap_get(&seen, item)) {
 			list[k++] = import_row_own(row, item);
-		else
+			strmap_put(&seen, item, item);
+		} else {
 			free(item);
+		}
 		if (!semi)
 			break;
 		p = semi + 1;
 	}
+	strmap_free(&seen);
 	*items = list;
 	*n = k;
 }

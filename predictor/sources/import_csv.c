@@ -16,6 +16,7 @@
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/msg.h"
+#include "common/strmap.h"
 #include "common/utf8.h"
 #include "common/xalloc.h"
 #include "predictor/sources/csv.h"
@@ -79,6 +80,7 @@ static int read_header(struct import_ctx *ctx, const struct import_options *opt,
 {
 	int rc = -1;
 	struct buf names = BUF_INIT;
+	struct strmap columns = STRMAP_INIT; /* header -> its index + 1 */
 	list_header(&names, fields, n);
 	for (size_t i = 0; i < n; i++) {
 		char why[UTF8_WHY];
@@ -90,21 +92,21 @@ static int read_header(struct import_ctx *ctx, const struct import_options *opt,
 			msg_error("%s:1: column %zu of the header is empty", ctx->path, i + 1);
 			goto out;
 		}
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(fields[i], fields[j]) == 0) {
-				msg_error("%s:1: the header names \"%s\" twice", ctx->path, fields[i]);
-				goto out;
-			}
+		/* a header may have hundreds of thousands of columns: no scan per column */
+		if (strmap_put(&columns, fields[i], (void *)(i + 1))) {
+			msg_error("%s:1: the header names \"%s\" twice", ctx->path, fields[i]);
+			goto out;
+		}
 		roles[i] = field_index(fields[i]);
-		for (size_t k = 0; k < opt->n_ignore; k++)
-			if (strcmp(opt->ignore[k], fields[i]) == 0)
-				roles[i] = F_IGNORED;
+	}
+	for (size_t k = 0; k < opt->n_ignore; k++) {
+		size_t at = (size_t)strmap_get(&columns, opt->ignore[k]);
+		if (at)
+			roles[at - 1] = F_IGNORED;
 	}
 	for (size_t m = 0; m < opt->n_maps; m++) {
-		size_t i;
-		for (i = 0; i < n && strcmp(fields[i], opt->maps[m].header) != 0; i++)
-			;
-		if (i == n) {
+		size_t i = (size_t)strmap_get(&columns, opt->maps[m].header);
+		if (i-- == 0) {
 			msg_error("%s:1: --map %s=%s: the header has no column \"%s\" (it has: %s)",
 				  ctx->path, opt->maps[m].canonical, opt->maps[m].header,
 				  opt->maps[m].header, buf_str(&names));
@@ -147,6 +149,7 @@ static int read_header(struct import_ctx *ctx, const struct import_options *opt,
 	}
 	rc = 0;
 out:
+	strmap_free(&columns);
 	buf_free(&names);
 	return rc;
 }

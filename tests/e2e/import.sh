@@ -298,3 +298,28 @@ test_control_character_is_named() {
 	run "$MARQUEE" import v.json
 	expect_stderr 'v.json:1: "Title": a control character (U+0007)'
 }
+
+# A scan repeated over the columns of a row, or the items of a list, is
+# quadratic: 100,000 columns took 34 s. Time is CPU time, so that a loaded
+# machine does not fail the test.
+test_wide_header_and_long_lists_are_linear() {
+	[ -z "${MARQUEE_VALGRIND:-}" ] || skip "too slow under valgrind"
+	awk 'BEGIN { n = 100000; printf "title,release_date"; for (i = 0; i < n; i++) printf ",c%d", i
+		printf "\nA,2020-01-01"; for (i = 0; i < n; i++) printf ",1"; print "" }' >wide.csv
+	( ulimit -t 10; exec "$MARQUEE" import --dry-run wide.csv ) >"$T/.out" 2>"$T/.err"
+	status=$?
+	expect_status 0
+	expect_stdout "wide.csv: 1 films loaded"
+	awk 'BEGIN { printf "title,release_date,cast\nA,2020-01-01,p0"
+		for (i = 1; i < 100000; i++) printf ";p%d", i % 50000; print "" }' >cast.csv
+	( ulimit -t 10; exec "$MARQUEE" import --dry-run cast.csv ) >"$T/.out" 2>"$T/.err"
+	status=$?
+	expect_status 0
+	expect_stdout "cast.csv: 1 films loaded"
+	# a column named twice is still refused, wherever the two are
+	awk 'BEGIN { printf "title,release_date"; for (i = 0; i < 50000; i++) printf ",c%d", i
+		print ",c17"; print "A,2020-01-01" }' >twice.csv
+	run "$MARQUEE" import twice.csv
+	expect_status 1
+	expect_stderr 'twice.csv:1: the header names "c17" twice'
+}
