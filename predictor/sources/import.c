@@ -187,6 +187,9 @@ int import_row_put(struct import_ctx *ctx, struct import_row *row, long line)
 		import_reject(ctx, line, "\"%s\" could be any of %s: give the file an id column "
 			      "(a TMDB or IMDb id) to say which", row->film.title, detail);
 		break;
+	case STORE_REFUSED:
+		import_reject(ctx, line, "%s", detail);
+		break;
 	}
 	free(detail);
 	return 0;

@@ -208,7 +208,8 @@ static int csv_row(struct import_ctx *ctx, struct import_row *row, char **hdr, c
 			f->runtime_min = (int)v;
 			break;
 		case F_BUDGET:
-			if (import_parse_number(s, &v, &why) != 0) {
+			if (import_parse_number(s, &v, &why) != 0 ||
+			    (why = store_budget_implausible(v)) != NULL) {
 				import_reject(ctx, line, "budget \"%s\": %s", s, why);
 				return -1;
 			}
@@ -252,7 +253,8 @@ static int csv_row(struct import_ctx *ctx, struct import_row *row, char **hdr, c
 			f->production_year = (int)v;
 			break;
 		case F_OUTCOME:
-			if (import_parse_number(s, &v, &why) != 0) {
+			if (import_parse_number(s, &v, &why) != 0 ||
+			    (why = store_outcome_implausible(metrics[i], v)) != NULL) {
 				import_reject(ctx, line, "%s \"%s\": %s", hdr[i], s, why);
 				return -1;
 			}

@@ -109,7 +109,20 @@ enum store_change {
 	STORE_MATCHED,   /* a film another source brought, now known to this one too */
 	STORE_DUPLICATE, /* this transaction already put a film with that key */
 	STORE_AMBIGUOUS, /* it could be any of several films: nothing stored */
+	STORE_REFUSED,   /* it cannot be a film (see the bounds below): nothing stored */
 };
+
+/*
+ * Bounds on what a source may give, checked by store_film_put whatever the
+ * source, so that no file or API answer can store what no film has: a title
+ * longer than any (a synopsis in the wrong column; and the site's file
+ * names are made from titles), a figure beyond any film's.
+ */
+#define STORE_TITLE_MAX 500 /* bytes */
+/* Why value cannot be a film's outcome for metric (a static sentence), or NULL. */
+const char *store_outcome_implausible(const char *metric, double value);
+/* Why a production budget in US dollars cannot be a film's, or NULL. */
+const char *store_budget_implausible(double usd);
 
 /*
  * Stores a film as its source gives it. One film, whatever the source: a
@@ -119,11 +132,12 @@ enum store_change {
  * original) with a release within seven days, and attached to it: the
  * source adds its outcomes and fills only what the film lacks (the source
  * that brought the film keeps its facts). Several films matching the title
- * is STORE_AMBIGUOUS and nothing is stored: never guessed. where says where
- * the film was read ("films.csv:12"). *detail (owned by the caller, may be
- * NULL) says, for a duplicate, where the film was first read, for a match
- * how and to which film, and for an ambiguous film the candidates. Must run
- * inside a transaction.
+ * is STORE_AMBIGUOUS and nothing is stored: never guessed. A film beyond
+ * the bounds above is STORE_REFUSED. where says where the film was read
+ * ("films.csv:12"). *detail (owned by the caller, may be NULL) says, for a
+ * duplicate, where the film was first read, for a match how and to which
+ * film, for an ambiguous film the candidates, and for a refused one why.
+ * Must run inside a transaction.
  */
 int store_film_put(struct store *st, const struct film_record *film, const char *where,
 		   enum store_change *change, char **detail);

@@ -641,9 +641,53 @@ static int source_put(struct store *st, const struct film_record *f, const char 
 	return store_step_done(st, q, "recording a film's source");
 }
 
+/* ---- bounds ---- */
+
+const char *store_outcome_implausible(const char *metric, double value)
+{
+	if (!isfinite(value) || value < 0)
+		return "not a number of 0 or more";
+	if (strstr(metric, "admissions") && value > 1e9)
+		return "more than a billion admissions: no film has sold that many tickets (the "
+		       "most, over a whole career, are a few hundred million)";
+	if (value > 1e12)
+		return "more than 10^12: no film has made that much in any currency (the highest "
+		       "grosses are a few billion dollars)";
+	return NULL;
+}
+
+const char *store_budget_implausible(double usd)
+{
+	if (usd > 1e10)
+		return "more than 10 billion dollars: no film has cost that much (the dearest "
+		       "cost well under one billion)";
+	return NULL;
+}
+
+/* Why a film cannot be stored (owned by the caller), or NULL. */
+static char *film_refusal(const struct film_record *f)
+{
+	size_t len = strlen(f->title);
+	if (len > STORE_TITLE_MAX)
+		return xasprintf("the title is %zu bytes long; a title has at most %d", len,
+				 STORE_TITLE_MAX);
+	for (size_t i = 0; i < f->n_outcomes; i++) {
+		const char *why = store_outcome_implausible(f->outcomes[i].metric, f->outcomes[i].value);
+		if (why)
+			return xasprintf("%s %g: %s", f->outcomes[i].metric, f->outcomes[i].value, why);
+	}
+	const char *why = store_budget_implausible(f->budget_usd);
+	return why ? xasprintf("budget %g: %s", f->budget_usd, why) : NULL;
+}
+
 int store_film_put(struct store *st, const struct film_record *f, const char *where,
 		   enum store_change *change, char **detail)
 {
+	*detail = film_refusal(f);
+	if (*detail) {
+		*change = STORE_REFUSED;
+		return 0;
+	}
 	char release[11];
 	date_format(f->release, release);
 	/* a source's own name for the film: its id, or else title and date */

@@ -323,3 +323,27 @@ test_wide_header_and_long_lists_are_linear() {
 	expect_status 1
 	expect_stderr 'twice.csv:1: the header names "c17" twice'
 }
+
+# A figure no film has made would be stored, and then every later model
+# validates far worse than the current one and is rejected for ever.
+test_implausible_figures_are_refused() {
+	cat >f.csv <<'CSV'
+title,release_date,budget_usd,first_week_admissions,us_gross
+Fine,2020-01-01,1000000,250000,5000000
+Digits,2020-01-02,,1000000000000000000000000000000000000000000000000000,5
+Costly,2020-01-03,100000000000000000000,5,5
+Rich,2020-01-04,,5,1e15
+Also fine,2020-01-05,,300000,2900000000
+CSV
+	run "$MARQUEE" import f.csv
+	expect_status 0
+	expect_stdout "f.csv: 2 films loaded, 0 updated, 0 unchanged, 3 rejected"
+	expect_stderr 'f.csv:3: first_week_admissions "1000000000000000000000000000000000000000000000000000": more than a billion admissions'
+	expect_stderr 'f.csv:4: budget "100000000000000000000": more than'
+	expect_stderr 'f.csv:5: us_gross "1e15": not a number'
+	expect_eq "$(sql data/analytics.db 'SELECT count(*) FROM outcomes WHERE value > 1e12')" 0 "no implausible figure stored"
+	# a title longer than any film's (a synopsis in the wrong column)
+	awk 'BEGIN { printf "title,release_date\n"; for (i = 0; i < 600; i++) printf "x"; print ",2020-01-01" }' >t.csv
+	run "$MARQUEE" import t.csv
+	expect_stderr 't.csv:2: the title is 600 bytes long; a title has at most 500'
+}
