@@ -292,6 +292,16 @@ int import_files(struct store *st, const struct import_options *opt, char *const
 		bool vega = opt->format ? strcmp(opt->format, "vega") == 0 : is_json(paths[i]);
 		int r = vega ? import_vega(&ctx) : import_csv(&ctx, opt);
 		bool failed = r != 0 || ctx.failed;
+		/* a file that gives no film is a wrong file, or one misread */
+		if (!failed && ctx.loaded + ctx.updated + ctx.unchanged + ctx.matched == 0) {
+			if (ctx.rows == 0)
+				msg_error("%s: %s: nothing to import", paths[i],
+					  vega ? "no film in the file" : "a header and no row");
+			else
+				msg_error("%s: none of its %ld rows could be stored (each is reported "
+					  "above)", paths[i], ctx.rows);
+			failed = true;
+		}
 		if (!failed) {
 			msg_info("%s: %ld films loaded, %ld updated, %ld unchanged, %ld rejected",
 				 paths[i], ctx.loaded, ctx.updated, ctx.unchanged, ctx.rejected);

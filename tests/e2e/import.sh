@@ -126,7 +126,7 @@ test_empty_and_binary_files() {
 	run "$MARQUEE" import garbage.csv
 	expect_status 1
 	expect_stderr "garbage.csv:"
-	printf 'title,release_date\nA\377B,2020-01-01\nC\0D,2020-01-01\n' >bin.csv
+	printf 'title,release_date\nA\377B,2020-01-01\nC\0D,2020-01-01\nGood,2020-01-01\n' >bin.csv
 	run "$MARQUEE" import bin.csv
 	expect_status 0
 	expect_stderr 'bin.csv:2: column "title": not UTF-8 text'
@@ -346,4 +346,48 @@ CSV
 	awk 'BEGIN { printf "title,release_date\n"; for (i = 0; i < 600; i++) printf "x"; print ",2020-01-01" }' >t.csv
 	run "$MARQUEE" import t.csv
 	expect_stderr 't.csv:2: the title is 600 bytes long; a title has at most 500'
+}
+
+# A text column read as an outcome rejected every row, and the import still
+# said "1 loaded, 1377 rejected" and exited 0.
+test_an_import_that_loads_nothing_fails() {
+	printf 'title,release_date,country,first_week_admissions\nA,2020-01-01,FR,5\nB,2020-01-02,US,6\nC,2020-01-03,,7\n' >c.csv
+	run "$MARQUEE" import c.csv
+	expect_status 1
+	expect_stderr 'c.csv:2: country "FR": not a number'
+	expect_stderr 'c.csv: column "country" rejected 2 of 3 rows (the first on line 2): if it holds no figure of each film, skip it with --ignore country; if it is a canonical column under another name, say which with --map COLUMN=country'
+	expect_stderr "import failed: nothing was stored"
+	expect_eq "$(films)" 0 "nothing stored"
+	run "$MARQUEE" import --ignore country c.csv
+	expect_status 0
+	expect_stdout "c.csv: 3 films loaded"
+	# nothing stored, whatever the reasons
+	printf 'title,release_date\n,2020-01-01\nB,someday\n' >e.csv
+	run "$MARQUEE" import e.csv
+	expect_status 1
+	expect_stderr "e.csv: none of its 2 rows could be stored (each is reported above)"
+	printf 'title,release_date\n' >h.csv
+	run "$MARQUEE" import h.csv
+	expect_status 1
+	expect_stderr "h.csv: a header and no row: nothing to import"
+	printf '[]' >v.json
+	run "$MARQUEE" import v.json
+	expect_status 1
+	expect_stderr "v.json: no film in the file: nothing to import"
+}
+
+test_two_columns_for_one_outcome() {
+	printf 'title,release_date,US Gross,us_gross\nA,2020-01-01,5,6\n' >d.csv
+	run "$MARQUEE" import d.csv
+	expect_status 1
+	expect_stderr 'd.csv:1: columns "US Gross" and "us_gross" both give the outcome us_gross: skip one with --ignore, or name one otherwise with --map NAME=HEADER'
+	run "$MARQUEE" import --ignore "US Gross" d.csv
+	expect_status 0
+	expect_eq "$(sql data/analytics.db 'SELECT value FROM outcomes')" "6.0" "the column kept"
+	# a column mapped to an outcome replaces the one of that name, as a
+	# mapped canonical column does
+	printf 'title,release_date,gross,us_gross\nB,2020-01-01,7,8\n' >m.csv
+	run "$MARQUEE" import --map us_gross=gross m.csv
+	expect_status 0
+	expect_eq "$(sql data/analytics.db "SELECT value FROM outcomes o JOIN films f ON f.id = o.film_id WHERE f.title = 'B'")" "7.0" "the mapped column wins"
 }
