@@ -11,7 +11,8 @@
  *   - a missing or zero US gross (rejected: no box-office figure);
  *   - a zero or missing budget, runtime, genre, director (kept as unknown).
  *
- * The array is read one object at a time, so memory stays flat.
+ * The array is read one object at a time, so memory stays flat; an object
+ * longer than VEGA_MAX_OBJECT is rejected without being kept.
  */
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -30,6 +31,9 @@
 #include "predictor/sources/import.h"
 
 #define COMPILED_YEAR 2010
+/* The longest film object read, as the CSV reader's longest record: the
+ * data set's are under 1 KB. */
+#define VEGA_MAX_OBJECT CSV_MAX_RECORD
 
 /* The text at key, trimmed and kept in the row; NULL when absent or blank. */
 static const char *text_of(struct import_row *row, const cJSON *obj, const char *key)
@@ -186,13 +190,17 @@ int import_vega(struct import_ctx *ctx)
 	import_row_init(&row, ctx->source);
 	long line = 1, start_line = 0;
 	int depth = 0, c, rc = -1;
-	bool in_string = false, escaped = false, opened = false, closed = false;
+	bool in_string = false, escaped = false, opened = false, closed = false, oversized = false;
 
 	while ((c = getc_unlocked(in)) != EOF && !ctx->failed) {
 		if (c == '\n')
 			line++;
 		if (depth > 0) {
-			buf_putc(&text, (char)c);
+			/* an object past the bound is followed to its end, not kept */
+			if (text.len < VEGA_MAX_OBJECT)
+				buf_putc(&text, (char)c);
+			else
+				oversized = true;
 			if (in_string) {
 				if (escaped)
 					escaped = false;
@@ -208,13 +216,19 @@ int import_vega(struct import_ctx *ctx)
 				depth++;
 			else if ((c == '}' || c == ']') && --depth == 0) {
 				ctx->rows++;
-				cJSON *obj = cJSON_ParseWithLength(text.data, text.len);
 				import_row_clear(&row);
-				if (!cJSON_IsObject(obj))
-					import_reject(ctx, start_line, "not a JSON object");
-				else
-					vega_record(ctx, &row, obj, start_line);
-				cJSON_Delete(obj);
+				if (oversized) {
+					import_reject(ctx, start_line, "a film object longer than %d bytes: "
+						      "not read", VEGA_MAX_OBJECT);
+				} else {
+					cJSON *obj = cJSON_ParseWithLength(text.data, text.len);
+					if (!cJSON_IsObject(obj))
+						import_reject(ctx, start_line, "not a JSON object");
+					else
+						vega_record(ctx, &row, obj, start_line);
+					cJSON_Delete(obj);
+				}
+				oversized = false;
 				buf_clear(&text);
 			}
 			continue;

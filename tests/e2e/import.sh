@@ -391,3 +391,16 @@ test_two_columns_for_one_outcome() {
 	expect_status 0
 	expect_eq "$(sql data/analytics.db "SELECT value FROM outcomes o JOIN films f ON f.id = o.film_id WHERE f.title = 'B'")" "7.0" "the mapped column wins"
 }
+
+# The vega reader kept a whole film object in memory, however long: 100 MB
+# was read, then stored as a title.
+test_vega_object_is_bounded() {
+	awk 'BEGIN { printf "[{\"Title\": \"Fine\", \"US Gross\": 5, \"Release Date\": \"Jun 12 1998\"},\n"
+		printf "{\"Title\": \""; for (i = 0; i < 40000; i++) printf "abcdefghijklmnopqrstuvwxyz {}[]\\\"xyz"
+		printf "\", \"US Gross\": 5, \"Release Date\": \"Jun 13 1998\"},\n"
+		printf "{\"Title\": \"After\", \"US Gross\": 6, \"Release Date\": \"Jun 14 1998\"}]\n" }' >big.json
+	run "$MARQUEE" import big.json
+	expect_status 0
+	expect_stderr 'big.json:2: a film object longer than 1048576 bytes: not read'
+	expect_stdout "big.json: 2 films loaded, 0 updated, 0 unchanged, 1 rejected"
+}
