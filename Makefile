@@ -125,6 +125,7 @@ UNIT_OBJS := \
 	tests/unit/test_http.o \
 	tests/unit/test_plan.o \
 	tests/unit/test_similar.o \
+	tests/unit/test_slug.o \
 	tests/unit/test_store.o \
 	tests/unit/test_strmap.o \
 	tests/unit/test_svr.o \

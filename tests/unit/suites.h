@@ -10,6 +10,7 @@
 	SUITE(test_http)      \
 	SUITE(test_plan)      \
 	SUITE(test_similar)   \
+	SUITE(test_slug)      \
 	SUITE(test_store)     \
 	SUITE(test_strmap)    \
 	SUITE(test_svr)       \
