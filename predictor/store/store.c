@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/date.h"
 #include "common/fileio.h"
 #include "common/msg.h"
+#include "common/slug.h"
 #include "common/textfold.h"
 #include "common/xalloc.h"
 
@@ -156,6 +158,20 @@ static const char *const analytics_migrations[] = {
 	"ALTER TABLE http_cache ADD COLUMN etag TEXT;"
 	"ALTER TABLE http_cache ADD COLUMN last_modified TEXT;"
 	"ALTER TABLE http_cache ADD COLUMN expires_at TEXT;",
+	/* 5: a film's slug, given once when it is first stored and unique, so
+	 * that two films never share a page (two titles in another script were
+	 * both "untitled-2024"; "Twin" and "Twin!" both "twin-2024"). Films
+	 * stored before get theirs in the order they were stored: the first
+	 * keeps the plain slug, the next ones a number. Every base slug ends in
+	 * its four-digit year, so "twin-2024-2" is no other film's base. */
+	"ALTER TABLE films ADD COLUMN slug TEXT;"
+	"UPDATE films SET slug = numbered.slug FROM ("
+	"  SELECT id, base || CASE WHEN n > 1 THEN '-' || n ELSE '' END AS slug FROM ("
+	"    SELECT id, base, row_number() OVER (PARTITION BY base ORDER BY id) AS n FROM ("
+	"      SELECT id, marquee_slug(title, original_title, release_date, key) AS base"
+	"      FROM films))) AS numbered"
+	"  WHERE films.id = numbered.id;"
+	"CREATE UNIQUE INDEX films_slug ON films(slug);",
 };
 
 static const char *const cinema_migrations[] = {
@@ -201,6 +217,11 @@ static const char *const cinema_migrations[] = {
 	"  action TEXT NOT NULL CHECK (action IN ('pin', 'exclude')),"
 	"  note TEXT, created_at TEXT NOT NULL,"
 	"  PRIMARY KEY (week, film_key));",
+	/* 2: films found by the slug and key they were published with, when a
+	 * film is first stored (its slug is then its published one, and never
+	 * one another film was published with). */
+	"CREATE INDEX cinema.candidates_slug ON candidates(slug);"
+	"CREATE INDEX cinema.candidates_film ON candidates(film_key);",
 };
 
 #define N_ANALYTICS (int)(sizeof analytics_migrations / sizeof *analytics_migrations)
@@ -364,6 +385,22 @@ static void fold_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, folded, -1, free);
 }
 
+/* marquee_slug(title, original_title, release_date, key): a film's base slug (slug.h). */
+static void slug_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *title = (const char *)sqlite3_value_text(argv[0]);
+	const char *original = (const char *)sqlite3_value_text(argv[1]);
+	const char *release = (const char *)sqlite3_value_text(argv[2]);
+	const char *key = (const char *)sqlite3_value_text(argv[3]);
+	long day;
+	int y = 0, m, d;
+	if (release && date_parse(release, &day) == 0)
+		date_to_ymd(day, &y, &m, &d);
+	char *slug = slug_film(title ? title : "", original, y, key ? key : "");
+	sqlite3_result_text(ctx, slug, -1, free);
+}
+
 struct store *store_open(const char *dir)
 {
 	struct store *st = xcalloc(1, sizeof *st);
@@ -387,6 +424,9 @@ struct store *store_open(const char *dir)
 	sqlite3_free(quoted);
 	if (sqlite3_create_function(st->db, "marquee_fold", 1,
 				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, fold_sql,
+				    NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(st->db, "marquee_slug", 4,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, slug_sql,
 				    NULL, NULL) != SQLITE_OK) {
 		store_fail(st, analytics);
 		goto out;

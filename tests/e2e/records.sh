@@ -455,3 +455,30 @@ test_weekly_unattended() {
 	expect_stderr "another run holds data/.weekly.lock (process 4242, since then)"
 	wait
 }
+
+# Two films with one slug shared one page: each content run rewrote it for
+# the other film. Slugs are given, unique, when a film is first stored;
+# films stored before get theirs when the store is migrated.
+slug_films() {
+	cat >s.csv <<'CSV'
+id,title,release_date,first_week_admissions
+1,Twin,2024-01-10,100
+2,Twin!,2024-01-10,200
+3,千と千尋の神隠し,2024-01-10,300
+4,もののけ姫,2024-01-10,400
+5,Война и мир,2024-01-10,500
+CSV
+}
+
+test_slugs_of_films_stored_before_the_column() {
+	slug_films
+	run "$MARQUEE" import --source s s.csv
+	expect_status 0
+	# as a store made before slugs were stored
+	sqlite3 data/analytics.db 'DROP INDEX films_slug; ALTER TABLE films DROP COLUMN slug; PRAGMA user_version = 4'
+	run "$MARQUEE" status
+	expect_status 0
+	expect_eq "$(sql data/analytics.db "SELECT group_concat(slug, ' ') FROM (SELECT slug FROM films ORDER BY id)" | sed 's/film-[0-9a-f]*/film-ID/g')" \
+		"twin-2024 twin-2024-2 film-ID-2024 film-ID-2024 voyna-i-mir-2024" "slugs filled"
+	expect_eq "$(sql data/analytics.db 'SELECT count(DISTINCT slug) FROM films')" 5 "unique"
+}
