@@ -154,6 +154,7 @@ struct film_info {
 	double budget_usd;      /* negative when unknown */
 	char *certification, *original_language, *distributor, *overview, *poster_path;
 	long tmdb_id;           /* 0 when unknown */
+	char *slug;             /* the film's own, unique (NULL: a store older than slugs) */
 	char **genres, **directors, **cast, **countries, **languages;
 	size_t n_genres, n_directors, n_cast, n_countries, n_languages;
 };

@@ -482,3 +482,34 @@ test_slugs_of_films_stored_before_the_column() {
 		"twin-2024 twin-2024-2 film-ID-2024 film-ID-2024 voyna-i-mir-2024" "slugs filled"
 	expect_eq "$(sql data/analytics.db 'SELECT count(DISTINCT slug) FROM films')" 5 "unique"
 }
+
+test_slugs_are_unique_when_films_are_stored() {
+	setup
+	slug_films
+	sed -i 's/2024-01-10/2024-04-17/' s.csv
+	long=$(awk 'BEGIN { for (i = 0; i < 35; i++) printf "A long title "; }')
+	printf '6,%s,2024-04-17,600\n' "$long" >>s.csv
+	run "$MARQUEE" import --source s s.csv
+	expect_status 0
+	expect_eq "$(sql data/analytics.db "SELECT group_concat(slug, ' ') FROM (SELECT slug FROM films WHERE source = 's' ORDER BY id)" | sed 's/film-[0-9a-f]*/film-ID/g')" \
+		"twin-2024 twin-2024-2 film-ID-2024 film-ID-2024 voyna-i-mir-2024 a-long-title-a-long-title-a-long-title-a-long-title-a-long-2024" "slugs given when stored"
+	run "$MARQUEE" publish --week 2024-W16
+	expect_status 0
+	run "$MARQUEE" content
+	expect_status 0
+	expect_stdout "1 weeks, 6 films"
+	[ "$(ls content/films | grep -c -v _index)" -eq 6 ] || fail "not one page per film: $(ls content/films)"
+	for key in s:1 s:2 s:3 s:4 s:5 s:6; do
+		[ "$(grep -l "\"key\":\"$key\"" content/films/*.md | wc -l)" -eq 1 ] || fail "$key has not one page"
+	done
+	sum1=$(cat content/films/*.md | md5sum)
+	run "$MARQUEE" content
+	expect_status 0
+	expect_eq "$(cat content/films/*.md | md5sum)" "$sum1" "a second run changes nothing"
+	# a film stored again (the store rebuilt from its sources) gets the slug
+	# it was published with
+	rm data/analytics.db*
+	sed -i 's/^1,Twin,/1,Twin (new cut),/' s.csv
+	run "$MARQUEE" import --source s s.csv
+	expect_eq "$(sql data/analytics.db "SELECT slug FROM films WHERE key = 's:1'")" "twin-2024" "the published slug kept"
+}
