@@ -15,8 +15,11 @@
 #include <unistd.h>
 
 #include "common/buf.h"
+#include "common/date.h"
 #include "common/json.h"
 #include "common/msg.h"
+#include "common/slug.h"
+#include "common/strmap.h"
 #include "common/xalloc.h"
 #include "predictor/cinema/decision.h"
 #include "predictor/pages/words.h"
@@ -120,6 +123,103 @@ static int remove_stale(const char *dir, const struct page_set *w)
 	return rc;
 }
 
+/* ---- one page per film ---- */
+
+/* A slug no film of this run has, for f (owned): base, else base-2, base-3... */
+static char *free_slug(const struct strmap *taken, const char *base)
+{
+	char *slug = xstrdup(base);
+	for (int n = 2; strmap_get(taken, slug); n++) {
+		free(slug);
+		slug = xasprintf("%s-%d", base, n);
+	}
+	return slug;
+}
+
+/* The slug of a film seen for the first time in this run (owned by *out). */
+static int choose_slug(struct store *st, const struct strmap *taken, const struct week_film *f,
+		       char **out)
+{
+	if (slug_is_valid(f->slug) && !strmap_get(taken, f->slug)) {
+		*out = xstrdup(f->slug);
+		return 0;
+	}
+	struct film_info info;
+	bool found;
+	if (store_film_info(st, f->key, &info, &found) != 0)
+		return -1;
+	char *base = NULL;
+	if (found && info.slug && slug_is_valid(info.slug))
+		base = xstrdup(info.slug);
+	if (found)
+		film_info_clear(&info);
+	if (!base && slug_is_valid(f->slug))
+		base = xstrdup(f->slug);
+	if (!base) {
+		long day;
+		int y = 0, m, d;
+		if (date_parse(f->release_date, &day) == 0)
+			date_to_ymd(day, &y, &m, &d);
+		base = slug_film(f->title, NULL, y, f->key);
+	}
+	*out = free_slug(taken, base);
+	free(base);
+	msg_verbose("%s (%s) was published with the page films/%.100s, which %s: its pages are "
+		    "films/%s", f->title, f->key, f->slug,
+		    slug_is_valid(f->slug) ? "an earlier film has" : "is not a slug", *out);
+	return 0;
+}
+
+/*
+ * A film's page is films/SLUG.md, its slug as published. Weeks published
+ * before slugs were unique may give two films one slug (two titles in
+ * another script were both "untitled-2024"), and a record restored from
+ * files may give one that is none ("../../x", or one too long for a file
+ * name). So each film gets one slug for every page that shows or links it:
+ * the first it was published with, when it is a slug no earlier film has;
+ * else its slug in analytics.db; else a number is added. Weeks are read
+ * oldest first, so the choice is the same at every run. The records stay
+ * as published.
+ */
+static int resolve_slugs(struct store *st, struct week_record *weeks, size_t n)
+{
+	struct strmap by_key = STRMAP_INIT; /* film key -> its slug, owned by slugs */
+	struct strmap taken = STRMAP_INIT;  /* slug -> film key, borrowed from weeks */
+	char **slugs = NULL;
+	size_t n_slugs = 0, cap = 0;
+	int rc = -1;
+	for (size_t i = 0; i < n; i++) {
+		struct week_record *w = &weeks[i];
+		for (size_t k = 0; k < w->n_candidates + w->n_picks; k++) {
+			struct week_film *f = k < w->n_candidates ? &w->candidates[k].film
+								  : &w->picks[k - w->n_candidates].film;
+			const char *slug = strmap_get(&by_key, f->key);
+			if (!slug) {
+				char *chosen;
+				if (choose_slug(st, &taken, f, &chosen) != 0)
+					goto out;
+				slugs = xgrow(slugs, &cap, n_slugs + 1, sizeof *slugs);
+				slugs[n_slugs++] = chosen;
+				strmap_put(&by_key, f->key, chosen);
+				strmap_put(&taken, chosen, f->key);
+				slug = chosen;
+			}
+			if (strcmp(f->slug, slug) != 0) {
+				free(f->slug);
+				f->slug = xstrdup(slug);
+			}
+		}
+	}
+	rc = 0;
+out:
+	for (size_t i = 0; i < n_slugs; i++)
+		free(slugs[i]);
+	free(slugs);
+	strmap_free(&by_key);
+	strmap_free(&taken);
+	return rc;
+}
+
 /* ---- charts ---- */
 
 cJSON *content_point_label(const char *label, double y, double low, double high)
@@ -209,7 +309,8 @@ int content_write(struct store *st, const struct config *cfg, const char *dir)
 	if (content_lang(cfg, &pl) != 0 ||
 	    config_string(cfg, "cinema.name", "New is always better", &site_title) != 0 ||
 	    week_records_load(st, &weeks, &n_weeks) != 0 ||
-	    store_actuals_list(st, &actuals, &n_actuals) != 0)
+	    store_actuals_list(st, &actuals, &n_actuals) != 0 ||
+	    resolve_slugs(st, weeks, n_weeks) != 0)
 		goto out;
 	facts = xcalloc(n_weeks ? n_weeks : 1, sizeof *facts);
 	if (week_facts(st, &pl, weeks, n_weeks, actuals, n_actuals, facts) != 0 ||

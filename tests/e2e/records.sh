@@ -513,3 +513,41 @@ test_slugs_are_unique_when_films_are_stored() {
 	run "$MARQUEE" import --source s s.csv
 	expect_eq "$(sql data/analytics.db "SELECT slug FROM films WHERE key = 's:1'")" "twin-2024" "the published slug kept"
 }
+
+# Weeks published before slugs were unique keep their records as they are;
+# content gives each film one page, and every link follows it. A record
+# restored from files may hold a slug that is none ("../../x", or one too
+# long for a file name): it never leads outside content/.
+test_published_slugs_that_clash_get_one_page_each() {
+	setup
+	slug_films
+	sed -i 's/2024-01-10/2024-04-17/' s.csv
+	printf '6,Long,2024-04-17,600\n' >>s.csv
+	run "$MARQUEE" import --source s s.csv
+	run "$MARQUEE" publish --week 2024-W16
+	expect_status 0
+	slug() { sql data/analytics.db "SELECT slug FROM films WHERE key = '$1'"; }
+	long=$(awk 'BEGIN { for (i = 0; i < 30; i++) printf "a-long-title-"; printf "2024" }')
+	sqlite3 data/cinema.db "UPDATE weeks SET details = replace(replace(replace(replace(details,
+		'\"$(slug s:2)\"', '\"twin-2024\"'), '\"$(slug s:4)\"', '\"$(slug s:3)\"'),
+		'\"$(slug s:5)\"', '\"../../escape\"'), '\"$(slug s:6)\"', '\"$long\"')"
+	run "$MARQUEE" content
+	expect_status 0
+	expect_stdout "1 weeks, 6 films"
+	[ "$(ls content/films | grep -c -v _index)" -eq 6 ] || fail "not one page per film: $(ls content/films)"
+	for key in s:1 s:2 s:3 s:4 s:5 s:6; do
+		page=$(grep -l "\"key\":\"$key\"" content/films/*.md)
+		[ "$(echo "$page" | wc -l)" -eq 1 ] || fail "$key has not one page: $page"
+		name=$(basename "$page" .md)
+		[ ${#name} -le 80 ] || fail "$key: a file name of ${#name} bytes"
+		grep -q "\"key\":\"$key\",\"slug\":\"$name\"" content/weeks/2024-W16.md ||
+			fail "the week does not link $key to $name"
+		[ "$(grep -o "\"key\":\"$key\",\"slug\":\"[^\"]*\"" content/weeks/2024-W16.md | sort -u | wc -l)" -eq 1 ] ||
+			fail "the week links $key to more than one page"
+	done
+	[ ! -e escape.md ] && [ ! -e content/escape.md ] || fail "a page written outside content/films"
+	expect_eq "$(basename "$(grep -l '"key":"s:1"' content/films/*.md)")" "twin-2024.md" "the first keeps its slug"
+	sum1=$(cat content/films/*.md content/weeks/*.md | md5sum)
+	run "$MARQUEE" content
+	expect_eq "$(cat content/films/*.md content/weeks/*.md | md5sum)" "$sum1" "the same pages at every run"
+}
