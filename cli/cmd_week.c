@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "common/date.h"
 #include "common/msg.h"
+#include "common/utf8.h"
 #include "predictor/cinema/overrides.h"
 #include "predictor/cinema/decision.h"
 #include "predictor/pages/pages.h"
@@ -230,6 +231,12 @@ static int run_override(struct app *app, int argc, char **argv)
 		return command_usage(&cmd_override);
 	if (!command_week_ok(week))
 		return 2;
+	/* kept in cinema.db, exported and restored: text as every input is */
+	char why[UTF8_WHY];
+	if (note && utf8_check(note, why) != 0) {
+		msg_error("--note: %s", why);
+		return 2;
+	}
 	struct cinema cinema;
 	if (cinema_load(app->cfg, &cinema) != 0)
 		return 1;

@@ -14,6 +14,7 @@
 
 #include "common/date.h"
 #include "common/msg.h"
+#include "common/utf8.h"
 #include "predictor/sources/csv.h"
 #include "predictor/sources/import.h"
 #include "predictor/store/store_records.h"
@@ -104,6 +105,8 @@ int actuals_import_file(struct actuals_batch *run, const char *path)
 	size_t n;
 	int col[4] = { -1, -1, -1, -1 }, rc = -1, got;
 	static const char *const names[] = { "week", "film", "admissions", "revenue" };
+	/* the file's name is recorded as the source, and exported: as text */
+	const char *source = utf8_check(path, NULL) == 0 ? path : "a CSV file";
 	got = csv_next(r, &f, &n);
 	if (got <= 0) {
 		msg_error("%s: %s", path, got == 0 ? "empty file: the header week,film,admissions is needed"
@@ -133,7 +136,7 @@ int actuals_import_file(struct actuals_batch *run, const char *path)
 			goto out;
 		}
 		if (actuals_add(run, where, f[col[0]], f[col[1]], f[col[2]],
-			       col[3] >= 0 ? f[col[3]] : NULL, path) != 0)
+			       col[3] >= 0 ? f[col[3]] : NULL, source) != 0)
 			goto out;
 	}
 	rc = 0;

@@ -591,3 +591,44 @@ test_content_never_follows_a_link() {
 	expect_stderr "content/model.md: a symbolic link"
 	expect_eq "$(cat outside/model.md)" "secret" "the file behind the link"
 }
+
+# A restore took what its own export cannot give back: non-finite numbers,
+# picks of films that were not candidates, bytes that are not UTF-8; and
+# numbers lost their last bits on the way.
+test_records_restore_round_trips_exactly() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:901 --admissions 1500 --revenue 14999.99
+	run "$MARQUEE" override exclude --week 2024-W12 --film t:905 --note "print not delivered"
+	run "$MARQUEE" records export
+	expect_status 0
+	mkdir fresh && cp marquee.yml fresh/
+	run "$MARQUEE" -C fresh records restore --dir ../records/cinema
+	expect_status 0
+	expect_eq "$(sqlite3 fresh/data/cinema.db .dump | md5sum)" "$(sqlite3 data/cinema.db .dump | md5sum)" \
+		"cinema.db restored bit for bit"
+	run "$MARQUEE" -C fresh records export --dir ../again
+	diff -r records/cinema again >/dev/null || fail "export, restore, export differ"
+	# each kind of row its own export could not give back is refused
+	restore_bad() { # FILE SED-EXPRESSION: the export with one file changed
+		rm -rf bad fresh2 && mkdir bad fresh2 && cp records/cinema/*.jsonl bad/ && cp marquee.yml fresh2/
+		sed -i "$2" "bad/$1"
+		run "$MARQUEE" -C fresh2 records restore --dir ../bad
+		expect_status 1
+		expect_eq "$(sql fresh2/data/cinema.db 'SELECT count(*) FROM weeks')" 0 "nothing restored"
+	}
+	restore_bad weeks.jsonl 's/"share":[0-9.e-]*/"share":1e999/'
+	expect_stderr 'bad/weeks.jsonl:1: share: expected a finite number'
+	restore_bad candidates.jsonl '1s/"predicted":[0-9.e+-]*/"predicted":-1e400/'
+	expect_stderr 'bad/candidates.jsonl:1: predicted: expected a finite number'
+	restore_bad picks.jsonl '1s/"film_key":"[^"]*"/"film_key":"t:999"/'
+	expect_stderr 'bad/picks.jsonl:1: t:999 was not among the films published for 2024-W10'
+	restore_bad overrides.jsonl "s/print not/print \\xff not/"
+	expect_stderr 'bad/overrides.jsonl:1: note: not UTF-8 text'
+	restore_bad overrides.jsonl 's/print not/print \\u001b[31m not/'
+	expect_stderr 'bad/overrides.jsonl:1: note: a control character (U+001B)'
+	# nor can such a text be recorded in the first place
+	run "$MARQUEE" override exclude --week 2024-W12 --film t:905 --note "$(printf 'bad \377')"
+	expect_status 2
+	expect_stderr "--note: not UTF-8 text"
+}
