@@ -79,15 +79,19 @@ int actuals_add(struct actuals_batch *run, const char *where, const char *week,
 	enum actual_change change;
 	long old = 0;
 	int rc = store_actual_put(st, week, ref.film_key, (long)admissions, revenue, source, run->now,
-				  &change, &old);
+				  run->replace, &change, &old);
 	if (rc == 0 && change == ACTUAL_CONFLICT) {
 		msg_error("%s%s, %s: %ld admissions are already recorded; a different figure (%s) is "
-			  "refused",
+			  "refused: --replace corrects it",
 			  where, week, ref.title, old, admissions_text);
 		rc = -1;
 	}
+	if (rc == 0 && change == ACTUAL_REPLACED)
+		msg_info("%s%s, %s: %ld admissions corrected to %.0f", where, week, ref.title, old,
+			 admissions);
 	if (rc == 0)
-		*(change == ACTUAL_ADDED ? &run->added : &run->same) += 1;
+		*(change == ACTUAL_ADDED ? &run->added
+		  : change == ACTUAL_SAME ? &run->same : &run->replaced) += 1;
 	free(ref.film_key);
 	free(ref.title);
 	return rc;

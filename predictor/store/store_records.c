@@ -221,7 +221,7 @@ int store_week_film_find(struct store *st, const char *week, const char *film,
 }
 
 int store_actual_put(struct store *st, const char *week, const char *film_key, long admissions,
-		     double revenue, const char *source, const char *recorded_at,
+		     double revenue, const char *source, const char *recorded_at, bool replace,
 		     enum actual_change *change, long *old_admissions)
 {
 	sqlite3_stmt *q = store_stmt(
@@ -239,15 +239,18 @@ int store_actual_put(struct store *st, const char *week, const char *film_key, l
 		*old_admissions = old;
 		bool same = old == admissions &&
 			    (revenue < 0 ? !had_revenue : had_revenue && old_revenue == revenue);
-		*change = same ? ACTUAL_SAME : ACTUAL_CONFLICT;
-		return 0;
+		*change = same ? ACTUAL_SAME : replace ? ACTUAL_REPLACED : ACTUAL_CONFLICT;
+		if (*change != ACTUAL_REPLACED)
+			return 0;
+	} else {
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, "reading actuals");
+		*change = ACTUAL_ADDED;
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, "reading actuals");
 	sqlite3_stmt *ins = store_stmt(
-		st, "INSERT INTO cinema.actuals(week, film_key, admissions, revenue, recorded_at, source)"
-		    " VALUES (?, ?, ?, ?, ?, ?)");
+		st, "INSERT OR REPLACE INTO cinema.actuals(week, film_key, admissions, revenue,"
+		    " recorded_at, source) VALUES (?, ?, ?, ?, ?, ?)");
 	if (!ins)
 		return -1;
 	sqlite3_bind_text(ins, 1, week, -1, SQLITE_STATIC);
@@ -259,10 +262,7 @@ int store_actual_put(struct store *st, const char *week, const char *film_key, l
 		sqlite3_bind_null(ins, 4);
 	sqlite3_bind_text(ins, 5, recorded_at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(ins, 6, source, -1, SQLITE_STATIC);
-	if (store_step_done(st, ins, "recording actuals") != 0)
-		return -1;
-	*change = ACTUAL_ADDED;
-	return 0;
+	return store_step_done(st, ins, "recording actuals");
 }
 
 int store_actuals_list(struct store *st, struct actual_row **out, size_t *n)

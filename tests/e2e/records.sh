@@ -632,3 +632,25 @@ test_records_restore_round_trips_exactly() {
 	expect_status 2
 	expect_stderr "--note: not UTF-8 text"
 }
+
+test_actuals_replace_corrects_a_figure() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:901 --admissions 1500 --revenue 15000
+	expect_status 0
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:901 --admissions 1600
+	expect_status 1
+	expect_stderr "1500 admissions are already recorded; a different figure (1600) is refused: --replace corrects it"
+	run "$MARQUEE" actuals add --replace --week 2024-W10 --film t:901 --admissions 1600 --revenue 16000
+	expect_status 0
+	expect_stdout "actuals: 0 recorded, 0 already known, 1 corrected"
+	expect_stdout "2024-W10, Big One: 1500 admissions corrected to 1600"
+	expect_eq "$(sql data/cinema.db "SELECT admissions || ' ' || revenue FROM actuals WHERE week='2024-W10'")" "1600 16000.0" "corrected"
+	printf 'week,film,admissions\n2024-W10,t:901,1700\n2024-W10,t:902,800\n' >a.csv
+	run "$MARQUEE" actuals import a.csv
+	expect_status 1
+	run "$MARQUEE" actuals import --replace a.csv
+	expect_status 0
+	expect_stdout "actuals: 1 recorded, 0 already known, 1 corrected"
+	expect_eq "$(sql data/cinema.db "SELECT group_concat(admissions) FROM actuals WHERE week='2024-W10'")" "1700,800" "corrected from a file"
+}
