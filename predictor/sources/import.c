@@ -288,7 +288,8 @@ int import_files(struct store *st, const struct import_options *opt, char *const
 	for (size_t i = 0; i < n; i++) {
 		char *auto_source = opt->source ? NULL : default_source(paths[i]);
 		struct import_ctx ctx = { .store = st, .path = paths[i],
-					  .source = opt->source ? opt->source : auto_source };
+					  .source = opt->source ? opt->source : auto_source,
+					  .source_named = opt->source != NULL };
 		bool vega = opt->format ? strcmp(opt->format, "vega") == 0 : is_json(paths[i]);
 		int r = vega ? import_vega(&ctx) : import_csv(&ctx, opt);
 		bool failed = r != 0 || ctx.failed;

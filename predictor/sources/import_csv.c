@@ -139,6 +139,15 @@ static int read_header(struct import_ctx *ctx, const struct import_options *opt,
 		int seen = 0;
 		for (size_t i = 0; i < n; i++)
 			seen += roles[i] == f;
+		/* ids are their source's: a source named after the file would make a
+		 * renamed file another source, and store every film again */
+		if (seen && f == F_ID && !ctx->source_named) {
+			msg_error("%s:1: the file has an id column: name the source of its ids with "
+				  "--source NAME (or import.source in marquee.yml); named after the file, "
+				  "a renamed file would be another source, and its films would be stored "
+				  "again", ctx->path);
+			goto out;
+		}
 		if (seen == 0 && (f == F_TITLE || f == F_RELEASE_DATE)) {
 			msg_error("%s:1: no \"%s\" column; name it with --map %s=HEADER (the header has: %s)",
 				  ctx->path, field_names[f], field_names[f], buf_str(&names));

@@ -13,7 +13,7 @@ CSV
 
 test_loads_canonical_csv() {
 	good_csv
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	expect_status 0
 	expect_stdout "films.csv: 3 films loaded, 0 updated, 0 unchanged, 0 rejected"
 	expect_stdout "outcome columns: first_week_admissions"
@@ -27,15 +27,15 @@ test_loads_canonical_csv() {
 
 test_reimport_changes_nothing() {
 	good_csv
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	before=$(sqlite3 data/analytics.db .dump | md5sum)
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	expect_status 0
 	expect_stdout "0 films loaded, 0 updated, 3 unchanged, 0 rejected"
 	after=$(sqlite3 data/analytics.db .dump | md5sum)
 	expect_eq "$after" "$before" "store after re-import"
 	sed -i 's/310000/320000/' films.csv
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	expect_stdout "0 films loaded, 1 updated, 2 unchanged, 0 rejected"
 	expect_eq "$(films)" 3 "no duplicate film"
 }
@@ -99,7 +99,7 @@ test_strict_fails_whole_import() {
 
 test_map_and_its_errors() {
 	printf 'jp_id,titre,sortie,entrees\n7,A,2020-01-01,10\n' >m.csv
-	run "$MARQUEE" import --map id=jp_id --map title=titre --map release_date=sortie --map first_week_admissions=entrees m.csv
+	run "$MARQUEE" import --source jp --map id=jp_id --map title=titre --map release_date=sortie --map first_week_admissions=entrees m.csv
 	expect_status 0
 	expect_stdout "1 films loaded"
 	expect_eq "$(sql data/analytics.db "SELECT metric FROM outcomes")" "first_week_admissions" "outcome renamed"
@@ -111,7 +111,7 @@ test_map_and_its_errors() {
 	expect_stderr "is neither a canonical column"
 	run "$MARQUEE" import --map title m.csv
 	expect_status 2
-	run "$MARQUEE" import m.csv
+	run "$MARQUEE" import --source jp m.csv
 	expect_status 1
 	expect_stderr 'm.csv:1: no "title" column; name it with --map title=HEADER'
 }
@@ -138,11 +138,11 @@ test_empty_and_binary_files() {
 
 test_failure_on_row_n_leaves_stores_unchanged() {
 	good_csv
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	before=$(sqlite3 data/analytics.db .dump | md5sum)
 	sed -i 's/310000/999999/' films.csv
 	printf '4,New,2020-02-01,90,,,,,,,,1000\n' >>films.csv
-	MARQUEE_FAULT=import-row:3 run "$MARQUEE" import films.csv
+	MARQUEE_FAULT=import-row:3 run "$MARQUEE" import --source fr films.csv
 	expect_status 1
 	expect_stderr "films.csv:4: injected fault"
 	expect_stderr "import failed: nothing was stored"
@@ -152,21 +152,21 @@ test_failure_on_row_n_leaves_stores_unchanged() {
 
 test_killed_import_leaves_stores_unchanged() {
 	good_csv
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	before=$(sqlite3 data/analytics.db .dump | md5sum)
 	printf '4,New,2020-02-01,90,,,,,,,,1000\n' >>films.csv
-	MARQUEE_FAULT=import-row:4:kill run "$MARQUEE" import films.csv
+	MARQUEE_FAULT=import-row:4:kill run "$MARQUEE" import --source fr films.csv
 	[ "$status" -eq 137 ] || fail "expected death by SIGKILL, got $status"
 	after=$(sqlite3 data/analytics.db .dump | md5sum)
 	expect_eq "$after" "$before" "store after a killed import"
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	expect_status 0
 	expect_stdout "1 films loaded, 0 updated, 3 unchanged"
 }
 
 test_dry_run_stores_nothing() {
 	good_csv
-	run "$MARQUEE" import --dry-run films.csv
+	run "$MARQUEE" import --source fr --dry-run films.csv
 	expect_status 0
 	expect_stdout "3 films loaded"
 	expect_stdout "dry run: nothing was stored"
@@ -245,7 +245,7 @@ title,release_date,production_year,overview,first_week_admissions
 Old One,2020-01-08,1982,"A re-release, restored.",1000
 Bad Year,2020-01-08,198x,,1000
 CSV
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	expect_status 0
 	expect_stderr 'films.csv:3: production year "198x" is not a year from 1870 to 2100'
 	expect_eq "$(sql data/analytics.db "SELECT production_year || '|' || overview FROM films")" "1982|A re-release, restored." "stored"
@@ -403,4 +403,26 @@ test_vega_object_is_bounded() {
 	expect_status 0
 	expect_stderr 'big.json:2: a film object longer than 1048576 bytes: not read'
 	expect_stdout "big.json: 2 films loaded, 0 updated, 0 unchanged, 1 rejected"
+}
+
+# Named after the file by default, a source whose file was renamed was
+# another source: every film was stored again (its outcomes twice).
+test_ids_need_a_named_source() {
+	good_csv
+	run "$MARQUEE" import films.csv
+	expect_status 1
+	expect_stderr 'films.csv:1: the file has an id column: name the source of its ids with --source NAME (or import.source in marquee.yml); named after the file, a renamed file would be another source, and its films would be stored again'
+	expect_eq "$(films)" 0 "nothing stored"
+	run "$MARQUEE" import --source fr films.csv
+	expect_status 0
+	mv films.csv fr-2024-corrected.csv
+	run "$MARQUEE" import --source fr fr-2024-corrected.csv
+	expect_status 0
+	expect_stdout "0 films loaded, 0 updated, 3 unchanged"
+	expect_eq "$(sql data/analytics.db 'SELECT count(*) FROM outcomes')" 3 "outcomes once"
+	# the setting names it for the command, as for the weekly job's inbox
+	printf 'import:\n  source: fr\n' >marquee.yml
+	run "$MARQUEE" import fr-2024-corrected.csv
+	expect_status 0
+	expect_stdout "0 films loaded, 0 updated, 3 unchanged"
 }

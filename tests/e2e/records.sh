@@ -440,6 +440,7 @@ test_weekly_unattended() {
 	expect_eq "$(sql data/cinema.db 'SELECT count(*) FROM weeks')" 0 "published for an empty week"
 	# National figures waiting in the inbox are imported and put aside.
 	mkdir imports
+	printf 'import:\n  source: t\n' >>marquee.yml
 	printf 'id,title,release_date,first_week_admissions\n990,Late Entry,2024-02-28,1000\n' >imports/late.csv
 	run "$MARQUEE" weekly --week 2024-W10
 	expect_status 0
