@@ -126,7 +126,8 @@ static int week_command(struct app *app, int argc, char **argv, const struct com
 	int rc = 1;
 	if (content_lang(app->cfg, &pl) != 0)
 		goto out;
-	st = store_open_config(app->cfg);
+	/* select only looks: it reads the stores, and stores nothing */
+	st = publish ? store_open_config(app->cfg) : store_open_config_read_only(app->cfg);
 	if (!st || store_begin(st) != 0)
 		goto out;
 	if (decision_make(st, app->cfg, &cinema, week, replay, &w) != 0)

@@ -1,9 +1,12 @@
 /* Opening, migrating and transactions of the two stores; statement cache. */
 #include "predictor/store/store_internal.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "common/buf.h"
 #include "common/date.h"
 #include "common/fileio.h"
 #include "common/msg.h"
@@ -237,20 +240,28 @@ int store_cinema_version(void)
 	return N_CINEMA;
 }
 
+/* SQLite's message, with the system's when it has one: "disk I/O error"
+ * says little when the disk is full. */
+static void report(sqlite3 *db, const char *what)
+{
+	int err = db ? sqlite3_system_errno(db) : 0;
+	const char *text = db ? sqlite3_errmsg(db) : "cannot open";
+	if (err && (sqlite3_extended_errcode(db) & 0xff) == SQLITE_IOERR)
+		msg_error("%s: %s (%s)", what, text, strerror(err));
+	else
+		msg_error("%s: %s", what, text);
+}
+
 int store_fail(struct store *st, const char *what)
 {
-	msg_error("%s: %s", what, sqlite3_errmsg(st->db));
+	report(st->db, what);
 	return -1;
 }
 
 static int exec(struct store *st, const char *sql, const char *what)
 {
-	char *err = NULL;
-	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		msg_error("%s: %s", what, err ? err : sqlite3_errmsg(st->db));
-		sqlite3_free(err);
-		return -1;
-	}
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, what);
 	return 0;
 }
 
@@ -269,11 +280,29 @@ static int set_wal(struct store *st, const char *schema, const char *file)
 		rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 	}
 	free(sql);
-	if (rc != SQLITE_OK) {
-		msg_error("%s: %s", file, sqlite3_errmsg(st->db));
-		return -1;
-	}
+	if (rc != SQLITE_OK)
+		return store_fail(st, file);
 	return 0;
+}
+
+/* PRAGMA schema.user_version; SQLite's result code, unreported. */
+static int read_version(struct store *st, const char *schema, int *version)
+{
+	char *sql = xasprintf("PRAGMA %s.user_version", schema);
+	sqlite3_stmt *stmt;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*version = sqlite3_column_int(stmt, 0);
+		rc = SQLITE_OK;
+	} else {
+		rc = sqlite3_errcode(st->db);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
 }
 
 static int user_version(struct store *st, const char *schema, int *version)
@@ -412,9 +441,18 @@ struct store *store_open(const char *dir)
 
 	if (file_mkdirs(dir) != 0)
 		goto out;
+	/* SQLite would say "unable to open database file", or open it to fail at
+	 * the first write: say what is wrong, before anything is done */
+	const char *files[3] = { dir, analytics, cinema };
+	for (int i = 0; i < 3; i++)
+		if (access(files[i], W_OK) != 0 && errno != ENOENT) {
+			msg_error("%s: cannot be written (%s), and this command writes to the stores",
+				  files[i], strerror(errno));
+			goto out;
+		}
 	if (sqlite3_open_v2(analytics, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
-		msg_error("%s: %s", analytics, st->db ? sqlite3_errmsg(st->db) : "cannot open");
+		report(st->db, analytics);
 		goto out;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
@@ -453,12 +491,147 @@ out:
 	return st;
 }
 
-struct store *store_open_config(const struct config *cfg)
+/* A URI for a store file, read-only (immutable: never changed by anyone). */
+static char *read_only_uri(const char *path, bool immutable)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~", *p))
+			buf_putc(&b, (char)*p);
+		else
+			buf_printf(&b, "%%%02X", *p);
+	}
+	buf_puts(&b, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+	return buf_detach(&b);
+}
+
+/*
+ * Opens both files for reading. The first read of a store in WAL mode
+ * needs its -shm file, which SQLite makes beside it: a folder that cannot
+ * be written, holding stores closed cleanly (so without -wal or -shm), is
+ * then opened immutable: nobody writes there, or the files would be.
+ * *versions gets both schema versions. 0, or -1 after reporting.
+ */
+static int open_read_only(struct store *st, const char *analytics, const char *cinema,
+			  int versions[2])
+{
+	bool immutable = false;
+	for (;;) {
+		char *a = read_only_uri(analytics, immutable), *c = read_only_uri(cinema, immutable);
+		char *quoted = sqlite3_mprintf("%Q", c);
+		char *attach = xasprintf("ATTACH DATABASE %s AS cinema", quoted);
+		sqlite3_free(quoted);
+		int rc = sqlite3_open_v2(a, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_busy_timeout(st->db, 5000);
+			sqlite3_extended_result_codes(st->db, 1);
+			rc = sqlite3_exec(st->db, attach, NULL, NULL, NULL);
+		}
+		if (rc == SQLITE_OK)
+			rc = read_version(st, "main", &versions[0]);
+		if (rc == SQLITE_OK)
+			rc = read_version(st, "cinema", &versions[1]);
+		free(attach);
+		free(a);
+		free(c);
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) == SQLITE_CANTOPEN && !immutable && access(st->dir, W_OK) != 0) {
+			sqlite3_close(st->db);
+			st->db = NULL;
+			immutable = true;
+			continue;
+		}
+		report(st->db, st->dir);
+		return -1;
+	}
+}
+
+struct store *store_open_read_only(const char *dir)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	st->dir = xstrdup(dir);
+	st->read_only = true;
+	char *analytics = xasprintf("%s/analytics.db", dir);
+	char *cinema = xasprintf("%s/cinema.db", dir);
+	const int want[2] = { N_ANALYTICS, N_CINEMA };
+	const char *files[2] = { analytics, cinema };
+	int versions[2];
+	bool ok = false;
+
+	for (int i = 0; i < 2; i++)
+		if (!file_exists(files[i])) {
+			msg_error("%s: no store here yet ('marquee import' makes it)", files[i]);
+			goto out;
+		}
+	if (open_read_only(st, analytics, cinema, versions) != 0)
+		goto out;
+	for (int i = 0; i < 2; i++) {
+		if (versions[i] > want[i]) {
+			msg_error("%s: schema version %d is newer than this marquee knows (%d); "
+				  "upgrade marquee", files[i], versions[i], want[i]);
+			goto out;
+		}
+	}
+	if (versions[0] < want[0] || versions[1] < want[1]) {
+		/* older stores are brought up to date where they can be written */
+		if (access(dir, W_OK) != 0 || access(analytics, W_OK) != 0 ||
+		    access(cinema, W_OK) != 0) {
+			int i = versions[0] < want[0] ? 0 : 1;
+			msg_error("%s: schema version %d is older than this marquee's (%d), and the "
+				  "store cannot be written here to bring it up to date: run marquee "
+				  "once where it can write it", files[i], versions[i], want[i]);
+			goto out;
+		}
+		sqlite3_close(st->db);
+		st->db = NULL;
+		store_close(store_open(dir));
+		if (open_read_only(st, analytics, cinema, versions) != 0)
+			goto out;
+		if (versions[0] != want[0] || versions[1] != want[1])
+			goto out; /* the migration said why */
+	}
+	if (sqlite3_create_function(st->db, "marquee_fold", 1,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, fold_sql,
+				    NULL, NULL) != SQLITE_OK) {
+		store_fail(st, analytics);
+		goto out;
+	}
+	ok = true;
+out:
+	free(analytics);
+	free(cinema);
+	if (!ok) {
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* The folder of the stores as the configuration names it (data_dir, default "data"). */
+static const char *config_dir(const struct config *cfg)
 {
 	const char *dir;
-	if (config_string(cfg, "data_dir", "data", &dir) != 0)
-		return NULL;
-	return store_open(dir);
+	return config_string(cfg, "data_dir", "data", &dir) == 0 ? dir : NULL;
+}
+
+struct store *store_open_config(const struct config *cfg)
+{
+	const char *dir = config_dir(cfg);
+	return dir ? store_open(dir) : NULL;
+}
+
+struct store *store_open_config_read_only(const struct config *cfg)
+{
+	const char *dir = config_dir(cfg);
+	return dir ? store_open_read_only(dir) : NULL;
+}
+
+bool store_read_only(const struct store *st)
+{
+	return st->read_only;
 }
 
 const char *store_dir(const struct store *st)
@@ -483,6 +656,13 @@ void store_close(struct store *st)
 
 int store_begin(struct store *st)
 {
+	/* a reader takes no lock: its transaction keeps one view of both stores */
+	if (st->read_only) {
+		if (exec(st, "BEGIN", "starting a transaction") != 0)
+			return -1;
+		st->in_transaction = true;
+		return 0;
+	}
 	if (exec(st, "BEGIN IMMEDIATE", "starting a transaction") != 0)
 		return -1;
 	st->in_transaction = true;

@@ -32,6 +32,19 @@ struct store *store_open(const char *dir);
 void store_close(struct store *st);
 /* store_open on the folder the configuration names (data_dir, default "data"). */
 struct store *store_open_config(const struct config *cfg);
+/*
+ * Opens both stores to read only, for the commands that only look (status,
+ * models, features, select, content): no write lock is taken, so they run
+ * beside an import or a training, and on stores that cannot be written (a
+ * read-only copy; a folder without write access is read as it is). A
+ * schema older than this program's is migrated first where the stores can
+ * be written, and refused where they cannot. Missing stores are refused.
+ * store_begin then begins a read transaction: one view of both stores.
+ */
+struct store *store_open_read_only(const char *dir);
+struct store *store_open_config_read_only(const struct config *cfg);
+/* Whether the stores were opened to read only. */
+bool store_read_only(const struct store *st);
 /* The folder of the stores (borrowed). */
 const char *store_dir(const struct store *st);
 

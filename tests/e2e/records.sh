@@ -1,39 +1,5 @@
 # The weekly decision and the cinema's records: select, publish, actuals,
-# overrides, content. On a small synthetic history made here.
-
-# history FILE: 3 films a week on Wednesdays from 2023-01-04 for 40 weeks,
-# first-week admissions growing with budget; then 4 films in 2024-W10
-# without outcomes (the week to decide) and 1 in 2024-W12.
-history() {
-	awk 'BEGIN {
-		print "id,title,release_date,genres,director,budget_usd,runtime_min,first_week_admissions"
-		srand(7)
-		for (w = 0; w < 40; w++) {
-			for (k = 0; k < 3; k++) {
-				id++
-				budget = 1000000 * (1 + (id * 37) % 50)
-				adm = int(budget / 100 * (0.7 + rand() * 0.6))
-				g = (k == 0 ? "Drame" : (k == 1 ? "Comédie" : "Action"))
-				printf "%d,Film %d,%s,%s,Director %d,%d,%d,%d\n", id, id, day(w), g, id % 9, budget, 90 + id % 40, adm
-			}
-		}
-		printf "901,Big One,2024-03-06,Action,Director 1,45000000,120,\n"
-		printf "902,Middle One,2024-03-06,Drame,Director 2,20000000,100,\n"
-		printf "903,Small One,2024-03-06,Comédie,Director 3,2000000,95,\n"
-		printf "904,Tiny One,2024-03-06,Drame,Director 4,1000000,90,\n"
-		printf "905,Lonely One,2024-03-20,Drame,Director 5,9000000,90,\n"
-	}
-	function day(w,   d) { d = 19361 + 7 * w; return strftime("%Y-%m-%d", d * 86400, 1) }' >"$1"
-}
-
-setup() {
-	history h.csv
-	printf 'model:\n  metric: first_week_admissions\n' >marquee.yml
-	run "$MARQUEE" import --source t h.csv
-	expect_status 0
-	run "$MARQUEE" train
-	expect_status 0
-}
+# overrides, content. On the small synthetic history of lib.sh (setup).
 
 test_select_prints_picks_and_runners_up() {
 	setup
