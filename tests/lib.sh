@@ -64,6 +64,23 @@ read_only() {
 		sh "$ro_dir" "$@"
 }
 
+# small_disk DIR KB SCRIPT: runs the shell SCRIPT (text) as run does, with a
+# file system of KB kilobytes mounted at DIR (empty) for it: a full disk
+# that is really full. Root only, in a mount namespace of its own: skips
+# otherwise (MARQUEE_FAULT's "write" site covers the rest).
+small_disk() {
+	[ "$(id -u)" -eq 0 ] || skip "a small file system needs root (MARQUEE_FAULT=write covers a user)"
+	unshare -m true 2>/dev/null || skip "root without a mount namespace: no small file system"
+	mkdir -p "$1"
+	run unshare -m sh -c 'mount -t tmpfs -o size="$2"k tmpfs "$1" && eval "$3"' sh "$1" "$2" "$3"
+}
+
+# integrity DB: fails the test unless SQLite finds the store whole.
+integrity() {
+	got=$(sqlite3 -batch "$1" 'PRAGMA integrity_check; PRAGMA foreign_key_check' 2>&1)
+	[ "$got" = ok ] || fail "$1: integrity_check says: $got"
+}
+
 need_shared() {
 	[ -e "$SHARED/$1" ] || skip "../shared/$1 is absent"
 }

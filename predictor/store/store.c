@@ -2,12 +2,16 @@
 #include "predictor/store/store_internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "common/buf.h"
 #include "common/date.h"
+#include "common/fault.h"
 #include "common/fileio.h"
 #include "common/msg.h"
 #include "common/slug.h"
@@ -227,6 +231,9 @@ static const char *const cinema_migrations[] = {
 	"CREATE INDEX cinema.candidates_film ON candidates(film_key);",
 };
 
+/* How long a writer waits for another to finish before it gives up. */
+#define STORE_BUSY_MS 5000
+
 #define N_ANALYTICS (int)(sizeof analytics_migrations / sizeof *analytics_migrations)
 #define N_CINEMA (int)(sizeof cinema_migrations / sizeof *cinema_migrations)
 
@@ -434,6 +441,7 @@ struct store *store_open(const char *dir)
 {
 	struct store *st = xcalloc(1, sizeof *st);
 	st->dir = xstrdup(dir);
+	st->writer_fd = -1;
 	char *analytics = xasprintf("%s/analytics.db", dir);
 	char *cinema = xasprintf("%s/cinema.db", dir);
 	char *attach = NULL;
@@ -455,7 +463,7 @@ struct store *store_open(const char *dir)
 		report(st->db, analytics);
 		goto out;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	sqlite3_extended_result_codes(st->db, 1);
 	char *quoted = sqlite3_mprintf("%Q", cinema);
 	attach = xasprintf("ATTACH DATABASE %s AS cinema", quoted);
@@ -525,7 +533,7 @@ static int open_read_only(struct store *st, const char *analytics, const char *c
 		sqlite3_free(quoted);
 		int rc = sqlite3_open_v2(a, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 		if (rc == SQLITE_OK) {
-			sqlite3_busy_timeout(st->db, 5000);
+			sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 			sqlite3_extended_result_codes(st->db, 1);
 			rc = sqlite3_exec(st->db, attach, NULL, NULL, NULL);
 		}
@@ -554,6 +562,7 @@ struct store *store_open_read_only(const char *dir)
 	struct store *st = xcalloc(1, sizeof *st);
 	st->dir = xstrdup(dir);
 	st->read_only = true;
+	st->writer_fd = -1;
 	char *analytics = xasprintf("%s/analytics.db", dir);
 	char *cinema = xasprintf("%s/cinema.db", dir);
 	const int want[2] = { N_ANALYTICS, N_CINEMA };
@@ -654,6 +663,86 @@ void store_close(struct store *st)
 	free(st);
 }
 
+/* ---- who writes ---- */
+
+/*
+ * Notes this process as the writer of the stores in DIR/.store.lock, under
+ * a flock it holds while it writes, so that one kept waiting can say who
+ * it waits for. Best effort: the lock that counts is SQLite's.
+ */
+static void note_writer(struct store *st)
+{
+	char *path = xasprintf("%s/.store.lock", st->dir);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	free(path);
+	if (fd < 0)
+		return;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		close(fd);
+		return;
+	}
+	char now[21], text[160];
+	date_now_iso(now);
+	const char *command = msg_command();
+	int len = snprintf(text, sizeof text, "process %ld (marquee%s%s), since %s", (long)getpid(),
+			   command ? " " : "", command ? command : "", now);
+	if (ftruncate(fd, 0) != 0 || pwrite(fd, text, (size_t)len, 0) != len)
+		msg_verbose("%s/.store.lock: %s", st->dir, strerror(errno));
+	st->writer_fd = fd;
+}
+
+static void forget_writer(struct store *st)
+{
+	if (st->writer_fd < 0)
+		return;
+	close(st->writer_fd); /* releases the flock */
+	st->writer_fd = -1;
+}
+
+/* Whether another connection holds the write lock of file now. */
+static bool write_locked(const char *file)
+{
+	sqlite3 *db;
+	bool locked = false;
+	if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
+		int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		locked = (rc & 0xff) == SQLITE_BUSY;
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	sqlite3_close(db);
+	return locked;
+}
+
+/* The store a writer waited for in vain, and who holds it, when that can be known. */
+static void report_locked(struct store *st)
+{
+	char *files[2] = { xasprintf("%s/analytics.db", st->dir), xasprintf("%s/cinema.db", st->dir) };
+	bool locked[2] = { write_locked(files[0]), write_locked(files[1]) };
+	char holder[160] = "";
+	char *path = xasprintf("%s/.store.lock", st->dir);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	free(path);
+	if (fd >= 0) {
+		if (flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+			ssize_t n = pread(fd, holder, sizeof holder - 1, 0);
+			holder[n > 0 ? n : 0] = '\0';
+		}
+		close(fd);
+	}
+	const char *who = *holder ? holder : "a program other than marquee (an sqlite3 shell? a copy?)";
+	if (locked[0] && locked[1])
+		msg_error("%s and %s are locked: %s is writing to them; marquee waited %d s: try again "
+			  "once it is done", files[0], files[1], who, STORE_BUSY_MS / 1000);
+	else if (locked[0] || locked[1])
+		msg_error("%s is locked: %s is writing to it; marquee waited %d s: try again once it "
+			  "is done", files[locked[0] ? 0 : 1], who, STORE_BUSY_MS / 1000);
+	else
+		msg_error("%s/: the stores were locked by another process for %d s (%s); try again",
+			  st->dir, STORE_BUSY_MS / 1000, *holder ? holder : "now released");
+	free(files[0]);
+	free(files[1]);
+}
+
 int store_begin(struct store *st)
 {
 	/* a reader takes no lock: its transaction keeps one view of both stores */
@@ -663,8 +752,14 @@ int store_begin(struct store *st)
 		st->in_transaction = true;
 		return 0;
 	}
-	if (exec(st, "BEGIN IMMEDIATE", "starting a transaction") != 0)
+	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if ((rc & 0xff) == SQLITE_BUSY) {
+		report_locked(st);
 		return -1;
+	}
+	if (rc != SQLITE_OK)
+		return store_fail(st, "starting a transaction");
+	note_writer(st);
 	st->in_transaction = true;
 	st->seen_table = false;
 	return 0;
@@ -672,11 +767,17 @@ int store_begin(struct store *st)
 
 int store_commit(struct store *st)
 {
+	if (fault_hit("commit")) {
+		msg_error("committing: injected fault (MARQUEE_FAULT)");
+		store_rollback(st);
+		return -1;
+	}
 	if (exec(st, "COMMIT", "committing") != 0) {
 		store_rollback(st);
 		return -1;
 	}
 	st->in_transaction = false;
+	forget_writer(st);
 	return 0;
 }
 
@@ -685,6 +786,7 @@ void store_rollback(struct store *st)
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_transaction = false;
+	forget_writer(st);
 }
 
 sqlite3_stmt *store_stmt(struct store *st, const char *sql)
