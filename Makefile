@@ -152,7 +152,7 @@ VEGA_TGZ     := .cache/vega-datasets-$(VEGA_VERSION).tgz
 VEGA_JSON    := .cache/vega-datasets-$(VEGA_VERSION)/movies.json
 
 # libFuzzer targets, one per parser (make fuzz; needs clang).
-FUZZ_TARGETS := csv page template textfold tmdb yaml
+FUZZ_TARGETS := config csv page template textfold tmdb vega yaml
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 
