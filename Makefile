@@ -5,6 +5,7 @@
 #                   the embedded demo data (no network, no API key)
 #   make test       install what is missing, build, run every test
 #   make test-asan  the same test suite under AddressSanitizer + UBSan
+#   make valgrind   the same test suite under valgrind's memcheck
 #   make bench      benchmarks (import speed, HTTP client rate, ...)
 #   make golden     write tests/golden/expected anew after an intended change
 #   make install PREFIX=/usr/local
@@ -156,7 +157,7 @@ FUZZ_TARGETS := config csv page template textfold tmdb vega yaml
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 
-.PHONY: all deps run test test-asan bench fuzz fuzz-run install clean demo-data golden
+.PHONY: all deps run test test-asan valgrind bench fuzz fuzz-run install clean demo-data golden
 
 all: $(MARQUEE)
 
@@ -223,6 +224,13 @@ test-asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
+
+# The same suite under valgrind's memcheck: any memory error or leak
+# (definite or indirect) in marquee or the unit tests fails (tests/valgrind.sh).
+valgrind: deps
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER)
+	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
+	@BUILD=$(BUILD) sh tests/valgrind.sh
 
 # Writes tests/golden/expected anew after an intended change of output.
 golden: all demo-data
