@@ -18,8 +18,8 @@
 #define FORMAT 2
 
 static const char *const kind_names[] = {
-	[PLAN_PAIR] = "pair", [PLAN_FEWER] = "fewer", [PLAN_NONE] = "none",
-	[PLAN_HOLDOVER] = "holdover",
+	[PLAN_PAIR] = "pair", [PLAN_FEWER] = "fewer", [PLAN_REPEAT] = "repeat",
+	[PLAN_NONE] = "none", [PLAN_HOLDOVER] = "holdover",
 };
 
 /* ---- films ---- */

@@ -45,6 +45,20 @@ char **page_week_notes(const struct week_record *w, const struct page_lang *pl, 
 	if (w->kind == PLAN_FEWER)
 		notes[(*n)++] = words_say(lang, W_NOTE_FEWER, w->n_candidates,
 					  w->n_candidates == 1 ? "" : "s");
+	if (w->kind == PLAN_REPEAT && w->n_picks) {
+		/* the film on the most screens */
+		size_t best = 0, most = 0;
+		for (size_t a = 0; a < w->n_picks; a++) {
+			size_t k = 0;
+			for (size_t b = 0; b < w->n_picks; b++)
+				k += strcmp(w->picks[a].film.key, w->picks[b].film.key) == 0;
+			if (k > most) {
+				most = k;
+				best = a;
+			}
+		}
+		notes[(*n)++] = words_say(lang, W_NOTE_REPEAT, w->picks[best].film.title, most);
+	}
 	if (w->kind == PLAN_HOLDOVER && w->n_picks)
 		notes[(*n)++] = words_say(lang, W_NOTE_HOLDOVER, w->picks[0].film.title,
 					  w->holdover_week ? w->holdover_week : "");

@@ -21,6 +21,7 @@ static const char *const signatures[W_COUNT] = {
 	[W_NOTE_MONEY] = "ssfs",
 	[W_NOTE_SHARE] = "fs",
 	[W_NOTE_FEWER] = "zs",
+	[W_NOTE_REPEAT] = "sz",
 	[W_NOTE_HOLDOVER] = "ss",
 	[W_PICK_PREDICTED] = "ssss",
 	[W_PICK_FILL] = "fs",

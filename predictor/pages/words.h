@@ -19,6 +19,7 @@ enum word {
 	W_SHARE_CALIBRATED,
 	W_SHARE_CONFIGURED,
 	W_NOTE_FEWER,         /* releases, plural suffix */
+	W_NOTE_REPEAT,        /* title, screens */
 	W_NOTE_HOLDOVER,      /* title, week */
 	W_NOTE_NOTHING,
 	W_PICK_PREDICTED,     /* predicted, metric label, lower, upper */

@@ -59,6 +59,8 @@ const struct words_table words_en = {
 		[W_SHARE_CONFIGURED] = "configured",
 		[W_NOTE_FEWER] = "Only %zu new release%s this week: the best is shown on more than one "
 				 "screen.",
+		[W_NOTE_REPEAT] = "%s is shown on %zu screens: more people are expected than one room "
+				  "holds, and that earns more than showing another film.",
 		[W_NOTE_HOLDOVER] = "No new release this week: last week's best film, %s (%s), stays on.",
 		[W_NOTE_NOTHING] = "No new release this week, and nothing was published for the week "
 				   "before to hold over: nothing to show.",

@@ -62,6 +62,8 @@ const struct words_table words_fr = {
 		[W_SHARE_CONFIGURED] = "configurée",
 		[W_NOTE_FEWER] = "Seulement %zu nouveauté%s cette semaine : la meilleure passe dans "
 				 "plus d'une salle.",
+		[W_NOTE_REPEAT] = "%s passe dans %zu salles : on attend plus de monde qu'une salle n'en "
+				  "contient, et cela rapporte plus que de montrer un autre film.",
 		[W_NOTE_HOLDOVER] = "Aucune nouveauté cette semaine : le meilleur film de la semaine "
 				    "précédente, %s (%s), reste à l'affiche.",
 		[W_NOTE_NOTHING] = "Aucune nouveauté cette semaine, et rien n'a été publié la semaine "
