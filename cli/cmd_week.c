@@ -45,8 +45,10 @@ static void print_decision(const struct week_record *w, const struct page_lang *
 	}
 	char *rev = count_text(w->expected_revenue);
 	char *profit = count_text(w->expected_profit);
-	printf("Expected revenue %s %s, profit after %.0f %s fixed costs: %s %s\n", rev, w->currency,
-	       w->fixed_costs, w->currency, profit, w->currency);
+	printf("Expected revenue %s %s (tickets net of the distributors' %.0f%%, and "
+	       "concessions), profit after %.0f %s fixed costs: %s %s\n",
+	       rev, w->currency, 100 * w->rental_share, w->fixed_costs, w->currency, profit,
+	       w->currency);
 	free(rev);
 	free(profit);
 	for (size_t i = 0; i < w->n_candidates; i++) {
@@ -62,7 +64,7 @@ static void print_decision(const struct week_record *w, const struct page_lang *
 			printf("not considered\n");
 		else {
 			char *lost = count_text(c->lost_by);
-			printf("lost by %s %s\n", lost, w->currency);
+			printf("lost by %s %s of expected revenue\n", lost, w->currency);
 			free(lost);
 		}
 	}

@@ -78,7 +78,7 @@ int cinema_load(const struct config *cfg, struct cinema *c)
 	    config_double(cfg, "cinema.fixed_costs", 4900, 0, 1e9, &c->fixed_costs) != 0 ||
 	    config_double(cfg, "cinema.concessions_per_head", 0, 0, 1000,
 			  &c->concessions_per_head) != 0 ||
-	    config_double(cfg, "cinema.rental_share", 0, 0, 1, &c->rental_share) != 0 ||
+	    config_double(cfg, "cinema.rental_share", 0.5, 0, 1, &c->rental_share) != 0 ||
 	    config_double(cfg, "cinema.share", 0.002, 1e-9, 1, &c->share_prior) != 0 ||
 	    config_double(cfg, "cinema.share_prior_weeks", 8, 0, 1000, &c->share_prior_weeks) != 0 ||
 	    config_double(cfg, "cinema.holdover_factor", 0.6, 0, 1, &c->holdover_factor) != 0 ||

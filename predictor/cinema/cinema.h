@@ -32,7 +32,8 @@ struct cinema {
 	double ticket_price;      /* average price actually paid */
 	double fixed_costs;       /* per programme week */
 	double concessions_per_head;
-	double rental_share;      /* share of ticket revenue paid to distributors */
+	double rental_share;      /* share of ticket receipts paid to distributors (0.5: in
+				   * France 25 to 50% by law, most often 50% in a first week) */
 	double share_prior;       /* the cinema's share of national admissions */
 	double share_prior_weeks; /* how many weeks of evidence the prior weighs */
 	double holdover_factor;   /* second-week admissions over the first */

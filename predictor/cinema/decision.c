@@ -303,6 +303,7 @@ int decision_make(struct store *st, const struct config *cfg, const struct cinem
 	w->currency = xstrdup(c->currency);
 	w->ticket_price = c->ticket_price;
 	w->fixed_costs = c->fixed_costs;
+	w->rental_share = c->rental_share;
 
 	cands = xcalloc(n ? n : 1, sizeof *cands);
 	w->candidates = xcalloc(n ? n : 1, sizeof *w->candidates);

@@ -213,6 +213,7 @@ char *week_record_json(const struct week_record *w)
 	cJSON_AddStringToObject(eco, "currency", w->currency);
 	json_number(eco, "ticket_price", w->ticket_price, 2);
 	json_number(eco, "fixed_costs", w->fixed_costs, 2);
+	json_number(eco, "rental_share", w->rental_share, 4);
 	json_number(eco, "expected_attendance", w->expected_attendance, 0);
 	json_number(eco, "expected_revenue", w->expected_revenue, 2);
 	json_number(eco, "expected_profit", w->expected_profit, 2);
@@ -335,6 +336,7 @@ int week_record_parse(const char *json, struct week_record *w, const char *where
 	w->currency = xstrdup(json_str(eco, "currency"));
 	w->ticket_price = json_num(eco, "ticket_price");
 	w->fixed_costs = json_num(eco, "fixed_costs");
+	w->rental_share = json_num(eco, "rental_share");
 	w->expected_attendance = json_num(eco, "expected_attendance");
 	w->expected_revenue = json_num(eco, "expected_revenue");
 	w->expected_profit = json_num(eco, "expected_profit");

@@ -90,6 +90,7 @@ struct week_record {
 	size_t n_candidates;
 	char *currency;               /* owned */
 	double ticket_price, fixed_costs;
+	double rental_share;          /* of ticket receipts, paid to distributors; NAN when not recorded */
 	double expected_attendance, expected_revenue, expected_profit;
 	char **notes;                 /* owned; the sentences of an old record, else none */
 	size_t n_notes;

@@ -208,6 +208,8 @@ cJSON *page_week_json(const struct week_record *w, const struct page_week_facts 
 	cJSON_AddStringToObject(eco, "currency", w->currency);
 	json_number(eco, "ticket_price", w->ticket_price, 2);
 	json_number(eco, "fixed_costs", w->fixed_costs, 2);
+	if (isfinite(w->rental_share))
+		json_number(eco, "rental_share", w->rental_share, 4);
 	json_number(eco, "expected_attendance", w->expected_attendance, 0);
 	json_number(eco, "expected_revenue", w->expected_revenue, 2);
 	json_number(eco, "expected_profit", w->expected_profit, 2);
