@@ -2,7 +2,11 @@
  * `marquee backtest`: replays past weeks. For each week it trains only on
  * films released before the week's first day, predicts the week's films,
  * picks the top two, and compares with what happened; the per-week results
- * and a summary are stored, and optionally written as JSON.
+ * and a summary are stored, and optionally written as JSON. Simple
+ * baselines trained on the same films (a linear SVR, the nearest earlier
+ * films, the running mean) are scored on the same weeks, so the summary
+ * shows what the model adds, and the picks' regret against the best pair in
+ * hindsight says what its errors cost the decision.
  */
 #include <cjson/cJSON.h>
 #include <getopt.h>
@@ -20,6 +24,14 @@
 #include "model.h"
 #include "predict.h"
 #include "store_models.h"
+#include "svr.h"
+
+/* The baselines scored next to the model, in the summary's order. */
+enum baseline { B_LINEAR, B_NEAREST, B_MEAN, N_BASELINES };
+static const char *const baseline_names[N_BASELINES] = { "linear_svr", "nearest_10",
+							  "running_mean" };
+/* Earlier films averaged by the nearest-films baseline. */
+#define NEAREST 10
 
 struct bt_film {
 	size_t index;     /* into the facts */
@@ -27,11 +39,19 @@ struct bt_film {
 	double pred, lower, upper; /* log scale */
 	double actual;    /* log1p(target) or NAN */
 	bool picked;
+	double baseline[N_BASELINES]; /* log-scale predictions of the baselines */
 };
 
 struct bt_summary {
 	long weeks, films, scored;
 	double rmse, mae, r2, spearman, capture, coverage;
+};
+
+/* What the picks cost, over the weeks with at least three known outcomes. */
+struct bt_decision {
+	long weeks;
+	double regret_total;  /* admissions of the best pair minus the picked pair's */
+	double best_share;    /* share of weeks where the picks were the best pair */
 };
 
 /* Ranks 1..n with ties averaged. */
@@ -79,10 +99,38 @@ static double pearson(const double *a, const double *b, size_t n)
 	return saa > 0 && sbb > 0 ? sab / sqrt(saa * sbb) : NAN;
 }
 
-/* The share of the best two's admissions the picked two got, over weeks of 3+. */
-static double capture_top2(const struct bt_film *f, size_t n)
+/* The prediction scored: the model's (which = -1) or a baseline's. */
+static double pred_of(const struct bt_film *f, int which)
 {
-	double got = 0, best = 0;
+	return which < 0 ? f->pred : f->baseline[which];
+}
+
+/* Marks the two highest predictions of f[lo..hi) (ties: the earlier film). */
+static void pick_two(const struct bt_film *f, size_t lo, size_t hi, int which, bool *picked)
+{
+	for (size_t i = lo; i < hi; i++)
+		picked[i - lo] = false;
+	for (int pick = 0; pick < 2; pick++) {
+		size_t best = hi;
+		for (size_t i = lo; i < hi; i++)
+			if (!picked[i - lo] && (best == hi || pred_of(&f[i], which) > pred_of(&f[best], which)))
+				best = i;
+		if (best < hi)
+			picked[best - lo] = true;
+	}
+}
+
+/*
+ * Over the weeks of f with at least three known outcomes: the admissions of
+ * the two picked by the prediction `which` and of the best two in hindsight,
+ * summed, and the decision's regret when d is given.
+ */
+static void weeks_top2(const struct bt_film *f, size_t n, int which, double *got_sum,
+		       double *best_sum, struct bt_decision *d)
+{
+	bool *picked = xcalloc(n ? n : 1, sizeof *picked);
+	double got_all = 0, best_all = 0;
+	long weeks = 0, best_weeks = 0;
 	for (size_t lo = 0; lo < n;) {
 		size_t hi = lo;
 		while (hi < n && f[hi].week_start == f[lo].week_start)
@@ -102,24 +150,46 @@ static double capture_top2(const struct bt_film *f, size_t n)
 			}
 		}
 		if (known >= 3) {
-			best += a1 + a2;
+			pick_two(f, lo, hi, which, picked);
+			double got = 0;
 			for (size_t i = lo; i < hi; i++)
-				if (f[i].picked && !isnan(f[i].actual))
+				if (picked[i - lo] && !isnan(f[i].actual))
 					got += expm1(f[i].actual);
+			got_all += got;
+			best_all += a1 + a2;
+			weeks++;
+			/* Equal sums, not equal films: a tie in admissions is no loss. */
+			best_weeks += got >= a1 + a2;
 		}
 		lo = hi;
 	}
+	free(picked);
+	*got_sum = got_all;
+	*best_sum = best_all;
+	if (d) {
+		d->weeks = weeks;
+		d->regret_total = best_all - got_all;
+		d->best_share = weeks ? (double)best_weeks / (double)weeks : NAN;
+	}
+}
+
+/* The share of the best two's admissions the picked two got, over weeks of 3+. */
+static double capture_top2(const struct bt_film *f, size_t n, int which)
+{
+	double got, best;
+	weeks_top2(f, n, which, &got, &best, NULL);
 	return best > 0 ? got / best : NAN;
 }
 
-static void summarise(const struct bt_film *f, size_t n, struct bt_summary *s)
+/* Scores the prediction `which` (-1: the model, with its interval). */
+static void summarise(const struct bt_film *f, size_t n, int which, struct bt_summary *s)
 {
 	double *p = xmalloc((n ? n : 1) * sizeof *p), *a = xmalloc((n ? n : 1) * sizeof *a);
 	size_t k = 0, inside = 0;
 	double mean = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!isnan(f[i].actual)) {
-			p[k] = f[i].pred;
+			p[k] = pred_of(&f[i], which);
 			a[k] = f[i].actual;
 			mean += a[k];
 			inside += f[i].actual >= f[i].lower && f[i].actual <= f[i].upper;
@@ -148,8 +218,8 @@ static void summarise(const struct bt_film *f, size_t n, struct bt_summary *s)
 		s->spearman = k > 1 ? pearson(rp, ra, k) : NAN;
 		free(rp);
 		free(ra);
-		s->coverage = (double)inside / (double)k;
-		s->capture = capture_top2(f, n);
+		s->coverage = which < 0 ? (double)inside / (double)k : NAN;
+		s->capture = capture_top2(f, n, which);
 	}
 	free(p);
 	free(a);
@@ -164,7 +234,8 @@ static void add_number(cJSON *o, const char *key, double v)
 }
 
 static char *summary_json(const char *metric, const char *from, const char *to,
-			  const struct bt_summary *s, long retrain_weeks, long search_weeks)
+			  const struct bt_summary *s, const struct bt_summary *base,
+			  const struct bt_decision *d, long retrain_weeks, long search_weeks)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "metric", metric);
@@ -179,6 +250,20 @@ static char *summary_json(const char *metric, const char *from, const char *to,
 	add_number(o, "spearman", s->spearman);
 	add_number(o, "capture_top2", s->capture);
 	add_number(o, "interval_coverage", s->coverage);
+	cJSON *b = cJSON_AddObjectToObject(o, "baselines");
+	for (int k = 0; k < N_BASELINES; k++) {
+		cJSON *one = cJSON_AddObjectToObject(b, baseline_names[k]);
+		add_number(one, "rmse_log", base[k].rmse);
+		add_number(one, "mae_log", base[k].mae);
+		add_number(one, "r2_log", base[k].r2);
+		add_number(one, "spearman", base[k].spearman);
+		add_number(one, "capture_top2", base[k].capture);
+	}
+	cJSON *dec = cJSON_AddObjectToObject(o, "decision");
+	cJSON_AddNumberToObject(dec, "weeks", (double)d->weeks);
+	add_number(dec, "regret_total", d->regret_total);
+	add_number(dec, "regret_per_week", d->weeks ? d->regret_total / (double)d->weeks : NAN);
+	add_number(dec, "best_pair_share", d->best_share);
 	cJSON_AddNumberToObject(o, "retrain_weeks", (double)retrain_weeks);
 	cJSON_AddNumberToObject(o, "search_weeks", (double)search_weeks);
 	char *text = cJSON_Print(o);
@@ -186,6 +271,108 @@ static char *summary_json(const char *metric, const char *from, const char *to,
 	char *owned = xasprintf("%s\n", text);
 	cJSON_free(text);
 	return owned;
+}
+
+/* The baselines as trained for the current weeks, on the model's training rows. */
+struct baselines {
+	const struct model *model; /* borrowed: its scaling is the baselines' too */
+	double *z;                 /* owned; the training rows scaled, n * d */
+	double *y;                 /* owned; their log targets */
+	size_t n, d;
+	double mean;               /* their mean: the running mean */
+	struct svr_model *linear;  /* owned */
+	struct svr_params linear_params;
+	bool have_linear_params;
+};
+
+static const double linear_C[] = { 0.01, 0.1 };
+static const double linear_epsilon[] = { 0.1, 0.3 };
+
+static void baselines_clear(struct baselines *b)
+{
+	free(b->z);
+	free(b->y);
+	svr_free(b->linear);
+	b->z = b->y = NULL;
+	b->linear = NULL;
+	b->n = 0;
+}
+
+/*
+ * Trains the baselines on rows[0..n_rows) of m, scaled as the model was;
+ * the linear SVR's C and epsilon are searched like the model's when search
+ * is set (or never were). 0, or -1 after reporting.
+ */
+static int baselines_fit(struct baselines *b, const struct feature_matrix *m, const size_t *rows,
+			 size_t n_rows, const struct model *model, bool search,
+			 const struct model_options *mo)
+{
+	baselines_clear(b);
+	size_t d = m->n_cols;
+	b->model = model;
+	b->d = d;
+	b->n = n_rows;
+	b->z = xmalloc((n_rows ? n_rows : 1) * d * sizeof *b->z);
+	b->y = xmalloc((n_rows ? n_rows : 1) * sizeof *b->y);
+	b->mean = 0;
+	for (size_t i = 0; i < n_rows; i++) {
+		features_scale_apply(m->x + rows[i] * d, d, model->mean, model->sd, b->z + i * d);
+		b->y[i] = m->y[rows[i]];
+		b->mean += b->y[i];
+	}
+	b->mean /= n_rows ? (double)n_rows : 1;
+	if (search || !b->have_linear_params) {
+		size_t *bounds = xcalloc(mo->folds + 1, sizeof *bounds);
+		for (size_t k = 0; k <= mo->folds; k++)
+			bounds[k] = n_rows * (k + 1) / (mo->folds + 1);
+		struct svr_grid grid = { .kernel = SVR_LINEAR, .C = linear_C,
+					 .n_C = sizeof linear_C / sizeof *linear_C,
+					 .epsilon = linear_epsilon,
+					 .n_epsilon = sizeof linear_epsilon / sizeof *linear_epsilon };
+		double rmse;
+		int rc = svr_grid_search(b->z, b->y, n_rows, d, bounds, mo->folds, &grid, mo->seed,
+					 mo->threads, &b->linear_params, &rmse);
+		free(bounds);
+		if (rc != 0)
+			return -1;
+		b->have_linear_params = true;
+	}
+	b->linear = svr_train(b->z, b->y, n_rows, d, &b->linear_params);
+	return b->linear ? 0 : -1;
+}
+
+/* The baselines' log predictions for one unscaled row. */
+static void baselines_predict(const struct baselines *b, const double *x, double *out)
+{
+	double *z = xmalloc(b->d * sizeof *z);
+	features_scale_apply(x, b->d, b->model->mean, b->model->sd, z);
+	out[B_LINEAR] = svr_predict(b->linear, z);
+	/* The NEAREST closest training rows (ties: the earlier film), kept sorted. */
+	double dist[NEAREST], near_y[NEAREST];
+	size_t k = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		double s = 0;
+		for (size_t j = 0; j < b->d; j++) {
+			double e = b->z[i * b->d + j] - z[j];
+			s += e * e;
+		}
+		if (k == NEAREST && s >= dist[k - 1])
+			continue;
+		size_t at = k < NEAREST ? k++ : k - 1;
+		while (at > 0 && dist[at - 1] > s) {
+			dist[at] = dist[at - 1];
+			near_y[at] = near_y[at - 1];
+			at--;
+		}
+		dist[at] = s;
+		near_y[at] = b->y[i];
+	}
+	double sum = 0;
+	for (size_t i = 0; i < k; i++)
+		sum += near_y[i];
+	out[B_NEAREST] = k ? sum / (double)k : b->mean;
+	out[B_MEAN] = b->mean;
+	free(z);
 }
 
 static int run_backtest(struct app *app, int argc, char **argv)
@@ -261,6 +448,7 @@ static int run_backtest(struct app *app, int argc, char **argv)
 	size_t n_films = 0, n_bt = 0, cap_bt = 0;
 	struct bt_film *bt = NULL;
 	struct model *model = NULL;
+	struct baselines base = { 0 };
 	size_t *rows = NULL;
 	char *summary = NULL;
 	int rc = 1;
@@ -310,6 +498,10 @@ static int run_backtest(struct app *app, int argc, char **argv)
 			model = next;
 			params = model->params;
 			have_params = true;
+			if (baselines_fit(&base, &m, rows, n_rows, model, mo.search, &mo) != 0) {
+				features_free(&m);
+				goto fail;
+			}
 			msg_verbose("week of %ld: trained on %zu films, C=%g gamma=%g epsilon=%g", lo,
 				    n_rows, params.C, params.gamma, params.epsilon);
 		}
@@ -324,17 +516,15 @@ static int run_backtest(struct app *app, int argc, char **argv)
 			b->week_start = monday;
 			b->actual = m.y[i];
 			model_predict(model, m.x + i * m.n_cols, &b->pred, &b->lower, &b->upper);
+			baselines_predict(&base, m.x + i * m.n_cols, b->baseline);
 		}
 		features_free(&m);
 		/* Pick the two highest predictions (ties: the earlier film). */
-		for (int pick = 0; pick < 2; pick++) {
-			size_t best = n_bt;
-			for (size_t i = week_first; i < n_bt; i++)
-				if (!bt[i].picked && (best == n_bt || bt[i].pred > bt[best].pred))
-					best = i;
-			if (best < n_bt)
-				bt[best].picked = true;
-		}
+		bool *picked = xcalloc(n_bt - week_first + 1, sizeof *picked);
+		pick_two(bt, week_first, n_bt, -1, picked);
+		for (size_t i = week_first; i < n_bt; i++)
+			bt[i].picked = picked[i - week_first];
+		free(picked);
 	}
 	progress_end(&prog);
 	if (n_bt == 0) {
@@ -342,13 +532,18 @@ static int run_backtest(struct app *app, int argc, char **argv)
 			  to_text ? to_text : "the last release");
 		goto fail;
 	}
-	struct bt_summary s;
-	summarise(bt, n_bt, &s);
+	struct bt_summary s, bs[N_BASELINES];
+	summarise(bt, n_bt, -1, &s);
+	for (int k = 0; k < N_BASELINES; k++)
+		summarise(bt, n_bt, k, &bs[k]);
+	struct bt_decision dec;
+	double got, best;
+	weeks_top2(bt, n_bt, -1, &got, &best, &dec);
 	char to_day[11];
 	date_format(to, to_day);
 	char from_day[11];
 	date_format(from, from_day);
-	summary = summary_json(metric, from_day, to_day, &s, retrain_weeks, search_weeks);
+	summary = summary_json(metric, from_day, to_day, &s, bs, &dec, retrain_weeks, search_weeks);
 	long bt_id;
 	if (store_backtest_add(st, metric, from_day, to_day, summary, &bt_id) != 0)
 		goto fail;
@@ -370,6 +565,13 @@ static int run_backtest(struct app *app, int argc, char **argv)
 	msg_info("rmse_log %.3f  mae_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f  "
 		 "interval_coverage %.3f",
 		 s.rmse, s.mae, s.r2, s.spearman, s.capture, s.coverage);
+	for (int k = 0; k < N_BASELINES; k++)
+		msg_info("baseline %-13s rmse_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f",
+			 baseline_names[k], bs[k].rmse, bs[k].r2, bs[k].spearman, bs[k].capture);
+	msg_info("decision: %.0f admissions a week below the best pair in hindsight (%ld weeks), "
+		 "the best pair picked in %.0f%% of them",
+		 dec.weeks ? dec.regret_total / (double)dec.weeks : NAN, dec.weeks,
+		 dec.best_share * 100);
 	rc = 0;
 	goto out;
 fail:
@@ -378,6 +580,7 @@ out:
 	free(summary);
 	free(rows);
 	free(bt);
+	baselines_clear(&base);
 	model_free(model);
 	film_facts_free(films, n_films);
 	store_close(st);
@@ -399,7 +602,10 @@ const struct command cmd_backtest = {
 		"spearman (rank correlation over all films), capture_top2 (admissions of the\n"
 		"two films picked, summed over weeks with at least three releases, divided by\n"
 		"the same sum for the best two in hindsight), interval_coverage (share of\n"
-		"outcomes inside the interval).\n\n"
+		"outcomes inside the interval); baselines, the same figures for a linear SVR,\n"
+		"the mean of the 10 nearest earlier films and the running mean, trained on\n"
+		"the same films; decision, the admissions lost each week against the best\n"
+		"pair in hindsight and the share of weeks where the picks were that pair.\n\n"
 		"Options:\n"
 		"  --json FILE         also write the summary as JSON\n"
 		"  --retrain-weeks N   retrain every N weeks (default 1)\n"
