@@ -350,6 +350,13 @@ static bool is_sequel_title(const char *title)
 	return strstr(title, "Chapitre") || strstr(title, "Part ") || strstr(title, "Partie");
 }
 
+/* The US gross is a feature when the US release came at least 14 days earlier. */
+static bool us_gross_usable(const struct film_facts *f)
+{
+	return f->release_us >= 0 && f->release - f->release_us >= 14 && !isnan(f->us_gross) &&
+	       f->us_gross > 0;
+}
+
 static void add_history(struct stats *s, const struct film_facts *f, double y)
 {
 	for (size_t i = 0; i < f->n_directors; i++)
@@ -385,6 +392,10 @@ int features_build(const struct film_facts *films, size_t n, long cutoff,
 	struct stats s = { xcalloc(4096, sizeof *s.buckets), 4096 };
 	double hist_sum = 0;
 	long hist_count = 0;
+	/* Earlier films' known log budgets and usable log US grosses: the values
+	 * a film whose figure is unknown is given. */
+	double budget_sum = 0, us_sum = 0;
+	long budget_count = 0, us_count = 0;
 	size_t next_hist = 0;   /* films[0..next_hist) are in the history */
 	size_t market_start = 0; /* first film of the recent-market window */
 	double market_sum = 0;
@@ -399,6 +410,14 @@ int features_build(const struct film_facts *films, size_t n, long cutoff,
 		/* History: films released strictly before the boundary. */
 		while (next_hist < n && films[next_hist].release < boundary) {
 			const struct film_facts *h = &films[next_hist];
+			if (h->budget_usd > 0) {
+				budget_sum += log1p(h->budget_usd);
+				budget_count++;
+			}
+			if (us_gross_usable(h)) {
+				us_sum += log1p(h->us_gross);
+				us_count++;
+			}
 			if (!isnan(h->target)) {
 				double y = log1p(h->target);
 				add_history(&s, h, y);
@@ -448,16 +467,21 @@ int features_build(const struct film_facts *films, size_t n, long cutoff,
 		/* The film itself. */
 		x[F_RUNTIME] = f->runtime_min > 0 ? f->runtime_min : 100;
 		x[F_RUNTIME_KNOWN] = f->runtime_min > 0;
-		x[F_LOG_BUDGET] = f->budget_usd > 0 ? log1p(f->budget_usd) : 0;
+		/* An unknown budget is an average one, with its flag off: a 0 would
+		 * put every film without a budget far below the smallest real one,
+		 * and the spread of real budgets would shrink to a fraction of a
+		 * standard deviation once scaled. */
+		x[F_LOG_BUDGET] = f->budget_usd > 0  ? log1p(f->budget_usd)
+				  : budget_count ? budget_sum / (double)budget_count
+						 : 0;
 		x[F_BUDGET_KNOWN] = f->budget_usd > 0;
 		x[F_CERTIFICATION] =
 			f->certification ? encode(&s, 'c', (char *const *)&f->certification, 1, prior) - prior
 					 : 0;
 		x[F_SEQUEL] = (f->collection && *f->collection) || is_sequel_title(f->title);
 		x[F_US_BEFORE] = f->release_us >= 0 && f->release_us < f->release;
-		bool us_known = f->release_us >= 0 && f->release - f->release_us >= 14 &&
-				!isnan(f->us_gross) && f->us_gross > 0;
-		x[F_US_GROSS] = us_known ? log1p(f->us_gross) : 0;
+		bool us_known = us_gross_usable(f);
+		x[F_US_GROSS] = us_known ? log1p(f->us_gross) : us_count ? us_sum / (double)us_count : 0;
 		x[F_US_GROSS_KNOWN] = us_known;
 
 		/* Track records, relative to the running mean of all earlier films. */

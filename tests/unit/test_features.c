@@ -63,9 +63,45 @@ static void test_holidays(void)
 	OK(!features_school_holiday(day("2023-06-14")), "mid-June is school time");
 }
 
+/* A missing budget or US gross is the mean of earlier films' known ones. */
+static void test_missing_figures(void)
+{
+	size_t n = 4;
+	struct film_facts *films = xcalloc(n, sizeof *films);
+	film(&films[0], 1, "2023-01-04", "A", "Drame", 1000);
+	film(&films[1], 2, "2023-02-01", "B", "Drame", 2000);
+	film(&films[2], 3, "2023-03-01", "C", "Drame", 3000);
+	film(&films[3], 4, "2023-04-05", "D", "Drame", 4000);
+	films[1].budget_usd = 1e6;
+	films[2].budget_usd = 1e8;
+	/* Film 3's US release came 30 days before: its US gross counts. */
+	films[2].release_us = films[2].release - 30;
+	films[2].us_gross = 5e7;
+	/* Film 4's came 5 days before: too late to be known. */
+	films[3].release_us = films[3].release - 5;
+	films[3].us_gross = 9e8;
+	struct feature_matrix m;
+	OK(features_build(films, n, -1, &m) == 0, "features build");
+	size_t budget = col("log_budget"), known = col("budget_known"), us = col("us_gross_log"),
+	       us_known = col("us_gross_known");
+	NEAR(m.x[0 * m.n_cols + budget], 0, 0, "no earlier budget: 0");
+	NEAR(m.x[1 * m.n_cols + budget], log1p(1e6), 1e-9, "a known budget is its own");
+	NEAR(m.x[3 * m.n_cols + budget], (log1p(1e6) + log1p(1e8)) / 2, 1e-9,
+	     "an unknown budget is the mean of earlier known ones");
+	NEAR(m.x[3 * m.n_cols + known], 0, 0, "and its flag says unknown");
+	NEAR(m.x[2 * m.n_cols + us], log1p(5e7), 1e-9, "US gross 30 days before: known");
+	NEAR(m.x[2 * m.n_cols + us_known], 1, 0, "its flag");
+	NEAR(m.x[3 * m.n_cols + us], log1p(5e7), 1e-9,
+	     "US gross 5 days before: unknown, the mean of earlier usable ones");
+	NEAR(m.x[3 * m.n_cols + us_known], 0, 0, "its flag says unknown");
+	features_free(&m);
+	film_facts_free(films, n);
+}
+
 void test_features(void)
 {
 	test_holidays();
+	test_missing_figures();
 
 	/* Five films of one director; two open the same day. */
 	size_t n = 5;
