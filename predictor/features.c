@@ -151,6 +151,13 @@ static const struct {
 #define TOP_CAST 4
 /* The window of the recent market level, in days. */
 #define MARKET_DAYS 56
+/*
+ * Scaled values are kept within this many standard deviations: a rare flag
+ * (seven films in 1,378 lack a running time) would otherwise sit 14 standard
+ * deviations out and, alone, make its film unlike every other for the RBF
+ * kernel.
+ */
+#define SCALE_LIMIT 3.0
 
 size_t features_count(void)
 {
@@ -556,6 +563,8 @@ void features_scale_fit(const struct feature_matrix *m, const size_t *rows, size
 void features_scale_apply(const double *x, size_t n_cols, const double *mean, const double *sd,
 			  double *out)
 {
-	for (size_t j = 0; j < n_cols; j++)
-		out[j] = (x[j] - mean[j]) / sd[j];
+	for (size_t j = 0; j < n_cols; j++) {
+		double z = (x[j] - mean[j]) / sd[j];
+		out[j] = z > SCALE_LIMIT ? SCALE_LIMIT : z < -SCALE_LIMIT ? -SCALE_LIMIT : z;
+	}
 }

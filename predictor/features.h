@@ -59,7 +59,7 @@ long features_easter(int year);
  * the given rows of x. mean and sd hold n_cols each. */
 void features_scale_fit(const struct feature_matrix *m, const size_t *rows, size_t n_rows,
 			double *mean, double *sd);
-/* out[j] = (x[j] - mean[j]) / sd[j]. */
+/* out[j] = (x[j] - mean[j]) / sd[j], kept within -3..3. */
 void features_scale_apply(const double *x, size_t n_cols, const double *mean, const double *sd,
 			  double *out);
 

@@ -169,5 +169,9 @@ void test_features(void)
 	features_scale_apply(v + 4, 2, mu, sd, z);
 	NEAR(z[0], 1, 1e-12, "scaled");
 	NEAR(z[1], 0, 1e-12, "constant scaled to 0");
+	double far[] = { 40, -40 };
+	features_scale_apply(far, 2, mu, sd, z);
+	NEAR(z[0], 3, 0, "38 standard deviations out: kept at 3");
+	NEAR(z[1], -3, 0, "and at -3 below");
 	features_free(&m);
 }
