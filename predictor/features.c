@@ -17,7 +17,7 @@
 
 enum group {
 	G_SEASON, G_HOLIDAYS, G_COMPETITION, G_MARKET, G_RUNTIME, G_BUDGET, G_CERTIFICATION,
-	G_SEQUEL, G_US, G_DIRECTOR, G_CAST, G_DISTRIBUTOR, G_GENRE, G_COUNTRY, G_LANGUAGE,
+	G_FRANCHISE, G_US, G_DIRECTOR, G_CAST, G_DISTRIBUTOR, G_GENRE, G_COUNTRY, G_LANGUAGE,
 	G_POPULARITY, G_BUZZ, N_GROUPS
 };
 
@@ -50,10 +50,10 @@ static const struct feature_group groups[N_GROUPS] = {
 			      "films with its certification draw smaller audiences",
 			      "les films de sa classification attirent beaucoup de monde",
 			      "les films de sa classification attirent moins de monde" },
-	[G_SEQUEL] = { "sequel", "it is a sequel or part of a collection",
-		       "it is not a sequel",
-		       "c'est une suite ou un épisode d'une saga",
-		       "ce n'est pas une suite" },
+	[G_FRANCHISE] = { "franchise", "it continues a franchise that draws audiences here",
+			  "it is a re-release, or no sequel to a hit here",
+			  "il prolonge une saga qui attire le public ici",
+			  "c'est une reprise, ou la suite d'aucun succès ici" },
 	[G_US] = { "us", "it already did well in the US", "it did modestly or is unknown in the US",
 		   "il a déjà bien marché aux États-Unis",
 		   "il a peu marché ou est inconnu aux États-Unis" },
@@ -93,7 +93,8 @@ static const struct feature_group groups[N_GROUPS] = {
 enum col {
 	F_WEEK_SIN, F_WEEK_COS, F_MONTH_SIN, F_MONTH_COS, F_SCHOOL_HOLIDAY, F_PUBLIC_HOLIDAY,
 	F_COMPETITION, F_MARKET_RECENT, F_RUNTIME, F_RUNTIME_KNOWN, F_LOG_BUDGET, F_BUDGET_KNOWN,
-	F_CERTIFICATION, F_SEQUEL, F_US_BEFORE, F_US_GROSS, F_US_GROSS_KNOWN, F_DIRECTOR_MEAN,
+	F_CERTIFICATION, F_FRANCHISE, F_FRANCHISE_PREV, F_FRANCHISE_PREV_KNOWN, F_RERELEASE, F_SEQUEL_TITLE,
+	F_US_BEFORE, F_US_GROSS, F_US_GROSS_KNOWN, F_DIRECTOR_MEAN,
 	F_DIRECTOR_KNOWN, F_DIRECTOR_FILMS, F_CAST_MEAN, F_CAST_BEST, F_CAST_KNOWN, F_CAST_FILMS,
 	F_CAST_SIZE, F_DISTRIBUTOR_MEAN, F_DISTRIBUTOR_KNOWN, F_DISTRIBUTOR_FILMS,
 	F_DISTRIBUTOR_ENC, F_GENRE_ENC, F_COUNTRY_ENC, F_LANGUAGE_ENC, F_CAST_POPULARITY,
@@ -118,7 +119,11 @@ static const struct {
 	[F_LOG_BUDGET] = { "log_budget", G_BUDGET },
 	[F_BUDGET_KNOWN] = { "budget_known", G_BUDGET },
 	[F_CERTIFICATION] = { "certification_enc", G_CERTIFICATION },
-	[F_SEQUEL] = { "sequel", G_SEQUEL },
+	[F_FRANCHISE] = { "franchise", G_FRANCHISE },
+	[F_FRANCHISE_PREV] = { "franchise_prev", G_FRANCHISE },
+	[F_FRANCHISE_PREV_KNOWN] = { "franchise_prev_known", G_FRANCHISE },
+	[F_RERELEASE] = { "rerelease", G_FRANCHISE },
+	[F_SEQUEL_TITLE] = { "sequel_title", G_FRANCHISE },
 	[F_US_BEFORE] = { "us_release_before", G_US },
 	[F_US_GROSS] = { "us_gross_log", G_US },
 	[F_US_GROSS_KNOWN] = { "us_gross_known", G_US },
@@ -158,6 +163,11 @@ static const struct {
  * kernel.
  */
 #define SCALE_LIMIT 3.0
+/* A film made at least this many years before its release is a re-release
+ * (films delayed by festivals or closures come out two or three years late). */
+#define RERELEASE_YEARS 5
+/* Running times within this many minutes are the same cut of a film. */
+#define SAME_RUNTIME 3
 
 size_t features_count(void)
 {
@@ -339,9 +349,16 @@ static double encode(struct stats *s, char kind, char *const *names, size_t n, d
 	return used ? total / (double)used : prior;
 }
 
+/*
+ * A sequel number in the title: 2-9 or II-VI standing alone, "Chapitre",
+ * "Part", "Partie". Alone it proves nothing (a foreign franchise may have no
+ * audience here), so it is a column of its own, next to the franchise facts,
+ * and never set on a re-release. Measured on three yearly periods it still
+ * carries signal the facts cannot give yet: most sequels continue franchises
+ * that began before the history (see the README).
+ */
 static bool is_sequel_title(const char *title)
 {
-	/* A number 2-9 or a Roman numeral II-VI standing alone, or "Chapitre"/"Part". */
 	static const char *const marks[] = { " 2", " 3", " 4", " 5", " 6", " 7", " 8", " 9",
 					     " II", " III", " IV", " V", " VI" };
 	for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
@@ -355,6 +372,204 @@ static bool is_sequel_title(const char *title)
 		}
 	}
 	return strstr(title, "Chapitre") || strstr(title, "Part ") || strstr(title, "Partie");
+}
+
+/* ---- franchises and re-releases ---- */
+
+/* Latin-1 letters (U+00C0..U+00FF, UTF-8 C3 80..C3 BF) without their
+ * accents; ' ' for the multiplication and division signs. */
+static const char latin1_base[65] = "aaaaaaaceeeeiiiidnooooo ouuuuyts"
+				    "aaaaaaaceeeeiiiidnooooo ouuuuyty";
+
+/*
+ * The comparable form of a title: trailing parenthesised notes dropped ("Dune
+ * (2021)" is "dune"), letters folded to lower case without accents, words
+ * separated by one space, and ':', ',' and '-' (also '–' and '—') kept as
+ * words of their own. Owned by the caller.
+ */
+static char *title_key(const char *title)
+{
+	size_t len = strlen(title);
+	/* Drop trailing "(...)" groups, innermost last: "Dune (2021) (Rep. 2024)". */
+	for (;;) {
+		while (len > 0 && title[len - 1] == ' ')
+			len--;
+		if (len == 0 || title[len - 1] != ')')
+			break;
+		size_t open = len - 1;
+		while (open > 0 && title[open] != '(')
+			open--;
+		if (title[open] != '(' || open == 0)
+			break;
+		len = open;
+	}
+	char *key = xmalloc(2 * len + 2);
+	size_t k = 0;
+	bool space = false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)title[i];
+		char word = 0, mark = 0;
+		if (isalnum(c)) {
+			word = (char)tolower(c);
+		} else if (c == 0xC3 && i + 1 < len && ((unsigned char)title[i + 1] & 0xC0) == 0x80) {
+			word = latin1_base[(unsigned char)title[++i] & 0x3F];
+			if (word == ' ') {
+				space = true;
+				continue;
+			}
+		} else if (c == 0xE2 && i + 2 < len && (unsigned char)title[i + 1] == 0x80 &&
+			   ((unsigned char)title[i + 2] == 0x93 || (unsigned char)title[i + 2] == 0x94)) {
+			mark = '-'; /* en and em dashes */
+			i += 2;
+		} else if (c == ':' || c == ',' || c == '-') {
+			mark = (char)c;
+		} else if (c >= 0x80) {
+			word = (char)c; /* other scripts: compared byte for byte */
+		} else {
+			space = true; /* spaces, apostrophes, other punctuation */
+			continue;
+		}
+		if (mark) {
+			if (k > 0)
+				key[k++] = ' ';
+			key[k++] = mark;
+			space = true;
+			continue;
+		}
+		if (space && k > 0)
+			key[k++] = ' ';
+		space = false;
+		key[k++] = word;
+	}
+	key[k] = '\0';
+	return key;
+}
+
+/* A sequel number as the first word of s: 2-99, or a Roman numeral II-XV. */
+static bool sequel_number(const char *s)
+{
+	static const char *const roman[] = { "ii", "iii", "iv", "vi", "vii", "viii", "ix",
+					     "xi", "xii", "xiii", "xiv", "xv" };
+	size_t n = strcspn(s, " ");
+	if (n >= 1 && n <= 2 && strspn(s, "0123456789") == n) {
+		int v = atoi(s);
+		return v >= 2 && v <= 99;
+	}
+	for (size_t i = 0; i < sizeof roman / sizeof *roman; i++)
+		if (strlen(roman[i]) == n && strncmp(s, roman[i], n) == 0)
+			return true;
+	return false;
+}
+
+static bool in_list(char *const *list, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* A director in common, or an actor billed in the top TOP_CAST of both. */
+static bool share_people(const struct film_facts *a, const struct film_facts *b)
+{
+	for (size_t i = 0; i < a->n_directors; i++)
+		if (in_list(b->directors, b->n_directors, a->directors[i]))
+			return true;
+	size_t na = a->n_cast < TOP_CAST ? a->n_cast : TOP_CAST;
+	size_t nb = b->n_cast < TOP_CAST ? b->n_cast : TOP_CAST;
+	for (size_t i = 0; i < na; i++)
+		if (in_list(b->cast, nb, a->cast[i]))
+			return true;
+	return false;
+}
+
+static enum features_relation relation_keyed(const struct film_facts *earlier, const char *ekey,
+					     const struct film_facts *later, const char *lkey)
+{
+	bool same_budget = earlier->budget_usd > 0 && earlier->budget_usd == later->budget_usd;
+	size_t n = strlen(ekey);
+	if (n > 0 && strcmp(ekey, lkey) == 0) {
+		/* The same title is the same film again only when the facts agree:
+		 * two unrelated films may share a name. */
+		bool same_runtime = earlier->runtime_min > 0 && later->runtime_min > 0 &&
+				    abs(earlier->runtime_min - later->runtime_min) <= SAME_RUNTIME;
+		return same_budget || same_runtime || share_people(earlier, later) ? FEATURES_REPEAT
+										   : FEATURES_UNRELATED;
+	}
+	bool continues = n > 0 && strncmp(ekey, lkey, n) == 0 && lkey[n] == ' ';
+	bool collection = earlier->collection && later->collection && *earlier->collection &&
+			  strcmp(earlier->collection, later->collection) == 0;
+	if (!continues && !collection)
+		return FEATURES_UNRELATED;
+	/* A longer title with the very same budget is a new cut ("Version
+	 * longue"), not a new episode. */
+	if (same_budget)
+		return FEATURES_REPEAT;
+	if (collection)
+		return FEATURES_EPISODE;
+	/* The earlier title followed by a number, or by anything when the films
+	 * share people: "Maison de retraite 2", "Dune : Deuxième partie". A
+	 * title that merely starts like another ("Rose, petite fée des fleurs"
+	 * after "Rose") is not enough. */
+	return sequel_number(lkey + n + 1) || share_people(earlier, later) ? FEATURES_EPISODE
+									   : FEATURES_UNRELATED;
+}
+
+enum features_relation features_relation(const struct film_facts *earlier,
+					 const struct film_facts *later)
+{
+	char *ekey = title_key(earlier->title ? earlier->title : "");
+	char *lkey = title_key(later->title ? later->title : "");
+	enum features_relation r = relation_keyed(earlier, ekey, later, lkey);
+	free(ekey);
+	free(lkey);
+	return r;
+}
+
+/*
+ * For each film, the earlier films it continues (episodes, in release order,
+ * never a re-release) and whether it repeats an earlier film. Relations need
+ * only facts known before release, so they look at every earlier film;
+ * outcomes are read later, through the history.
+ */
+struct franchises {
+	size_t *episodes; /* owned; the episodes of film i are episodes[start[i]..start[i+1]) */
+	size_t *start;    /* owned; n + 1 */
+	bool *repeat;     /* owned; n */
+};
+
+static void franchises_find(const struct film_facts *films, size_t n, struct franchises *fr)
+{
+	char **keys = xcalloc(n ? n : 1, sizeof *keys);
+	for (size_t i = 0; i < n; i++)
+		keys[i] = title_key(films[i].title ? films[i].title : "");
+	fr->start = xcalloc(n + 1, sizeof *fr->start);
+	fr->repeat = xcalloc(n ? n : 1, sizeof *fr->repeat);
+	fr->episodes = NULL;
+	size_t count = 0, cap = 0;
+	for (size_t i = 0; i < n; i++) {
+		fr->start[i] = count;
+		for (size_t j = 0; j < i && films[j].release < films[i].release; j++) {
+			enum features_relation r = relation_keyed(&films[j], keys[j], &films[i], keys[i]);
+			if (r == FEATURES_REPEAT) {
+				fr->repeat[i] = true;
+			} else if (r == FEATURES_EPISODE && !fr->repeat[j]) {
+				fr->episodes = xgrow(fr->episodes, &cap, count + 1, sizeof *fr->episodes);
+				fr->episodes[count++] = j;
+			}
+		}
+	}
+	fr->start[n] = count;
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+}
+
+static void franchises_free(struct franchises *fr)
+{
+	free(fr->episodes);
+	free(fr->start);
+	free(fr->repeat);
 }
 
 /* The US gross is a feature when the US release came at least 14 days earlier. */
@@ -397,6 +612,8 @@ int features_build(const struct film_facts *films, size_t n, long cutoff,
 	out->x = xcalloc(n ? n * N_COLS : 1, sizeof *out->x);
 	out->y = xcalloc(n ? n : 1, sizeof *out->y);
 	struct stats s = { xcalloc(4096, sizeof *s.buckets), 4096 };
+	struct franchises fr;
+	franchises_find(films, n, &fr);
 	double hist_sum = 0;
 	long hist_count = 0;
 	/* Earlier films' known log budgets and usable log US grosses: the values
@@ -485,7 +702,23 @@ int features_build(const struct film_facts *films, size_t n, long cutoff,
 		x[F_CERTIFICATION] =
 			f->certification ? encode(&s, 'c', (char *const *)&f->certification, 1, prior) - prior
 					 : 0;
-		x[F_SEQUEL] = (f->collection && *f->collection) || is_sequel_title(f->title);
+		/* The latest earlier episode in the history, and its first week. */
+		size_t prev = n;
+		bool episode_seen = false;
+		for (size_t e = fr.start[i]; e < fr.start[i + 1]; e++) {
+			size_t j = fr.episodes[e];
+			if (j >= next_hist)
+				break;
+			episode_seen = true;
+			if (!isnan(films[j].target))
+				prev = j;
+		}
+		x[F_FRANCHISE] = (f->collection && *f->collection) || episode_seen;
+		x[F_FRANCHISE_PREV] = prev < n ? log1p(films[prev].target) - prior : 0;
+		x[F_FRANCHISE_PREV_KNOWN] = prev < n;
+		x[F_RERELEASE] = fr.repeat[i] ||
+				 (f->production_year > 0 && year - f->production_year >= RERELEASE_YEARS);
+		x[F_SEQUEL_TITLE] = !x[F_RERELEASE] && f->title && is_sequel_title(f->title);
 		x[F_US_BEFORE] = f->release_us >= 0 && f->release_us < f->release;
 		bool us_known = us_gross_usable(f);
 		x[F_US_GROSS] = us_known ? log1p(f->us_gross) : us_count ? us_sum / (double)us_count : 0;
@@ -531,6 +764,7 @@ int features_build(const struct film_facts *films, size_t n, long cutoff,
 		x[F_BUZZ_KNOWN] = buzz;
 	}
 	stats_free(&s);
+	franchises_free(&fr);
 	return 0;
 }
 

@@ -48,6 +48,26 @@ int features_build(const struct film_facts *films, size_t n, long cutoff,
 		   struct feature_matrix *out);
 void features_free(struct feature_matrix *m);
 
+/* How a later film relates to an earlier one, from facts known before release. */
+enum features_relation {
+	FEATURES_UNRELATED,
+	FEATURES_REPEAT,  /* the same film again: a re-release or a new cut */
+	FEATURES_EPISODE, /* a later episode of the same franchise */
+};
+
+/*
+ * The same collection (films.collection) makes an episode. Titles are compared
+ * without trailing parenthesised notes, case or accents: the same title is
+ * a repeat when the films share a budget, a running time (within 3 minutes)
+ * or people (a director, or an actor among the 4 top-billed of both); a
+ * title that continues the earlier one after a word boundary is an episode
+ * when the rest starts with a sequel number (2-99, II-XV) or the films share
+ * people, and a repeat when they share a budget. Anything else is unrelated:
+ * a number in a title proves nothing by itself.
+ */
+enum features_relation features_relation(const struct film_facts *earlier,
+					 const struct film_facts *later);
+
 /* French public holiday (fixed dates and Easter-based ones)? */
 bool features_public_holiday(long day);
 /* French school holidays in at least one zone (approximation, see README). */

@@ -129,7 +129,7 @@ int store_facts_load(struct store *st, const char *metric, struct film_facts **o
 {
 	static const char films_sql[] =
 		"SELECT id, key, title, release_date, release_us, runtime_min, budget_usd,"
-		" certification, original_language, collection FROM films"
+		" certification, original_language, collection, production_year FROM films"
 		" ORDER BY release_date, id";
 	struct film_facts *films = NULL;
 	size_t count = 0, cap = 0;
@@ -155,6 +155,7 @@ int store_facts_load(struct store *st, const char *metric, struct film_facts **o
 		f->certification = column_dup(stmt, 7);
 		f->original_language = column_dup(stmt, 8);
 		f->collection = column_dup(stmt, 9);
+		f->production_year = sqlite3_column_int(stmt, 10);
 		f->target = f->us_gross = f->buzz_popularity = f->buzz_votes = NAN;
 		f->cast_popularity = f->crew_popularity = NAN;
 	}

@@ -19,6 +19,7 @@ struct film_facts {
 	char *title;           /* owned */
 	long release;          /* day number of the local release */
 	long release_us;       /* day number, or -1 */
+	int production_year;   /* the year it was made, 0 when unknown */
 	int runtime_min;       /* 0 when unknown */
 	double budget_usd;     /* negative when unknown */
 	char *certification;   /* owned or NULL */
