@@ -94,7 +94,7 @@ enum col {
 	F_WEEK_SIN, F_WEEK_COS, F_MONTH_SIN, F_MONTH_COS, F_SCHOOL_HOLIDAY, F_PUBLIC_HOLIDAY,
 	F_COMPETITION, F_MARKET_RECENT, F_RUNTIME, F_RUNTIME_KNOWN, F_LOG_BUDGET, F_BUDGET_KNOWN,
 	F_CERTIFICATION, F_FRANCHISE, F_FRANCHISE_PREV, F_FRANCHISE_PREV_KNOWN, F_RERELEASE, F_SEQUEL_TITLE,
-	F_US_BEFORE, F_US_GROSS, F_US_GROSS_KNOWN, F_DIRECTOR_MEAN,
+	F_US_BEFORE, F_US_GROSS, F_US_GROSS_KNOWN, F_US_OPENING, F_US_OPENING_KNOWN, F_DIRECTOR_MEAN,
 	F_DIRECTOR_KNOWN, F_DIRECTOR_FILMS, F_CAST_MEAN, F_CAST_BEST, F_CAST_KNOWN, F_CAST_FILMS,
 	F_CAST_SIZE, F_DISTRIBUTOR_MEAN, F_DISTRIBUTOR_KNOWN, F_DISTRIBUTOR_FILMS,
 	F_DISTRIBUTOR_ENC, F_GENRE_ENC, F_COUNTRY_ENC, F_LANGUAGE_ENC, F_CAST_POPULARITY,
@@ -127,6 +127,8 @@ static const struct {
 	[F_US_BEFORE] = { "us_release_before", G_US },
 	[F_US_GROSS] = { "us_gross_log", G_US },
 	[F_US_GROSS_KNOWN] = { "us_gross_known", G_US },
+	[F_US_OPENING] = { "us_opening_log", G_US },
+	[F_US_OPENING_KNOWN] = { "us_opening_known", G_US },
 	[F_DIRECTOR_MEAN] = { "director_mean", G_DIRECTOR },
 	[F_DIRECTOR_KNOWN] = { "director_known", G_DIRECTOR },
 	[F_DIRECTOR_FILMS] = { "director_films", G_DIRECTOR },
@@ -572,11 +574,19 @@ static void franchises_free(struct franchises *fr)
 	free(fr->repeat);
 }
 
-/* The US gross is a feature when the US release came at least 14 days earlier. */
+/* The final US gross is a feature when the US release came at least 14 days earlier. */
 static bool us_gross_usable(const struct film_facts *f)
 {
 	return f->release_us >= 0 && f->release - f->release_us >= 14 && !isnan(f->us_gross) &&
 	       f->us_gross > 0;
+}
+
+/* The US opening weekend is known once it is over: when the US release came
+ * at least 7 days before the local one. */
+static bool us_opening_usable(const struct film_facts *f)
+{
+	return f->release_us >= 0 && f->release - f->release_us >= 7 && !isnan(f->us_opening) &&
+	       f->us_opening > 0;
 }
 
 static void add_history(struct stats *s, const struct film_facts *f, double y)
@@ -618,8 +628,8 @@ int features_build(const struct film_facts *films, size_t n, long cutoff,
 	long hist_count = 0;
 	/* Earlier films' known log budgets and usable log US grosses: the values
 	 * a film whose figure is unknown is given. */
-	double budget_sum = 0, us_sum = 0;
-	long budget_count = 0, us_count = 0;
+	double budget_sum = 0, us_sum = 0, opening_sum = 0;
+	long budget_count = 0, us_count = 0, opening_count = 0;
 	size_t next_hist = 0;   /* films[0..next_hist) are in the history */
 	size_t market_start = 0; /* first film of the recent-market window */
 	double market_sum = 0;
@@ -641,6 +651,10 @@ int features_build(const struct film_facts *films, size_t n, long cutoff,
 			if (us_gross_usable(h)) {
 				us_sum += log1p(h->us_gross);
 				us_count++;
+			}
+			if (us_opening_usable(h)) {
+				opening_sum += log1p(h->us_opening);
+				opening_count++;
 			}
 			if (!isnan(h->target)) {
 				double y = log1p(h->target);
@@ -723,6 +737,11 @@ int features_build(const struct film_facts *films, size_t n, long cutoff,
 		bool us_known = us_gross_usable(f);
 		x[F_US_GROSS] = us_known ? log1p(f->us_gross) : us_count ? us_sum / (double)us_count : 0;
 		x[F_US_GROSS_KNOWN] = us_known;
+		bool opening_known = us_opening_usable(f);
+		x[F_US_OPENING] = opening_known   ? log1p(f->us_opening)
+				  : opening_count ? opening_sum / (double)opening_count
+						  : 0;
+		x[F_US_OPENING_KNOWN] = opening_known;
 
 		/* Track records, relative to the running mean of all earlier films. */
 		double mean, best;

@@ -45,7 +45,7 @@ static void film(struct film_facts *f, long id, const char *date, const char *di
 	f->genres = list1(genre);
 	f->n_genres = 1;
 	f->target = target;
-	f->us_gross = f->buzz_popularity = f->buzz_votes = NAN;
+	f->us_gross = f->us_opening = f->buzz_popularity = f->buzz_votes = NAN;
 	f->cast_popularity = f->crew_popularity = NAN;
 }
 
@@ -63,7 +63,8 @@ static void test_holidays(void)
 	OK(!features_school_holiday(day("2023-06-14")), "mid-June is school time");
 }
 
-/* A missing budget or US gross is the mean of earlier films' known ones. */
+/* A missing budget, US gross or US opening is the mean of earlier films'
+ * known ones; the US figures count only once they are known. */
 static void test_missing_figures(void)
 {
 	size_t n = 4;
@@ -94,6 +95,21 @@ static void test_missing_figures(void)
 	NEAR(m.x[3 * m.n_cols + us], log1p(5e7), 1e-9,
 	     "US gross 5 days before: unknown, the mean of earlier usable ones");
 	NEAR(m.x[3 * m.n_cols + us_known], 0, 0, "its flag says unknown");
+	features_free(&m);
+
+	/* The US opening weekend: known once the US release is 7 days old. */
+	films[2].release_us = films[2].release - 7;
+	films[2].us_opening = 2e7;
+	films[3].release_us = films[3].release - 6;
+	films[3].us_opening = 8e7;
+	OK(features_build(films, n, -1, &m) == 0, "features build");
+	size_t open = col("us_opening_log"), open_known = col("us_opening_known");
+	NEAR(m.x[2 * m.n_cols + open], log1p(2e7), 1e-9, "US opening 7 days before: known");
+	NEAR(m.x[2 * m.n_cols + open_known], 1, 0, "its flag");
+	NEAR(m.x[2 * m.n_cols + us_known], 0, 0, "while the final US gross, 7 days on, is not");
+	NEAR(m.x[3 * m.n_cols + open], log1p(2e7), 1e-9,
+	     "US opening 6 days before: not over yet, the mean of earlier usable ones");
+	NEAR(m.x[3 * m.n_cols + open_known], 0, 0, "its flag says unknown");
 	features_free(&m);
 	film_facts_free(films, n);
 }
