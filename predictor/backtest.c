@@ -39,12 +39,15 @@ struct bt_film {
 	double pred, lower, upper; /* log scale */
 	double actual;    /* log1p(target) or NAN */
 	bool picked;
+	size_t stratum;   /* the interval's stratum (model_stratum) */
 	double baseline[N_BASELINES]; /* log-scale predictions of the baselines */
 };
 
 struct bt_summary {
 	long weeks, films, scored;
 	double rmse, mae, r2, spearman, capture, coverage;
+	long stratum_films[MODEL_STRATA];     /* films with an outcome per stratum */
+	double stratum_coverage[MODEL_STRATA];
 };
 
 /* What the picks cost, over the weeks with at least three known outcomes. */
@@ -197,6 +200,19 @@ static void summarise(const struct bt_film *f, size_t n, int which, struct bt_su
 		}
 	s->films = (long)n;
 	s->scored = (long)k;
+	long stratum_inside[MODEL_STRATA] = { 0 };
+	for (size_t st = 0; st < MODEL_STRATA; st++)
+		s->stratum_films[st] = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(f[i].actual)) {
+			s->stratum_films[f[i].stratum]++;
+			stratum_inside[f[i].stratum] +=
+				f[i].actual >= f[i].lower && f[i].actual <= f[i].upper;
+		}
+	for (size_t st = 0; st < MODEL_STRATA; st++)
+		s->stratum_coverage[st] = which < 0 && s->stratum_films[st]
+						  ? (double)stratum_inside[st] / (double)s->stratum_films[st]
+						  : NAN;
 	s->weeks = 0;
 	for (size_t i = 0; i < n; i++)
 		s->weeks += i == 0 || f[i].week_start != f[i - 1].week_start;
@@ -250,6 +266,12 @@ static char *summary_json(const char *metric, const char *from, const char *to,
 	add_number(o, "spearman", s->spearman);
 	add_number(o, "capture_top2", s->capture);
 	add_number(o, "interval_coverage", s->coverage);
+	cJSON *strata = cJSON_AddObjectToObject(o, "interval_coverage_by_stratum");
+	for (size_t st = 0; st < MODEL_STRATA; st++) {
+		cJSON *one = cJSON_AddObjectToObject(strata, model_stratum_name(st));
+		cJSON_AddNumberToObject(one, "films", (double)s->stratum_films[st]);
+		add_number(one, "coverage", s->stratum_coverage[st]);
+	}
 	cJSON *b = cJSON_AddObjectToObject(o, "baselines");
 	for (int k = 0; k < N_BASELINES; k++) {
 		cJSON *one = cJSON_AddObjectToObject(b, baseline_names[k]);
@@ -515,7 +537,9 @@ static int run_backtest(struct app *app, int argc, char **argv)
 			b->index = i;
 			b->week_start = monday;
 			b->actual = m.y[i];
-			model_predict(model, m.x + i * m.n_cols, &b->pred, &b->lower, &b->upper);
+			model_predict(model, m.x + i * m.n_cols, m.sparse[i], &b->pred, &b->lower,
+				      &b->upper);
+			b->stratum = model_stratum(model, b->pred, m.sparse[i]);
 			baselines_predict(&base, m.x + i * m.n_cols, b->baseline);
 		}
 		features_free(&m);
@@ -565,6 +589,9 @@ static int run_backtest(struct app *app, int argc, char **argv)
 	msg_info("rmse_log %.3f  mae_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f  "
 		 "interval_coverage %.3f",
 		 s.rmse, s.mae, s.r2, s.spearman, s.capture, s.coverage);
+	for (size_t k = 0; k < MODEL_STRATA; k++)
+		msg_info("interval coverage, %-14s %.3f of %ld films", model_stratum_name(k),
+			 s.stratum_coverage[k], s.stratum_films[k]);
 	for (int k = 0; k < N_BASELINES; k++)
 		msg_info("baseline %-13s rmse_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f",
 			 baseline_names[k], bs[k].rmse, bs[k].r2, bs[k].spearman, bs[k].capture);
@@ -602,7 +629,8 @@ const struct command cmd_backtest = {
 		"spearman (rank correlation over all films), capture_top2 (admissions of the\n"
 		"two films picked, summed over weeks with at least three releases, divided by\n"
 		"the same sum for the best two in hindsight), interval_coverage (share of\n"
-		"outcomes inside the interval); baselines, the same figures for a linear SVR,\n"
+		"outcomes inside the interval, also by stratum: complete or sparse facts,\n"
+		"small or large prediction); baselines, the same figures for a linear SVR,\n"
 		"the mean of the 10 nearest earlier films and the running mean, trained on\n"
 		"the same films; decision, the admissions lost each week against the best\n"
 		"pair in hindsight and the share of weeks where the picks were that pair.\n\n"

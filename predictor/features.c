@@ -589,6 +589,19 @@ static bool us_opening_usable(const struct film_facts *f)
 	       f->us_opening > 0;
 }
 
+/* Fewer than 5 of the 7 basic facts known: in the French data, exactly the
+ * films known only from the box-office source (title, genre, running time,
+ * some cast). */
+static bool sparse_facts(const struct film_facts *f)
+{
+	int known = (f->n_directors > 0) + (f->n_cast > 0) + (f->distributor && *f->distributor) +
+		    (f->n_genres > 0) +
+		    (f->n_languages > 0 || f->n_countries > 0 ||
+		     (f->original_language && *f->original_language)) +
+		    (f->budget_usd > 0) + (f->runtime_min > 0);
+	return known < 5;
+}
+
 static void add_history(struct stats *s, const struct film_facts *f, double y)
 {
 	for (size_t i = 0; i < f->n_directors; i++)
@@ -621,6 +634,7 @@ int features_build(const struct film_facts *films, size_t n, long cutoff,
 	out->n_cols = N_COLS;
 	out->x = xcalloc(n ? n * N_COLS : 1, sizeof *out->x);
 	out->y = xcalloc(n ? n : 1, sizeof *out->y);
+	out->sparse = xcalloc(n ? n : 1, sizeof *out->sparse);
 	struct stats s = { xcalloc(4096, sizeof *s.buckets), 4096 };
 	struct franchises fr;
 	franchises_find(films, n, &fr);
@@ -640,6 +654,7 @@ int features_build(const struct film_facts *films, size_t n, long cutoff,
 		const struct film_facts *f = &films[i];
 		double *x = out->x + i * N_COLS;
 		out->y[i] = isnan(f->target) ? NAN : log1p(f->target);
+		out->sparse[i] = sparse_facts(f);
 		long boundary = cutoff >= 0 && cutoff < f->release ? cutoff : f->release;
 		/* History: films released strictly before the boundary. */
 		while (next_hist < n && films[next_hist].release < boundary) {
@@ -791,6 +806,7 @@ void features_free(struct feature_matrix *m)
 {
 	free(m->x);
 	free(m->y);
+	free(m->sparse);
 	memset(m, 0, sizeof *m);
 }
 

@@ -29,6 +29,10 @@ struct feature_matrix {
 	size_t n_cols;
 	double *x; /* owned; n_rows * n_cols, row-major */
 	double *y; /* owned; log1p(target), NAN when the film has no target */
+	bool *sparse; /* owned; the film is sparsely documented: fewer than 5 of
+			 its 7 basic facts (directors, cast, distributor, genres,
+			 languages or countries, budget, running time) are known.
+			 Not a feature: the interval's stratum */
 };
 
 /* Number of features, their names, and the group (index) of each. */

@@ -144,6 +144,7 @@ test_backtest_json() {
 	run "$MARQUEE" backtest --from 2022-09-01 --to 2022-12-31 --json bt.json
 	expect_status 0
 	for key in weeks films rmse_log mae_log r2_log spearman capture_top2 interval_coverage \
+		interval_coverage_by_stratum complete_small complete_large sparse_small sparse_large \
 		baselines linear_svr nearest_10 running_mean decision regret_per_week best_pair_share; do
 		grep -q "\"$key\":" bt.json || fail "bt.json lacks $key"
 	done

@@ -283,7 +283,8 @@ void test_features(void)
 	film_facts_free(films, n);
 
 	/* Scaling. */
-	struct feature_matrix m = { 3, 2, xcalloc(6, sizeof(double)), xcalloc(3, sizeof(double)) };
+	struct feature_matrix m = { 3, 2, xcalloc(6, sizeof(double)), xcalloc(3, sizeof(double)),
+				    NULL };
 	double v[] = { 1, 5, 2, 5, 3, 5 };
 	memcpy(m.x, v, sizeof v);
 	size_t rows[] = { 0, 1, 2 };
