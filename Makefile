@@ -5,7 +5,9 @@
 #                   the embedded demo data (no network, no API key)
 #   make test       install what is missing, build, run every test
 #   make test-asan  the same test suite under AddressSanitizer + UBSan
-#   make bench      benchmarks (import speed, HTTP client rate, ...)
+#   make bench      benchmarks (import speed, HTTP client and scrape rates, the
+#                   predictor against scikit-learn and XGBoost, ...); installs
+#                   what they compare against as root
 #   make golden     write tests/golden/expected anew after an intended change
 #   make install PREFIX=/usr/local
 #
@@ -154,7 +156,7 @@ FUZZ_TARGETS := csv page template textfold tmdb yaml
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 
-.PHONY: all deps run test test-asan bench fuzz fuzz-run install clean demo-data golden
+.PHONY: all deps bench-deps run test test-asan bench fuzz fuzz-run install clean demo-data golden
 
 all: $(MARQUEE)
 
@@ -192,6 +194,11 @@ $(BUILD)/%.o: %.c
 deps:
 	@sh .ci/deps.sh
 
+# The reference models the predictor bench compares with. Without them (not
+# root, no mirror) the bench still runs and says what it skipped.
+bench-deps:
+	@sh .ci/deps.sh bench || echo "note: the predictor bench will skip the reference models"
+
 demo-data: $(VEGA_JSON)
 
 $(VEGA_JSON):
@@ -226,7 +233,7 @@ test-asan:
 golden: all demo-data
 	@for c in en fr demo; do UPDATE=1 MARQUEE=$(abspath $(MARQUEE)) sh tests/golden/compare.sh $$c || exit 1; done
 
-bench: deps
+bench: deps bench-deps
 	@$(MAKE) --no-print-directory all $(TMDB_SERVER) $(HTTP_DRIVER)
 	@MARQUEE=$(abspath $(MARQUEE)) sh tests/bench/run.sh
 

@@ -1,4 +1,10 @@
-/* The walk-forward backtest (backtest.h) and its summary figures. */
+/*
+ * The walk-forward backtest (backtest.h) and its summary figures. Simple
+ * baselines trained on the same films (a linear SVR, the nearest earlier
+ * films, the running mean) are scored on the same weeks, so the summary
+ * shows what the model adds, and the picks' regret against the best pair in
+ * hindsight says what its errors cost the decision.
+ */
 #include "predictor/model/backtest.h"
 
 #include <cjson/cJSON.h>
@@ -12,7 +18,14 @@
 #include "common/xalloc.h"
 #include "predictor/model/features.h"
 #include "predictor/model/model.h"
+#include "predictor/model/svr.h"
 #include "predictor/store/store_models.h"
+
+const char *const backtest_baseline_names[N_BASELINES] = { "linear_svr", "nearest_10",
+								   "running_mean" };
+#define baseline_names backtest_baseline_names
+/* Earlier films averaged by the nearest-films baseline. */
+#define NEAREST 10
 
 struct bt_film {
 	size_t index;     /* into the facts */
@@ -20,6 +33,8 @@ struct bt_film {
 	double pred, lower, upper; /* log scale */
 	double actual;    /* log1p(target) or NAN */
 	bool picked;
+	size_t stratum;   /* the interval's stratum (model_stratum) */
+	double baseline[N_BASELINES]; /* log-scale predictions of the baselines */
 };
 
 
@@ -68,10 +83,38 @@ static double pearson(const double *a, const double *b, size_t n)
 	return saa > 0 && sbb > 0 ? sab / sqrt(saa * sbb) : NAN;
 }
 
-/* The share of the best two's admissions the picked two got, over weeks of 3+. */
-static double capture_top2(const struct bt_film *f, size_t n)
+/* The prediction scored: the model's (which = -1) or a baseline's. */
+static double pred_of(const struct bt_film *f, int which)
 {
-	double got = 0, best = 0;
+	return which < 0 ? f->pred : f->baseline[which];
+}
+
+/* Marks the two highest predictions of f[lo..hi) (ties: the earlier film). */
+static void pick_two(const struct bt_film *f, size_t lo, size_t hi, int which, bool *picked)
+{
+	for (size_t i = lo; i < hi; i++)
+		picked[i - lo] = false;
+	for (int pick = 0; pick < 2; pick++) {
+		size_t best = hi;
+		for (size_t i = lo; i < hi; i++)
+			if (!picked[i - lo] && (best == hi || pred_of(&f[i], which) > pred_of(&f[best], which)))
+				best = i;
+		if (best < hi)
+			picked[best - lo] = true;
+	}
+}
+
+/*
+ * Over the weeks of f with at least three known outcomes: the admissions of
+ * the two picked by the prediction `which` and of the best two in hindsight,
+ * summed, and the decision's regret when d is given.
+ */
+static void weeks_top2(const struct bt_film *f, size_t n, int which, double *got_sum,
+		       double *best_sum, struct backtest_decision *d)
+{
+	bool *picked = xcalloc(n ? n : 1, sizeof *picked);
+	double got_all = 0, best_all = 0;
+	long weeks = 0, best_weeks = 0;
 	for (size_t lo = 0; lo < n;) {
 		size_t hi = lo;
 		while (hi < n && f[hi].week_start == f[lo].week_start)
@@ -91,24 +134,46 @@ static double capture_top2(const struct bt_film *f, size_t n)
 			}
 		}
 		if (known >= 3) {
-			best += a1 + a2;
+			pick_two(f, lo, hi, which, picked);
+			double got = 0;
 			for (size_t i = lo; i < hi; i++)
-				if (f[i].picked && !isnan(f[i].actual))
+				if (picked[i - lo] && !isnan(f[i].actual))
 					got += expm1(f[i].actual);
+			got_all += got;
+			best_all += a1 + a2;
+			weeks++;
+			/* Equal sums, not equal films: a tie in admissions is no loss. */
+			best_weeks += got >= a1 + a2;
 		}
 		lo = hi;
 	}
+	free(picked);
+	*got_sum = got_all;
+	*best_sum = best_all;
+	if (d) {
+		d->weeks = weeks;
+		d->regret_total = best_all - got_all;
+		d->best_share = weeks ? (double)best_weeks / (double)weeks : NAN;
+	}
+}
+
+/* The share of the best two's admissions the picked two got, over weeks of 3+. */
+static double capture_top2(const struct bt_film *f, size_t n, int which)
+{
+	double got, best;
+	weeks_top2(f, n, which, &got, &best, NULL);
 	return best > 0 ? got / best : NAN;
 }
 
-static void summarise(const struct bt_film *f, size_t n, struct backtest_summary *s)
+/* Scores the prediction `which` (-1: the model, with its interval). */
+static void summarise(const struct bt_film *f, size_t n, int which, struct backtest_summary *s)
 {
 	double *p = xmalloc((n ? n : 1) * sizeof *p), *a = xmalloc((n ? n : 1) * sizeof *a);
 	size_t k = 0, inside = 0;
 	double mean = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!isnan(f[i].actual)) {
-			p[k] = f[i].pred;
+			p[k] = pred_of(&f[i], which);
 			a[k] = f[i].actual;
 			mean += a[k];
 			inside += f[i].actual >= f[i].lower && f[i].actual <= f[i].upper;
@@ -116,6 +181,19 @@ static void summarise(const struct bt_film *f, size_t n, struct backtest_summary
 		}
 	s->films = (long)n;
 	s->scored = (long)k;
+	long stratum_inside[MODEL_STRATA] = { 0 };
+	for (size_t st = 0; st < MODEL_STRATA; st++)
+		s->stratum_films[st] = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(f[i].actual)) {
+			s->stratum_films[f[i].stratum]++;
+			stratum_inside[f[i].stratum] +=
+				f[i].actual >= f[i].lower && f[i].actual <= f[i].upper;
+		}
+	for (size_t st = 0; st < MODEL_STRATA; st++)
+		s->stratum_coverage[st] = which < 0 && s->stratum_films[st]
+						  ? (double)stratum_inside[st] / (double)s->stratum_films[st]
+						  : NAN;
 	s->weeks = 0;
 	for (size_t i = 0; i < n; i++)
 		s->weeks += i == 0 || f[i].week_start != f[i - 1].week_start;
@@ -137,8 +215,8 @@ static void summarise(const struct bt_film *f, size_t n, struct backtest_summary
 		s->spearman = k > 1 ? pearson(rp, ra, k) : NAN;
 		free(rp);
 		free(ra);
-		s->coverage = (double)inside / (double)k;
-		s->capture = capture_top2(f, n);
+		s->coverage = which < 0 ? (double)inside / (double)k : NAN;
+		s->capture = capture_top2(f, n, which);
 	}
 	free(p);
 	free(a);
@@ -153,7 +231,8 @@ static void add_number(cJSON *o, const char *key, double v)
 }
 
 static char *summary_json(const char *metric, const char *from, const char *to,
-			  const struct backtest_summary *s, long retrain_weeks, long search_weeks)
+			  const struct backtest_summary *s, const struct backtest_summary *base,
+			  const struct backtest_decision *d, long retrain_weeks, long search_weeks)
 {
 	cJSON *o = cJSON_CreateObject();
 	cJSON_AddStringToObject(o, "metric", metric);
@@ -168,6 +247,26 @@ static char *summary_json(const char *metric, const char *from, const char *to,
 	add_number(o, "spearman", s->spearman);
 	add_number(o, "capture_top2", s->capture);
 	add_number(o, "interval_coverage", s->coverage);
+	cJSON *strata = cJSON_AddObjectToObject(o, "interval_coverage_by_stratum");
+	for (size_t st = 0; st < MODEL_STRATA; st++) {
+		cJSON *one = cJSON_AddObjectToObject(strata, model_stratum_name(st));
+		cJSON_AddNumberToObject(one, "films", (double)s->stratum_films[st]);
+		add_number(one, "coverage", s->stratum_coverage[st]);
+	}
+	cJSON *b = cJSON_AddObjectToObject(o, "baselines");
+	for (int k = 0; k < N_BASELINES; k++) {
+		cJSON *one = cJSON_AddObjectToObject(b, baseline_names[k]);
+		add_number(one, "rmse_log", base[k].rmse);
+		add_number(one, "mae_log", base[k].mae);
+		add_number(one, "r2_log", base[k].r2);
+		add_number(one, "spearman", base[k].spearman);
+		add_number(one, "capture_top2", base[k].capture);
+	}
+	cJSON *dec = cJSON_AddObjectToObject(o, "decision");
+	cJSON_AddNumberToObject(dec, "weeks", (double)d->weeks);
+	add_number(dec, "regret_total", d->regret_total);
+	add_number(dec, "regret_per_week", d->weeks ? d->regret_total / (double)d->weeks : NAN);
+	add_number(dec, "best_pair_share", d->best_share);
 	cJSON_AddNumberToObject(o, "retrain_weeks", (double)retrain_weeks);
 	cJSON_AddNumberToObject(o, "search_weeks", (double)search_weeks);
 	char *text = cJSON_Print(o);
@@ -177,6 +276,108 @@ static char *summary_json(const char *metric, const char *from, const char *to,
 	return owned;
 }
 
+/* The baselines as trained for the current weeks, on the model's training rows. */
+struct baselines {
+	const struct model *model; /* borrowed: its scaling is the baselines' too */
+	double *z;                 /* owned; the training rows scaled, n * d */
+	double *y;                 /* owned; their log targets */
+	size_t n, d;
+	double mean;               /* their mean: the running mean */
+	struct svr_model *linear;  /* owned */
+	struct svr_params linear_params;
+	bool have_linear_params;
+};
+
+static const double linear_C[] = { 0.01, 0.1 };
+static const double linear_epsilon[] = { 0.1, 0.3 };
+
+static void baselines_clear(struct baselines *b)
+{
+	free(b->z);
+	free(b->y);
+	svr_free(b->linear);
+	b->z = b->y = NULL;
+	b->linear = NULL;
+	b->n = 0;
+}
+
+/*
+ * Trains the baselines on rows[0..n_rows) of m, scaled as the model was;
+ * the linear SVR's C and epsilon are searched like the model's when search
+ * is set (or never were). 0, or -1 after reporting.
+ */
+static int baselines_fit(struct baselines *b, const struct feature_matrix *m, const size_t *rows,
+			 size_t n_rows, const struct model *model, bool search,
+			 const struct model_options *mo)
+{
+	baselines_clear(b);
+	size_t d = m->n_cols;
+	b->model = model;
+	b->d = d;
+	b->n = n_rows;
+	b->z = xmalloc((n_rows ? n_rows : 1) * d * sizeof *b->z);
+	b->y = xmalloc((n_rows ? n_rows : 1) * sizeof *b->y);
+	b->mean = 0;
+	for (size_t i = 0; i < n_rows; i++) {
+		features_scale_apply(m->x + rows[i] * d, d, model->mean, model->sd, b->z + i * d);
+		b->y[i] = m->y[rows[i]];
+		b->mean += b->y[i];
+	}
+	b->mean /= n_rows ? (double)n_rows : 1;
+	if (search || !b->have_linear_params) {
+		size_t *bounds = xcalloc(mo->folds + 1, sizeof *bounds);
+		for (size_t k = 0; k <= mo->folds; k++)
+			bounds[k] = n_rows * (k + 1) / (mo->folds + 1);
+		struct svr_grid grid = { .kernel = SVR_LINEAR, .C = linear_C,
+					 .n_C = sizeof linear_C / sizeof *linear_C,
+					 .epsilon = linear_epsilon,
+					 .n_epsilon = sizeof linear_epsilon / sizeof *linear_epsilon };
+		double rmse;
+		int rc = svr_grid_search(b->z, b->y, n_rows, d, bounds, mo->folds, &grid, mo->seed,
+					 mo->threads, &b->linear_params, &rmse);
+		free(bounds);
+		if (rc != 0)
+			return -1;
+		b->have_linear_params = true;
+	}
+	b->linear = svr_train(b->z, b->y, n_rows, d, &b->linear_params);
+	return b->linear ? 0 : -1;
+}
+
+/* The baselines' log predictions for one unscaled row. */
+static void baselines_predict(const struct baselines *b, const double *x, double *out)
+{
+	double *z = xmalloc(b->d * sizeof *z);
+	features_scale_apply(x, b->d, b->model->mean, b->model->sd, z);
+	out[B_LINEAR] = svr_predict(b->linear, z);
+	/* The NEAREST closest training rows (ties: the earlier film), kept sorted. */
+	double dist[NEAREST], near_y[NEAREST];
+	size_t k = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		double s = 0;
+		for (size_t j = 0; j < b->d; j++) {
+			double e = b->z[i * b->d + j] - z[j];
+			s += e * e;
+		}
+		if (k == NEAREST && s >= dist[k - 1])
+			continue;
+		size_t at = k < NEAREST ? k++ : k - 1;
+		while (at > 0 && dist[at - 1] > s) {
+			dist[at] = dist[at - 1];
+			near_y[at] = near_y[at - 1];
+			at--;
+		}
+		dist[at] = s;
+		near_y[at] = b->y[i];
+	}
+	double sum = 0;
+	for (size_t i = 0; i < k; i++)
+		sum += near_y[i];
+	out[B_NEAREST] = k ? sum / (double)k : b->mean;
+	out[B_MEAN] = b->mean;
+	free(z);
+}
+
 int backtest_run(struct store *st, const struct backtest_options *opt,
 		 struct backtest_result *result)
 {
@@ -184,6 +385,7 @@ int backtest_run(struct store *st, const struct backtest_options *opt,
 	size_t n_films = 0, n_bt = 0, cap_bt = 0;
 	struct bt_film *bt = NULL;
 	struct model *model = NULL;
+	struct baselines base = { 0 };
 	size_t *rows = NULL;
 	char *summary = NULL;
 	int rc = -1;
@@ -237,6 +439,10 @@ int backtest_run(struct store *st, const struct backtest_options *opt,
 			model = next;
 			params = model->params;
 			have_params = true;
+			if (baselines_fit(&base, &m, rows, n_rows, model, mo.search, &mo) != 0) {
+				features_free(&m);
+				goto out;
+			}
 			msg_verbose("week of %ld: trained on %zu films, C=%g gamma=%g epsilon=%g", lo,
 				    n_rows, params.C, params.gamma, params.epsilon);
 		}
@@ -250,18 +456,18 @@ int backtest_run(struct store *st, const struct backtest_options *opt,
 			b->index = i;
 			b->week_start = monday;
 			b->actual = m.y[i];
-			model_predict(model, m.x + i * m.n_cols, &b->pred, &b->lower, &b->upper);
+			model_predict(model, m.x + i * m.n_cols, m.sparse[i], &b->pred, &b->lower,
+				      &b->upper);
+			b->stratum = model_stratum(model, b->pred, m.sparse[i]);
+			baselines_predict(&base, m.x + i * m.n_cols, b->baseline);
 		}
 		features_free(&m);
 		/* Pick the two highest predictions (ties: the earlier film). */
-		for (int pick = 0; pick < 2; pick++) {
-			size_t best = n_bt;
-			for (size_t i = week_first; i < n_bt; i++)
-				if (!bt[i].picked && (best == n_bt || bt[i].pred > bt[best].pred))
-					best = i;
-			if (best < n_bt)
-				bt[best].picked = true;
-		}
+		bool *picked = xcalloc(n_bt - week_first + 1, sizeof *picked);
+		pick_two(bt, week_first, n_bt, -1, picked);
+		for (size_t i = week_first; i < n_bt; i++)
+			bt[i].picked = picked[i - week_first];
+		free(picked);
 	}
 	progress_end(&prog);
 	if (n_bt == 0) {
@@ -272,13 +478,18 @@ int backtest_run(struct store *st, const struct backtest_options *opt,
 			  opt->to >= 0 ? last : "the last release");
 		goto out;
 	}
-	struct backtest_summary s;
-	summarise(bt, n_bt, &s);
+	struct backtest_summary s, bs[N_BASELINES];
+	summarise(bt, n_bt, -1, &s);
+	for (int k = 0; k < N_BASELINES; k++)
+		summarise(bt, n_bt, k, &bs[k]);
+	struct backtest_decision dec;
+	double got, best;
+	weeks_top2(bt, n_bt, -1, &got, &best, &dec);
 	char to_day[11];
 	date_format(to, to_day);
 	char from_day[11];
 	date_format(from, from_day);
-	summary = summary_json(metric, from_day, to_day, &s, retrain_weeks, search_weeks);
+	summary = summary_json(metric, from_day, to_day, &s, bs, &dec, retrain_weeks, search_weeks);
 	long bt_id;
 	if (store_backtest_add(st, metric, from_day, to_day, summary, &bt_id) != 0)
 		goto out;
@@ -293,6 +504,9 @@ int backtest_run(struct store *st, const struct backtest_options *opt,
 	}
 	result->id = bt_id;
 	result->summary = s;
+	for (int k = 0; k < N_BASELINES; k++)
+		result->baselines[k] = bs[k];
+	result->decision = dec;
 	result->json = summary;
 	summary = NULL;
 	rc = 0;
@@ -300,6 +514,7 @@ out:
 	free(summary);
 	free(rows);
 	free(bt);
+	baselines_clear(&base);
 	model_free(model);
 	film_facts_free(films, n_films);
 	return rc;

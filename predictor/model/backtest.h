@@ -2,7 +2,10 @@
  * The walk-forward backtest: replays past weeks as if each were live. For
  * each week it trains only on films released before the week's first day
  * (features too see only earlier outcomes), predicts the week's films,
- * picks the top two and compares with what happened. Called by `marquee
+ * picks the top two and compares with what happened; simple baselines (a
+ * linear SVR, the nearest earlier films, the running mean) are scored on
+ * the same weeks, and the picks' regret against the best pair in hindsight
+ * says what the errors cost the decision. Called by `marquee
  * backtest` and the demo, inside the caller's transaction; the per-film
  * results and the summary are stored in analytics.db.
  */
@@ -24,11 +27,27 @@ struct backtest_options {
 struct backtest_summary {
 	long weeks, films, scored;  /* scored: films with an outcome */
 	double rmse, mae, r2, spearman, capture, coverage;
+	long stratum_films[MODEL_STRATA];      /* films with an outcome per interval stratum */
+	double stratum_coverage[MODEL_STRATA]; /* the interval's coverage in each */
 };
+
+/* What the picks cost, over the weeks with at least three known outcomes. */
+struct backtest_decision {
+	long weeks;
+	double regret_total;  /* admissions of the best pair minus the picked pair's */
+	double best_share;    /* share of weeks where the picks were the best pair */
+};
+
+/* The baselines scored next to the model on the same weeks, in this order. */
+enum backtest_baseline { B_LINEAR, B_NEAREST, B_MEAN, N_BASELINES };
+/* Their names in the summary: "linear_svr", "nearest_10", "running_mean". */
+extern const char *const backtest_baseline_names[N_BASELINES];
 
 struct backtest_result {
 	long id;                         /* in the backtests table */
 	struct backtest_summary summary;
+	struct backtest_summary baselines[N_BASELINES];
+	struct backtest_decision decision;
 	char *json;                      /* owned; the summary as stored */
 };
 

@@ -91,7 +91,7 @@ int predict_week_metric(struct store *st, const char *metric, long week_start,
 		memset(p, 0, sizeof *p);
 		const double *x = m.x + i * m.n_cols;
 		double pred, lo, hi;
-		model_predict(model, x, &pred, &lo, &hi);
+		model_predict(model, x, m.sparse[i], &pred, &lo, &hi);
 		p->film_id = films[i].id;
 		p->key = xstrdup(films[i].key);
 		p->title = xstrdup(films[i].title);

@@ -129,7 +129,7 @@ int store_facts_load(struct store *st, const char *metric, struct film_facts **o
 {
 	static const char films_sql[] =
 		"SELECT id, key, title, release_date, release_us, runtime_min, budget_usd,"
-		" certification, original_language, collection FROM films"
+		" certification, original_language, collection, production_year FROM films"
 		" ORDER BY release_date, id";
 	struct film_facts *films = NULL;
 	size_t count = 0, cap = 0;
@@ -155,7 +155,8 @@ int store_facts_load(struct store *st, const char *metric, struct film_facts **o
 		f->certification = column_dup(stmt, 7);
 		f->original_language = column_dup(stmt, 8);
 		f->collection = column_dup(stmt, 9);
-		f->target = f->us_gross = f->buzz_popularity = f->buzz_votes = NAN;
+		f->production_year = sqlite3_column_int(stmt, 10);
+		f->target = f->us_gross = f->us_opening = f->buzz_popularity = f->buzz_votes = NAN;
 		f->cast_popularity = f->crew_popularity = NAN;
 	}
 	sqlite3_reset(stmt);
@@ -218,14 +219,18 @@ int store_facts_load(struct store *st, const char *metric, struct film_facts **o
 		goto out;
 	}
 
-	/* The target, and the US gross as a feature unless it is itself the target. */
+	/* The target, and the US gross and opening as features unless one is the target. */
 	if (load_outcome(st, "SELECT film_id, avg(value) FROM outcomes WHERE metric = ?"
 			     " GROUP BY film_id",
 			 metric, &map, films, offsetof(struct film_facts, target)) != 0 ||
 	    load_outcome(st, "SELECT film_id, avg(value) FROM outcomes"
 			     " WHERE metric IN ('us_gross', 'us_gross_usd') AND metric <> ?"
 			     " GROUP BY film_id",
-			 metric, &map, films, offsetof(struct film_facts, us_gross)) != 0)
+			 metric, &map, films, offsetof(struct film_facts, us_gross)) != 0 ||
+	    load_outcome(st, "SELECT film_id, avg(value) FROM outcomes"
+			     " WHERE metric = 'us_opening_admissions' AND metric <> ?"
+			     " GROUP BY film_id",
+			 metric, &map, films, offsetof(struct film_facts, us_opening)) != 0)
 		goto out;
 
 	/* Buzz: the last fetch strictly before the release date. */

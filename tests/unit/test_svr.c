@@ -29,6 +29,7 @@ static double noise(uint64_t *s)
 static void synthetic(struct feature_matrix *m, size_t n, uint64_t seed)
 {
 	size_t d = features_count();
+	memset(m, 0, sizeof *m);
 	m->n_rows = n;
 	m->n_cols = d;
 	m->x = xcalloc(n * d, sizeof *m->x);
@@ -133,7 +134,7 @@ static void test_model(void)
 	mean /= (double)fresh.n_rows;
 	for (size_t i = 0; i < fresh.n_rows; i++) {
 		double p, lo, hi, y = fresh.y[i];
-		model_predict(a, fresh.x + i * fresh.n_cols, &p, &lo, &hi);
+		model_predict(a, fresh.x + i * fresh.n_cols, false, &p, &lo, &hi);
 		inside += y >= lo && y <= hi;
 		sse += (p - y) * (p - y);
 		var += (y - mean) * (y - mean);
@@ -150,8 +151,8 @@ static void test_model(void)
 		bool same = true;
 		for (size_t i = 0; i < 50; i++) {
 			double p1, l1, h1, p2, l2, h2;
-			model_predict(a, fresh.x + i * fresh.n_cols, &p1, &l1, &h1);
-			model_predict(c, fresh.x + i * fresh.n_cols, &p2, &l2, &h2);
+			model_predict(a, fresh.x + i * fresh.n_cols, i % 2, &p1, &l1, &h1);
+			model_predict(c, fresh.x + i * fresh.n_cols, i % 2, &p2, &l2, &h2);
 			same = same && p1 == p2 && l1 == l2 && h1 == h2;
 		}
 		OK(same, "reloaded model: identical predictions and intervals");
@@ -192,8 +193,73 @@ out:
 	features_free(&fresh);
 }
 
+/* Sparse rows three times as noisy: each kind gets its own interval, and
+ * each covers about 80% of fresh rows of its kind. */
+static void test_strata(void)
+{
+	struct feature_matrix train, fresh;
+	synthetic(&train, 600, 21);
+	synthetic(&fresh, 2000, 77);
+	struct feature_matrix *both[] = { &train, &fresh };
+	uint64_t s = 5;
+	for (size_t b = 0; b < 2; b++) {
+		struct feature_matrix *m = both[b];
+		m->sparse = xcalloc(m->n_rows, sizeof *m->sparse);
+		for (size_t i = 0; i < m->n_rows; i++) {
+			m->sparse[i] = i % 2;
+			if (m->sparse[i])
+				m->y[i] += 0.9 * noise(&s);
+		}
+	}
+	size_t *rows = xcalloc(train.n_rows, sizeof *rows);
+	for (size_t i = 0; i < train.n_rows; i++)
+		rows[i] = i;
+	struct model_options opt;
+	model_options_default(&opt);
+	opt.importance = false;
+	struct model *a = model_fit(&train, rows, train.n_rows, &opt);
+	OK(a != NULL, "model fits");
+	if (a) {
+		OK(a->stratum_half_width[2] > 1.5 * a->stratum_half_width[0] &&
+			   a->stratum_half_width[3] > 1.5 * a->stratum_half_width[1],
+		   "sparse films get wider intervals (%.3f, %.3f against %.3f, %.3f)",
+		   a->stratum_half_width[2], a->stratum_half_width[3], a->stratum_half_width[0],
+		   a->stratum_half_width[1]);
+		size_t inside[2] = { 0 }, count[2] = { 0 };
+		for (size_t i = 0; i < fresh.n_rows; i++) {
+			double p, lo, hi, y = fresh.y[i];
+			bool sp = fresh.sparse[i];
+			model_predict(a, fresh.x + i * fresh.n_cols, sp, &p, &lo, &hi);
+			inside[sp] += y >= lo && y <= hi;
+			count[sp]++;
+		}
+		for (int sp = 0; sp < 2; sp++) {
+			double c = (double)inside[sp] / (double)count[sp];
+			OK(c > 0.74 && c < 0.87, "%s rows: the 80%% interval covers %.3f",
+			   sp ? "sparse" : "complete", c);
+		}
+		char *meta = model_meta_json(a, "first_week_admissions", "2024-01-01");
+		char *text = model_svr_text(a);
+		struct model_record rec = { .id = 8, .meta = meta, .model = text, .rows = a->rows };
+		struct model *c = model_from_record(&rec);
+		OK(c != NULL, "reloads");
+		bool same = c != NULL;
+		for (size_t st = 0; c && st < MODEL_STRATA; st++)
+			same = same && c->stratum_half_width[st] == a->stratum_half_width[st];
+		OK(same, "the strata's widths survive the registry");
+		model_free(c);
+		free(meta);
+		free(text);
+	}
+	model_free(a);
+	free(rows);
+	features_free(&train);
+	features_free(&fresh);
+}
+
 void test_svr(void)
 {
 	test_raw_svr();
 	test_model();
+	test_strata();
 }
