@@ -67,6 +67,7 @@ PREDICTOR_OBJS := \
 	predictor/store/store_records.o \
 	predictor/model/backtest.o \
 	predictor/model/features.o \
+	predictor/model/metrics.o \
 	predictor/model/model.o \
 	predictor/model/predict.o \
 	predictor/model/svr.o \

@@ -17,6 +17,7 @@
 #include "common/msg.h"
 #include "common/xalloc.h"
 #include "predictor/model/features.h"
+#include "predictor/model/metrics.h"
 #include "predictor/model/model.h"
 #include "predictor/model/svr.h"
 #include "predictor/store/store_models.h"
@@ -37,51 +38,6 @@ struct bt_film {
 	double baseline[N_BASELINES]; /* log-scale predictions of the baselines */
 };
 
-
-/* Ranks 1..n with ties averaged. */
-static void ranks(const double *v, size_t n, double *out)
-{
-	size_t *idx = xmalloc((n ? n : 1) * sizeof *idx);
-	for (size_t i = 0; i < n; i++)
-		idx[i] = i;
-	/* Insertion sort by value then index: n is a few hundred. */
-	for (size_t i = 1; i < n; i++) {
-		size_t k = idx[i], j = i;
-		while (j > 0 && v[idx[j - 1]] > v[k]) {
-			idx[j] = idx[j - 1];
-			j--;
-		}
-		idx[j] = k;
-	}
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		while (j + 1 < n && v[idx[j + 1]] == v[idx[i]])
-			j++;
-		double r = (double)(i + j) / 2 + 1;
-		for (size_t k = i; k <= j; k++)
-			out[idx[k]] = r;
-		i = j + 1;
-	}
-	free(idx);
-}
-
-static double pearson(const double *a, const double *b, size_t n)
-{
-	double ma = 0, mb = 0;
-	for (size_t i = 0; i < n; i++) {
-		ma += a[i];
-		mb += b[i];
-	}
-	ma /= (double)n;
-	mb /= (double)n;
-	double sab = 0, saa = 0, sbb = 0;
-	for (size_t i = 0; i < n; i++) {
-		sab += (a[i] - ma) * (b[i] - mb);
-		saa += (a[i] - ma) * (a[i] - ma);
-		sbb += (b[i] - mb) * (b[i] - mb);
-	}
-	return saa > 0 && sbb > 0 ? sab / sqrt(saa * sbb) : NAN;
-}
 
 /* The prediction scored: the model's (which = -1) or a baseline's. */
 static double pred_of(const struct bt_film *f, int which)
@@ -105,48 +61,36 @@ static void pick_two(const struct bt_film *f, size_t lo, size_t hi, int which, b
 }
 
 /*
- * Over the weeks of f with at least three known outcomes: the admissions of
- * the two picked by the prediction `which` and of the best two in hindsight,
- * summed, and the decision's regret when d is given.
+ * Over the weeks of f with a real choice (metrics_week_choice): the
+ * admissions of the two picked by the prediction `which` and of the best two
+ * in hindsight, summed, and the decision's regret when d is given.
  */
 static void weeks_top2(const struct bt_film *f, size_t n, int which, double *got_sum,
 		       double *best_sum, struct backtest_decision *d)
 {
 	bool *picked = xcalloc(n ? n : 1, sizeof *picked);
+	struct metrics_pick *week = xcalloc(n ? n : 1, sizeof *week);
 	double got_all = 0, best_all = 0;
 	long weeks = 0, best_weeks = 0;
 	for (size_t lo = 0; lo < n;) {
 		size_t hi = lo;
 		while (hi < n && f[hi].week_start == f[lo].week_start)
 			hi++;
-		size_t known = 0;
-		double a1 = -1, a2 = -1;
-		for (size_t i = lo; i < hi; i++) {
-			if (isnan(f[i].actual))
-				continue;
-			known++;
-			double a = expm1(f[i].actual);
-			if (a > a1) {
-				a2 = a1;
-				a1 = a;
-			} else if (a > a2) {
-				a2 = a;
-			}
-		}
-		if (known >= 3) {
-			pick_two(f, lo, hi, which, picked);
-			double got = 0;
-			for (size_t i = lo; i < hi; i++)
-				if (picked[i - lo] && !isnan(f[i].actual))
-					got += expm1(f[i].actual);
+		pick_two(f, lo, hi, which, picked);
+		for (size_t i = lo; i < hi; i++)
+			week[i - lo] = (struct metrics_pick){
+				isnan(f[i].actual) ? NAN : expm1(f[i].actual), picked[i - lo] };
+		double got, best;
+		if (metrics_week_choice(week, hi - lo, &got, &best)) {
 			got_all += got;
-			best_all += a1 + a2;
+			best_all += best;
 			weeks++;
 			/* Equal sums, not equal films: a tie in admissions is no loss. */
-			best_weeks += got >= a1 + a2;
+			best_weeks += got >= best;
 		}
 		lo = hi;
 	}
+	free(week);
 	free(picked);
 	*got_sum = got_all;
 	*best_sum = best_all;
@@ -170,12 +114,10 @@ static void summarise(const struct bt_film *f, size_t n, int which, struct backt
 {
 	double *p = xmalloc((n ? n : 1) * sizeof *p), *a = xmalloc((n ? n : 1) * sizeof *a);
 	size_t k = 0, inside = 0;
-	double mean = 0;
 	for (size_t i = 0; i < n; i++)
 		if (!isnan(f[i].actual)) {
 			p[k] = pred_of(&f[i], which);
 			a[k] = f[i].actual;
-			mean += a[k];
 			inside += f[i].actual >= f[i].lower && f[i].actual <= f[i].upper;
 			k++;
 		}
@@ -197,27 +139,14 @@ static void summarise(const struct bt_film *f, size_t n, int which, struct backt
 	s->weeks = 0;
 	for (size_t i = 0; i < n; i++)
 		s->weeks += i == 0 || f[i].week_start != f[i - 1].week_start;
-	s->rmse = s->mae = s->r2 = s->spearman = s->capture = s->coverage = NAN;
-	if (k > 0) {
-		mean /= (double)k;
-		double sse = 0, sae = 0, sst = 0;
-		for (size_t i = 0; i < k; i++) {
-			sse += (p[i] - a[i]) * (p[i] - a[i]);
-			sae += fabs(p[i] - a[i]);
-			sst += (a[i] - mean) * (a[i] - mean);
-		}
-		s->rmse = sqrt(sse / (double)k);
-		s->mae = sae / (double)k;
-		s->r2 = sst > 0 ? 1 - sse / sst : NAN;
-		double *rp = xmalloc(k * sizeof *rp), *ra = xmalloc(k * sizeof *ra);
-		ranks(p, k, rp);
-		ranks(a, k, ra);
-		s->spearman = k > 1 ? pearson(rp, ra, k) : NAN;
-		free(rp);
-		free(ra);
-		s->coverage = which < 0 ? (double)inside / (double)k : NAN;
-		s->capture = capture_top2(f, n, which);
-	}
+	struct metrics_fit fit;
+	metrics_fit_of(p, a, k, &fit);
+	s->rmse = fit.rmse;
+	s->mae = fit.mae;
+	s->r2 = fit.r2;
+	s->spearman = fit.spearman;
+	s->coverage = which < 0 && k ? (double)inside / (double)k : NAN;
+	s->capture = k ? capture_top2(f, n, which) : NAN;
 	free(p);
 	free(a);
 }
