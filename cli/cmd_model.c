@@ -313,7 +313,8 @@ static int run_predict(struct app *app, int argc, char **argv)
 		msg_info("%2zu. %-40.40s %s %10.0f  [%.0f, %.0f]", i + 1, p[i].title, date,
 			 p[i].predicted, p[i].lower, p[i].upper);
 		for (size_t r = 0; r < p[i].n_reasons; r++) {
-			char *why = words_reason(lang, p[i].reasons[r].group, p[i].reasons[r].effect);
+			char *why = words_reason(lang, p[i].reasons[r].group, p[i].reasons[r].effect,
+						 p[i].reasons[r].unknown);
 			msg_info("      - %s", why);
 			free(why);
 		}

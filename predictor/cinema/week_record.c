@@ -109,6 +109,8 @@ static cJSON *reasons_json(const struct week_reason *r, size_t n)
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "group", r[i].group);
 		json_number(o, "effect", r[i].effect, 6);
+		if (r[i].unknown)
+			cJSON_AddBoolToObject(o, "unknown", true);
 		cJSON_AddItemToArray(a, o);
 	}
 	return a;
@@ -127,6 +129,7 @@ static struct week_reason *reasons_parse(const cJSON *a, size_t *n)
 				r[(*n)++].text = xstrdup(v->valuestring);
 			} else if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(v, "group"))) {
 				r[*n].group = json_strdup(v, "group");
+				r[*n].unknown = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v, "unknown"));
 				r[(*n)++].effect = json_num(v, "effect");
 			}
 		}

@@ -40,6 +40,7 @@ struct week_film {
 struct week_reason {
 	char *group;   /* owned; a feature group ("director"), NULL for an old sentence */
 	double effect; /* log-scale change it made to the prediction */
+	bool unknown;  /* what the group rests on was unknown for the film */
 	char *text;    /* owned; the sentence of a week published before reasons were data */
 };
 

@@ -137,6 +137,21 @@ size_t features_group_of(size_t col)
 	return cols[col].group;
 }
 
+bool features_group_missing(const double *x, size_t group)
+{
+	bool flagged = false;
+	for (size_t j = 0; j < N_COLS; j++) {
+		size_t len = strlen(cols[j].name);
+		if ((size_t)cols[j].group != group || len < 6 ||
+		    strcmp(cols[j].name + len - 6, "_known") != 0)
+			continue;
+		if (x[j] != 0)
+			return false;
+		flagged = true;
+	}
+	return flagged;
+}
+
 size_t features_group_count(void)
 {
 	return N_GROUPS;

@@ -37,6 +37,12 @@ size_t features_count(void);
 const char *features_name(size_t col);
 size_t features_group_of(size_t col);
 size_t features_group_count(void);
+/*
+ * Whether what a group rests on is unknown for the film of row x (unscaled):
+ * its "known" columns (runtime_known, director_known...) are all 0. False
+ * for a group without such a column.
+ */
+bool features_group_missing(const double *x, size_t group);
 const struct feature_group *features_group(size_t g);
 
 /*

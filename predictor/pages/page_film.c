@@ -106,7 +106,7 @@ static int film_page(struct store *st, struct page_set *set, const struct page_l
 	for (size_t r = 0; r < f->candidate->n_reasons; r++) {
 		const struct week_reason *reason = &f->candidate->reasons[r];
 		char *text = reason->text ? xstrdup(reason->text)
-					  : words_reason(pl->lang, reason->group, reason->effect);
+					  : words_reason(pl->lang, reason->group, reason->effect, reason->unknown);
 		cJSON *e = cJSON_CreateObject();
 		cJSON_AddStringToObject(e, "text", text);
 		cJSON_AddItemToArray(expl, e);

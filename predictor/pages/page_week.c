@@ -70,7 +70,7 @@ char **page_week_notes(const struct week_record *w, const struct page_lang *pl, 
 /* "the director's last films opened strongly (+45%)", or an old record's sentence. */
 static char *reason_text(const struct week_reason *r, const char *lang)
 {
-	return r->text ? xstrdup(r->text) : words_reason(lang, r->group, r->effect);
+	return r->text ? xstrdup(r->text) : words_reason(lang, r->group, r->effect, r->unknown);
 }
 
 static void add_owned_to(cJSON *obj, const char *key, char *text)

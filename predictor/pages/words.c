@@ -73,10 +73,13 @@ static const struct words_reason *reason_of(const char *lang, const char *group)
 	return NULL;
 }
 
-char *words_reason(const char *lang, const char *group, double effect)
+char *words_reason(const char *lang, const char *group, double effect, bool unknown)
 {
 	const struct words_reason *r = reason_of(lang, group);
-	const char *phrase = !r ? group : effect > 0 ? r->up : r->down;
+	const char *phrase = !r			 ? group
+			     : unknown && r->unknown ? r->unknown
+			     : effect > 0		 ? r->up
+						 : r->down;
 	return words_say(lang, W_REASON, phrase, expm1(effect) * 100);
 }
 

@@ -69,9 +69,10 @@ enum word {
 
 /* What a feature group means when it raises or lowers a prediction. */
 struct words_reason {
-	const char *group; /* "director" */
-	const char *up;    /* "the director's last films opened strongly" */
+	const char *group;   /* "director" */
+	const char *up;      /* "the director's last films opened strongly" */
 	const char *down;
+	const char *unknown; /* when what it rests on is unknown, or NULL: never */
 };
 
 /* A metric's name for people. */
@@ -99,10 +100,11 @@ const char *words_get(const char *lang, enum word w);
 char *words_say(const char *lang, enum word w, ...);
 /*
  * Why a prediction moved: the group's phrase and its effect as a change in
- * percent, "the director's last films opened strongly (+45%)" (owned). A
- * group without a phrase is named as it is.
+ * percent, "the director's last films opened strongly (+45%)" (owned); when
+ * what the group rests on is unknown, says so ("its running time is not
+ * known (-12%)"): only facts. A group without a phrase is named as it is.
  */
-char *words_reason(const char *lang, const char *group, double effect);
+char *words_reason(const char *lang, const char *group, double effect, bool unknown);
 /* The phrase of a group when it raises the prediction (borrowed; the group when unknown). */
 const char *words_reason_meaning(const char *lang, const char *group);
 /* A metric's label in lang, or NULL when the tables do not know it. */

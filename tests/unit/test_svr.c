@@ -161,9 +161,9 @@ static void test_model(void)
 		OK(k >= 1, "a prediction has reasons");
 		if (k) {
 			const char *group = features_group(r[0].group)->name;
-			char *text = words_reason("en", group, r[0].effect);
+			char *text = words_reason("en", group, r[0].effect, false);
 			OK(strstr(text, "%)") != NULL, "a reason reads as a sentence: %s", text);
-			char *fr = words_reason("fr", group, r[0].effect);
+			char *fr = words_reason("fr", group, r[0].effect, false);
 			OK(strcmp(fr, text) != 0 && strstr(fr, "\xe2\x80\xaf%)") != NULL,
 			   "the same reason in French: %s", fr);
 			free(fr);

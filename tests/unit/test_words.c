@@ -67,10 +67,14 @@ void test_words(void)
 	STR_EQ(fr, "-1\xe2\x80\xaf" "234", "French thousands");
 	free(en);
 	free(fr);
-	char *reason = words_reason("en", "director", 0.372);
+	char *reason = words_reason("en", "director", 0.372, false);
 	STR_EQ(reason, "the director's last films opened strongly (+45%)", "a reason");
 	free(reason);
-	char *unknown = words_reason("fr", "nosuch", -0.1);
+	/* only facts: an unknown running time is said to be unknown */
+	char *runtime = words_reason("en", "runtime", -0.128, true);
+	STR_EQ(runtime, "its running time is not known (-12%)", "an unknown fact");
+	free(runtime);
+	char *unknown = words_reason("fr", "nosuch", -0.1, false);
 	STR_EQ(unknown, "nosuch (-10\xe2\x80\xaf%)", "a group without words is named");
 	free(unknown);
 }
