@@ -205,6 +205,54 @@ static char *summary_json(const char *metric, const char *from, const char *to,
 	return owned;
 }
 
+static double num_or_nan(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsNumber(v) ? v->valuedouble : NAN;
+}
+
+static void fit_parse(const cJSON *o, struct backtest_summary *s)
+{
+	s->rmse = num_or_nan(o, "rmse_log");
+	s->mae = num_or_nan(o, "mae_log");
+	s->r2 = num_or_nan(o, "r2_log");
+	s->spearman = num_or_nan(o, "spearman");
+	s->capture = num_or_nan(o, "capture_top2");
+	s->coverage = num_or_nan(o, "interval_coverage");
+}
+
+int backtest_summary_parse(const char *json, struct backtest_result *out)
+{
+	memset(out, 0, sizeof *out);
+	cJSON *o = cJSON_Parse(json);
+	if (!cJSON_IsObject(o)) {
+		cJSON_Delete(o);
+		return -1;
+	}
+	struct backtest_summary *s = &out->summary;
+	fit_parse(o, s);
+	s->weeks = (long)num_or_nan(o, "weeks");
+	s->films = (long)num_or_nan(o, "films");
+	s->scored = (long)num_or_nan(o, "films_with_outcome");
+	const cJSON *strata = cJSON_GetObjectItemCaseSensitive(o, "interval_coverage_by_stratum");
+	for (size_t st = 0; st < MODEL_STRATA; st++) {
+		const cJSON *one = cJSON_GetObjectItemCaseSensitive(strata, model_stratum_name(st));
+		double films = num_or_nan(one, "films");
+		s->stratum_films[st] = isnan(films) ? 0 : (long)films;
+		s->stratum_coverage[st] = num_or_nan(one, "coverage");
+	}
+	const cJSON *b = cJSON_GetObjectItemCaseSensitive(o, "baselines");
+	for (int k = 0; k < N_BASELINES; k++)
+		fit_parse(cJSON_GetObjectItemCaseSensitive(b, baseline_names[k]), &out->baselines[k]);
+	const cJSON *d = cJSON_GetObjectItemCaseSensitive(o, "decision");
+	double weeks = num_or_nan(d, "weeks");
+	out->decision.weeks = isnan(weeks) ? 0 : (long)weeks;
+	out->decision.regret_total = num_or_nan(d, "regret_total");
+	out->decision.best_share = num_or_nan(d, "best_pair_share");
+	cJSON_Delete(o);
+	return 0;
+}
+
 /* The baselines as trained for the current weeks, on the model's training rows. */
 struct baselines {
 	const struct model *model; /* borrowed: its scaling is the baselines' too */

@@ -51,6 +51,13 @@ struct backtest_result {
 	char *json;                      /* owned; the summary as stored */
 };
 
+/*
+ * Reads a backtest's stored summary (backtests.summary): the one reader of
+ * what backtest_run writes. Figures it lacks (a summary stored before
+ * baselines existed) are NAN. 0, or -1 when it is not JSON.
+ */
+int backtest_summary_parse(const char *json, struct backtest_result *out);
+
 /* Runs the backtest. 0, or -1 after reporting. Free with backtest_result_clear. */
 int backtest_run(struct store *st, const struct backtest_options *opt,
 		 struct backtest_result *result);

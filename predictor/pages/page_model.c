@@ -11,13 +11,30 @@
 
 #include "common/json.h"
 #include "common/xalloc.h"
+#include "predictor/model/backtest.h"
 #include "predictor/model/features.h"
 #include "predictor/model/model.h"
 #include "predictor/pages/words.h"
 #include "predictor/store/store_models.h"
 
-/* The latest backtest's figures, or nothing when there is none. */
-static int add_backtest(struct store *st, cJSON *page, const char *metric)
+/* One row of the comparison: a model's name and its backtest figures. */
+static void compare_row(cJSON *rows, const char *name, const struct backtest_summary *s)
+{
+	cJSON *r = cJSON_CreateObject();
+	cJSON_AddStringToObject(r, "name", name);
+	json_number(r, "r2_log", s->r2, 3);
+	json_number(r, "spearman", s->spearman, 3);
+	json_number(r, "capture_top2", s->capture, 3);
+	json_number(r, "rmse_log", s->rmse, 3);
+	cJSON_AddItemToArray(rows, r);
+}
+
+/*
+ * The latest backtest's figures, the simpler models it compared the SVR
+ * with, the interval's coverage for each kind of film, and what the picks'
+ * errors cost; nothing when there is no backtest.
+ */
+static int add_backtest(struct store *st, cJSON *page, const char *metric, const char *lang)
 {
 	struct backtest_record bt;
 	bool found;
@@ -25,15 +42,44 @@ static int add_backtest(struct store *st, cJSON *page, const char *metric)
 		return -1;
 	if (!found)
 		return 0;
-	cJSON *sum = cJSON_Parse(bt.summary);
+	struct backtest_result r;
+	if (backtest_summary_parse(bt.summary, &r) != 0) {
+		backtest_record_clear(&bt);
+		return 0; /* a summary that cannot be read is not shown */
+	}
+	const struct backtest_summary *s = &r.summary;
 	cJSON *b = cJSON_AddObjectToObject(page, "backtest");
 	cJSON_AddStringToObject(b, "from", bt.from);
 	cJSON_AddStringToObject(b, "to", bt.to);
-	static const char *const keys[] = { "weeks", "films", "r2_log", "mae_log", "spearman",
-					    "capture_top2", "interval_coverage" };
-	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
-		json_number(b, keys[k], json_num(sum, keys[k]), k < 2 ? 0 : 3);
-	cJSON_Delete(sum);
+	json_number(b, "weeks", (double)s->weeks, 0);
+	json_number(b, "films", (double)s->films, 0);
+	json_number(b, "r2_log", s->r2, 3);
+	json_number(b, "mae_log", s->mae, 3);
+	json_number(b, "spearman", s->spearman, 3);
+	json_number(b, "capture_top2", s->capture, 3);
+	json_number(b, "interval_coverage", s->coverage, 3);
+	if (!isnan(r.baselines[B_LINEAR].r2)) {
+		static const enum word names[N_BASELINES] = {
+			[B_LINEAR] = W_BASELINE_LINEAR, [B_NEAREST] = W_BASELINE_NEAREST,
+			[B_MEAN] = W_BASELINE_MEAN };
+		cJSON *rows = cJSON_AddArrayToObject(b, "compared");
+		compare_row(rows, words_get(lang, W_BASELINE_MODEL), s);
+		for (int k = 0; k < N_BASELINES; k++)
+			compare_row(rows, words_get(lang, names[k]), &r.baselines[k]);
+		cJSON *strata = cJSON_AddArrayToObject(b, "coverage_by_kind");
+		for (size_t k = 0; k < MODEL_STRATA; k++) {
+			cJSON *one = cJSON_CreateObject();
+			cJSON_AddStringToObject(one, "kind", words_get(lang, W_STRATUM_COMPLETE_SMALL + k));
+			json_number(one, "films", (double)s->stratum_films[k], 0);
+			json_number(one, "coverage", s->stratum_coverage[k], 3);
+			cJSON_AddItemToArray(strata, one);
+		}
+		cJSON *d = cJSON_AddObjectToObject(b, "decision");
+		json_number(d, "weeks", (double)r.decision.weeks, 0);
+		json_number(d, "regret_per_week",
+			    r.decision.weeks ? r.decision.regret_total / (double)r.decision.weeks : NAN, 0);
+		json_number(d, "best_pair_share", r.decision.best_share, 3);
+	}
 	backtest_record_clear(&bt);
 	return 0;
 }
@@ -120,7 +166,7 @@ int page_model_write(struct store *st, struct page_set *set, const struct page_l
 		cJSON_AddItemToArray(features, f);
 	}
 	int rc = -1;
-	if (add_backtest(st, p, pl->metric) != 0)
+	if (add_backtest(st, p, pl->metric, lang) != 0)
 		goto out;
 	add_importance(p, &meta, lang);
 	rc = content_put(set, "model.md", p,

@@ -64,6 +64,14 @@ enum word {
 	W_IMPORTANCE_SERIES,
 	W_MODEL_BODY,
 	W_MODEL_NONE,
+	W_BASELINE_MODEL,     /* the models compared in the backtest */
+	W_BASELINE_LINEAR,
+	W_BASELINE_NEAREST,
+	W_BASELINE_MEAN,
+	W_STRATUM_COMPLETE_SMALL, /* the kinds of film the interval is set for, in */
+	W_STRATUM_COMPLETE_LARGE, /* model_stratum's order */
+	W_STRATUM_SPARSE_SMALL,
+	W_STRATUM_SPARSE_LARGE,
 	W_COUNT
 };
 

@@ -120,5 +120,13 @@ const struct words_table words_en = {
 				 "real use. [The history](../history/) checks how often the truth fell "
 				 "inside the intervals.\n",
 		[W_MODEL_NONE] = "No model has been trained yet: run `marquee train`.\n",
+		[W_BASELINE_MODEL] = "Marquee's model (support-vector regression)",
+		[W_BASELINE_LINEAR] = "A linear model on the same facts",
+		[W_BASELINE_NEAREST] = "The 10 most similar earlier films",
+		[W_BASELINE_MEAN] = "The average of earlier films",
+		[W_STRATUM_COMPLETE_SMALL] = "Well-described films, smaller predictions",
+		[W_STRATUM_COMPLETE_LARGE] = "Well-described films, larger predictions",
+		[W_STRATUM_SPARSE_SMALL] = "Films with little known about them, smaller predictions",
+		[W_STRATUM_SPARSE_LARGE] = "Films with little known about them, larger predictions",
 	},
 };

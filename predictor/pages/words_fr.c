@@ -128,5 +128,13 @@ const struct words_table words_fr = {
 				 "[L'historique](../history/) vérifie combien de fois la réalité est "
 				 "tombée dans les intervalles.\n",
 		[W_MODEL_NONE] = "Aucun modèle n'a encore été entraîné : lancez `marquee train`.\n",
+		[W_BASELINE_MODEL] = "Le modèle de Marquee (régression à vecteurs de support)",
+		[W_BASELINE_LINEAR] = "Un modèle linéaire sur les mêmes données",
+		[W_BASELINE_NEAREST] = "Les 10 films antérieurs les plus proches",
+		[W_BASELINE_MEAN] = "La moyenne des films antérieurs",
+		[W_STRATUM_COMPLETE_SMALL] = "Films bien renseignés, petites prévisions",
+		[W_STRATUM_COMPLETE_LARGE] = "Films bien renseignés, grandes prévisions",
+		[W_STRATUM_SPARSE_SMALL] = "Films peu renseignés, petites prévisions",
+		[W_STRATUM_SPARSE_LARGE] = "Films peu renseignés, grandes prévisions",
 	},
 };
