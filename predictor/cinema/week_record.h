@@ -114,6 +114,12 @@ void week_record_free(struct week_record *w);
 int week_records_load(struct store *st, struct week_record **out, size_t *n);
 void week_records_free(struct week_record *weeks, size_t n);
 
+/* The figures of a pick, a candidate and the week's economics, as the record
+ * and the pages write them (the reasons are each one's own). Owned. */
+cJSON *week_pick_json(const struct week_pick *p);
+cJSON *week_candidate_json(const struct week_candidate *c);
+cJSON *week_economics_json(const struct week_record *w);
+
 /* The JSON of a film summary, for pages that list films. Owned. */
 cJSON *week_film_json(const struct week_film *f);
 /* A deep copy of a film summary. */

@@ -166,53 +166,20 @@ cJSON *page_week_json(const struct week_record *w, const struct page_week_facts 
 
 	cJSON *picks = cJSON_AddArrayToObject(o, "picks");
 	for (size_t s = 0; s < w->n_picks; s++) {
-		const struct week_pick *p = &w->picks[s];
-		cJSON *j = cJSON_CreateObject();
-		cJSON_AddStringToObject(j, "screen", p->screen);
-		cJSON_AddNumberToObject(j, "seats", p->seats);
-		json_number(j, "capacity", p->capacity, 0);
-		cJSON_AddItemToObject(j, "film", week_film_json(&p->film));
-		json_number(j, "predicted", p->predicted, 0);
-		json_number(j, "lower", p->lower, 0);
-		json_number(j, "upper", p->upper, 0);
-		json_number(j, "expected_attendance", p->expected_attendance, 0);
-		json_number(j, "occupancy", p->occupancy, 3);
-		json_number(j, "expected_revenue", p->expected_revenue, 2);
-		json_number(j, "p_sellout", p->p_sellout, 3);
-		json_number(j, "p_empty", p->p_empty, 3);
-		cJSON_AddBoolToObject(j, "pinned", p->pinned);
-		cJSON_AddBoolToObject(j, "holdover", p->holdover);
-		cJSON_AddItemToObject(j, "reasons", pick_reasons(w, p, pl));
+		cJSON *j = week_pick_json(&w->picks[s]);
+		cJSON_AddItemToObject(j, "reasons", pick_reasons(w, &w->picks[s], pl));
 		cJSON_AddItemToArray(picks, j);
 	}
 	cJSON *cands = cJSON_AddArrayToObject(o, "candidates");
 	for (size_t i = 0; i < w->n_candidates; i++) {
 		const struct week_candidate *c = &w->candidates[i];
-		cJSON *j = cJSON_CreateObject();
-		cJSON_AddNumberToObject(j, "rank", c->rank);
-		cJSON_AddItemToObject(j, "film", week_film_json(&c->film));
-		json_number(j, "predicted", c->predicted, 0);
-		json_number(j, "lower", c->lower, 0);
-		json_number(j, "upper", c->upper, 0);
-		cJSON_AddBoolToObject(j, "picked", c->picked);
-		cJSON_AddBoolToObject(j, "excluded", c->excluded);
-		cJSON_AddBoolToObject(j, "pinned", c->pinned);
-		json_number(j, "expected_revenue", c->expected_revenue, 2);
-		json_number(j, "lost_by", c->picked ? NAN : c->lost_by, 2);
+		cJSON *j = week_candidate_json(c);
 		cJSON_AddItemToObject(j, "reasons", candidate_reasons(c->reasons, c->n_reasons, lang));
 		if (facts)
 			json_number(j, "actual", facts->actual[i], 0);
 		cJSON_AddItemToArray(cands, j);
 	}
-	cJSON *eco = cJSON_AddObjectToObject(o, "economics");
-	cJSON_AddStringToObject(eco, "currency", w->currency);
-	json_number(eco, "ticket_price", w->ticket_price, 2);
-	json_number(eco, "fixed_costs", w->fixed_costs, 2);
-	if (isfinite(w->rental_share))
-		json_number(eco, "rental_share", w->rental_share, 4);
-	json_number(eco, "expected_attendance", w->expected_attendance, 0);
-	json_number(eco, "expected_revenue", w->expected_revenue, 2);
-	json_number(eco, "expected_profit", w->expected_profit, 2);
+	cJSON_AddItemToObject(o, "economics", week_economics_json(w));
 
 	/* At the cinema: what each film shown really did. */
 	cJSON *acts = cJSON_AddArrayToObject(o, "actuals");
