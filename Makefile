@@ -84,7 +84,11 @@ GENERATOR_OBJS := \
 	generator/output.o \
 	generator/page.o \
 	generator/serve.o \
-	generator/site.o \
+	generator/site/site.o \
+	generator/site/site_check.o \
+	generator/site/site_config.o \
+	generator/site/site_load.o \
+	generator/site/site_render.o \
 	generator/template.o \
 	generator/watch.o
 

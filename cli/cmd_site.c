@@ -11,7 +11,7 @@
 #include "cli/command.h"
 #include "common/msg.h"
 #include "generator/serve.h"
-#include "generator/site.h"
+#include "generator/site/site.h"
 #include "predictor/pages/pages.h"
 #include "predictor/store/store.h"
 

@@ -9,7 +9,7 @@
 
 #include "cli/command.h"
 #include "common/msg.h"
-#include "generator/site.h"
+#include "generator/site/site.h"
 #include "predictor/cinema/weekly.h"
 
 static int run_replay(struct app *app, int argc, char **argv)

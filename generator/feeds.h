@@ -7,7 +7,7 @@
 #ifndef MARQUEE_FEEDS_H
 #define MARQUEE_FEEDS_H
 
-#include "generator/site.h"
+#include "generator/site/site.h"
 
 /* Writes index.xml, feed.json, sitemap.xml, robots.txt and the per-page
  * JSON files into the folder being built. 0 or -1 after reporting. */

@@ -27,7 +27,7 @@
 #include "common/msg.h"
 #include "common/xalloc.h"
 #include "generator/serve.h"
-#include "generator/site.h"
+#include "generator/site/site.h"
 #include "generator/watch.h"
 
 #define MAX_REQUEST 8192

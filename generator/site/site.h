@@ -4,6 +4,7 @@
  * claiming one output path is an error naming both), then render and write
  * through output.c, which makes the result visible only when the whole
  * build has succeeded. A failed build leaves the previous site as it was.
+ * One file per step in this folder; site_internal.h is what they share.
  */
 #ifndef MARQUEE_SITE_H
 #define MARQUEE_SITE_H
