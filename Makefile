@@ -90,6 +90,7 @@ GENERATOR_OBJS := \
 	generator/site/site_load.o \
 	generator/site/site_render.o \
 	generator/template.o \
+	generator/template_render.o \
 	generator/watch.o
 
 CLI_OBJS := cli/main.o
