@@ -31,6 +31,11 @@ struct render {
 	int nesting;          /* partial depth, bounded against runaway recursion */
 	bool too_deep;        /* the partial depth was exceeded */
 	unsigned long steps;  /* nodes rendered, bounded against runaway nesting */
+	struct loop {         /* the innermost list being iterated: -first, -last, -index */
+		bool active;
+		bool first, last;
+		size_t index;     /* from 1 */
+	} loop;
 };
 
 /* Enough for any real page many times over; a template that needs more
@@ -40,10 +45,17 @@ struct render {
 /* A resolved name: a cJSON value, or text made up by an extension. */
 struct value {
 	const cJSON *node; /* borrowed from the context, or NULL for a made value */
-	const char *text;  /* a made value's text (points into made) */
+	const char *text;  /* a made value's text (points into made or owned) */
 	char made[64];
+	char *owned;       /* owned; a made value too long for made (.json), or NULL */
 	bool empty;        /* a made value that counts as false: a count of 0 */
 };
+
+static void value_clear(struct value *v)
+{
+	free(v->owned);
+	v->owned = NULL;
+}
 
 static int kind_of(const cJSON *v)
 {
@@ -60,9 +72,93 @@ static const cJSON *member(const cJSON *obj, const char *key)
 	return NULL;
 }
 
-/* The extensions on numbers and lists (see template.h). */
+/*
+ * s as a JSON string that is also inert inside an HTML <script> element:
+ * <, > and & are \u escapes, so no "</script" or "<!--" can appear, and the
+ * line separators U+2028 and U+2029 are escaped for JavaScript's sake.
+ */
+static void json_string(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': buf_puts(b, "\\\""); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\b': buf_puts(b, "\\b"); break;
+		case '\f': buf_puts(b, "\\f"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		case '<': buf_puts(b, "\\u003c"); break;
+		case '>': buf_puts(b, "\\u003e"); break;
+		case '&': buf_puts(b, "\\u0026"); break;
+		default:
+			if (*p < 0x20) {
+				buf_printf(b, "\\u%04x", *p);
+			} else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+				buf_printf(b, "\\u%04x", 0x2028 + (p[2] - 0xa8));
+				p += 2;
+			} else {
+				buf_putc(b, (char)*p);
+			}
+		}
+	}
+	buf_putc(b, '"');
+}
+
+/* v as compact JSON, script-safe (json_string); numbers as {{x}} prints them. */
+static void json_value(struct buf *b, const cJSON *v)
+{
+	char num[64];
+	switch (kind_of(v)) {
+	case cJSON_Number:
+		if (isfinite(v->valuedouble)) {
+			fmt_number(num, sizeof num, v->valuedouble);
+			buf_puts(b, num);
+		} else {
+			buf_puts(b, "null");
+		}
+		break;
+	case cJSON_String:
+		json_string(b, v->valuestring ? v->valuestring : "");
+		break;
+	case cJSON_True:
+		buf_puts(b, "true");
+		break;
+	case cJSON_False:
+		buf_puts(b, "false");
+		break;
+	case cJSON_Array:
+	case cJSON_Object:
+		buf_putc(b, kind_of(v) == cJSON_Array ? '[' : '{');
+		for (const cJSON *c = v->child; c; c = c->next) {
+			if (kind_of(v) == cJSON_Object) {
+				json_string(b, c->string ? c->string : "");
+				buf_putc(b, ':');
+			}
+			json_value(b, c);
+			if (c->next)
+				buf_putc(b, ',');
+		}
+		buf_putc(b, kind_of(v) == cJSON_Array ? ']' : '}');
+		break;
+	default:
+		buf_puts(b, "null");
+		break;
+	}
+}
+
+/* The extensions on values, numbers and lists (see template.h). */
 static bool extension(const struct render *r, const cJSON *v, const char *key, struct value *out)
 {
+	if (strcmp(key, "json") == 0) {
+		struct buf b = BUF_INIT;
+		json_value(&b, v);
+		out->owned = buf_detach(&b);
+		out->node = NULL;
+		out->text = out->owned;
+		return true;
+	}
 	if (kind_of(v) == cJSON_Number) {
 		double x = v->valuedouble;
 		if (strcmp(key, "fmt") == 0)
@@ -91,20 +187,46 @@ static bool extension(const struct render *r, const cJSON *v, const char *key, s
 	return true;
 }
 
+/* -first, -last, -index: where the innermost list iteration is. */
+static bool loop_name(const struct render *r, const char *key, struct value *out)
+{
+	if (!r->loop.active)
+		return false;
+	if (strcmp(key, "-index") == 0) {
+		snprintf(out->made, sizeof out->made, "%zu", r->loop.index);
+	} else if (strcmp(key, "-first") == 0 || strcmp(key, "-last") == 0) {
+		bool yes = key[1] == 'f' ? r->loop.first : r->loop.last;
+		snprintf(out->made, sizeof out->made, "%s", yes ? "true" : "false");
+		out->empty = !yes;
+	} else {
+		return false;
+	}
+	out->text = out->made;
+	return true;
+}
+
 static bool lookup(const struct render *r, const struct tpl_node *n, struct value *out)
 {
 	out->node = NULL;
 	out->text = NULL;
+	out->owned = NULL;
 	out->empty = false;
 	if (n->n_keys == 0) {
 		out->node = r->depth ? r->stack[r->depth - 1] : NULL;
 		return out->node != NULL;
 	}
+	if (n->n_keys == 1 && n->keys[0][0] == '-' && loop_name(r, n->keys[0], out))
+		return true;
 	const cJSON *v = NULL;
-	for (size_t i = r->depth; i-- > 0;) {
-		v = member(r->stack[i], n->keys[0]);
-		if (v)
-			break;
+	if (n->keys[0][0] == '\0') {
+		/* ".json", ".fmt": an extension of the current item */
+		v = r->depth ? r->stack[r->depth - 1] : NULL;
+	} else {
+		for (size_t i = r->depth; i-- > 0;) {
+			v = member(r->stack[i], n->keys[0]);
+			if (v)
+				break;
+		}
 	}
 	if (!v)
 		return false;
@@ -312,27 +434,37 @@ static void render_nodes(struct render *r, const struct tpl_node *parent,
 				emit_value(r, &v, n->kind == TPL_VAR);
 			else
 				begin_output(r);
+			value_clear(&v);
 			break;
 		case TPL_SECTION:
-			if (!lookup(r, n, &v) || !truthy(&v))
+			if (!lookup(r, n, &v) || !truthy(&v)) {
+				value_clear(&v);
 				break;
+			}
 			if (v.text) {
 				render_nodes(r, n, ovr);
 			} else if (kind_of(v.node) == cJSON_Array) {
+				struct loop outer = r->loop;
+				size_t index = 0;
 				for (const cJSON *item = v.node->child; item; item = item->next) {
+					r->loop = (struct loop){ true, index == 0, item->next == NULL, index + 1 };
+					index++;
 					push(r, item);
 					render_nodes(r, n, ovr);
 					r->depth--;
 				}
+				r->loop = outer;
 			} else {
 				push(r, v.node);
 				render_nodes(r, n, ovr);
 				r->depth--;
 			}
+			value_clear(&v);
 			break;
 		case TPL_INVERTED:
 			if (!lookup(r, n, &v) || !truthy(&v))
 				render_nodes(r, n, ovr);
+			value_clear(&v);
 			break;
 		case TPL_PARTIAL: {
 			const struct tpl *t = tpl_find(r->set, n->name);
