@@ -1,4 +1,4 @@
-/* Feeds, sitemap, robots.txt, JSON-LD and oEmbed: text built from pages. */
+/* Feeds, sitemap, robots.txt and oEmbed: text built from pages. */
 #include "generator/feeds.h"
 
 #include <stdio.h>
@@ -226,121 +226,7 @@ int feed_write_all(const struct site *site)
 	return rc;
 }
 
-/* ---- JSON-LD ---- */
-
-static cJSON *movie(const cJSON *film)
-{
-	cJSON *m = cJSON_CreateObject();
-	cJSON_AddStringToObject(m, "@type", "Movie");
-	const char *title = text_of(film, "title");
-	cJSON_AddStringToObject(m, "name", title ? title : "");
-	const char *date = text_of(film, "release_date");
-	if (date)
-		cJSON_AddStringToObject(m, "datePublished", date);
-	const char *poster = text_of(film, "poster");
-	if (poster)
-		cJSON_AddStringToObject(m, "image", poster);
-	const cJSON *runtime = cJSON_GetObjectItemCaseSensitive(film, "runtime");
-	if (cJSON_IsNumber(runtime) && runtime->valuedouble > 0) {
-		char d[32];
-		snprintf(d, sizeof d, "PT%dM", (int)runtime->valuedouble);
-		cJSON_AddStringToObject(m, "duration", d);
-	}
-	const cJSON *directors = cJSON_GetObjectItemCaseSensitive(film, "director");
-	if (cJSON_IsArray(directors) && directors->child) {
-		cJSON *list = cJSON_AddArrayToObject(m, "director");
-		const cJSON *d;
-		cJSON_ArrayForEach(d, directors)
-			if (cJSON_IsString(d)) {
-				cJSON *person = cJSON_CreateObject();
-				cJSON_AddStringToObject(person, "@type", "Person");
-				cJSON_AddStringToObject(person, "name", d->valuestring);
-				cJSON_AddItemToArray(list, person);
-			}
-	}
-	const cJSON *genres = cJSON_GetObjectItemCaseSensitive(film, "genres");
-	if (cJSON_IsArray(genres) && genres->child)
-		cJSON_AddItemToObject(m, "genre", cJSON_Duplicate(genres, true));
-	return m;
-}
-
-/* JSON inside <script>: no "</" can end the element early. */
-static char *script_safe(cJSON *json)
-{
-	char *text = cJSON_PrintUnformatted(json);
-	struct buf b = BUF_INIT;
-	for (const char *s = text; *s; s++) {
-		if (*s == '<')
-			buf_puts(&b, "\\u003c");
-		else if (*s == '>')
-			buf_puts(&b, "\\u003e");
-		else if (*s == '&')
-			buf_puts(&b, "\\u0026");
-		else
-			buf_putc(&b, *s);
-	}
-	free(text);
-	return buf_detach(&b);
-}
-
-char *feed_jsonld(const struct site *site, const struct page *page)
-{
-	cJSON *doc = NULL;
-	const cJSON *params = page->params;
-	if (strcmp(page->layout, "film") == 0) {
-		doc = movie(params);
-		cJSON_AddStringToObject(doc, "url", cJSON_GetObjectItemCaseSensitive(params, "permalink")->valuestring);
-	} else {
-		const cJSON *week = strcmp(page->layout, "week") == 0 ? params
-				    : cJSON_GetObjectItemCaseSensitive(params, "week");
-		const cJSON *picks = cJSON_GetObjectItemCaseSensitive(week, "picks");
-		if (!cJSON_IsArray(picks) || !picks->child)
-			return NULL;
-		doc = cJSON_CreateArray();
-		const cJSON *pick;
-		cJSON_ArrayForEach(pick, picks)
-		{
-			const cJSON *film = cJSON_GetObjectItemCaseSensitive(pick, "film");
-			cJSON *ev = cJSON_CreateObject();
-			cJSON_AddStringToObject(ev, "@type", "ScreeningEvent");
-			const char *title = text_of(film, "title");
-			cJSON_AddStringToObject(ev, "name", title ? title : "");
-			const char *start = text_of(week, "week_start"), *end = text_of(week, "week_end");
-			if (start)
-				cJSON_AddStringToObject(ev, "startDate", start);
-			if (end)
-				cJSON_AddStringToObject(ev, "endDate", end);
-			cJSON *place = cJSON_AddObjectToObject(ev, "location");
-			cJSON_AddStringToObject(place, "@type", "MovieTheater");
-			cJSON_AddStringToObject(place, "name", site->title);
-			cJSON_AddStringToObject(place, "url", site->base_url);
-			const cJSON *screen = cJSON_GetObjectItemCaseSensitive(pick, "screen");
-			if (cJSON_IsNumber(screen) || cJSON_IsString(screen)) {
-				char s[64];
-				if (cJSON_IsNumber(screen))
-					snprintf(s, sizeof s, "%d", (int)screen->valuedouble);
-				else
-					snprintf(s, sizeof s, "%s", screen->valuestring);
-				cJSON_AddStringToObject(place, "screenCount", "2");
-				cJSON_AddStringToObject(ev, "screen", s);
-			}
-			cJSON_AddItemToObject(ev, "workPresented", movie(film ? film : pick));
-			cJSON_AddItemToArray(doc, ev);
-		}
-		cJSON *wrap = cJSON_CreateObject();
-		cJSON_AddStringToObject(wrap, "@context", "https://schema.org");
-		cJSON_AddItemToObject(wrap, "@graph", doc);
-		doc = wrap;
-		char *text = script_safe(doc);
-		cJSON_Delete(doc);
-		return text;
-	}
-	cJSON *ctx = cJSON_CreateString("https://schema.org");
-	cJSON_AddItemToObject(doc, "@context", ctx);
-	char *text = script_safe(doc);
-	cJSON_Delete(doc);
-	return text;
-}
+/* ---- oEmbed ---- */
 
 char *feed_oembed(const struct site *site, const char *title, const char *url, int width,
 		  int height)

@@ -73,9 +73,6 @@ static int render_view(const struct site *site, const struct page *p, const char
 			cJSON_AddItemToArray(pages, cJSON_CreateObjectReference(p->members[i]->params->child));
 	}
 	cJSON_AddBoolToObject(frame, "is_home", p == site->home);
-	char *jsonld = feed_jsonld(site, p);
-	if (jsonld)
-		cJSON_AddItemToObject(frame, "jsonld", cJSON_CreateStringReference(jsonld));
 	if (extra)
 		cJSON_AddItemToObject(frame, "extra", cJSON_CreateObjectReference(extra->child));
 	const cJSON *frames[] = { site->globals, frame };
@@ -84,7 +81,6 @@ static int render_view(const struct site *site, const struct page *p, const char
 	int rc = tpl_render(site->tpls, name, frames, 2, site->lang, html);
 	free(name);
 	cJSON_Delete(frame);
-	free(jsonld);
 	return rc;
 }
 

@@ -33,8 +33,8 @@ test_build_writes_every_page() {
 	done
 	ls "$T/p" | grep -q '^\.site' && fail "temporary folder left behind"
 	grep -q 'https://jsonfeed.org/version/1.1' "$T/p/site/feed.json" || fail "JSON Feed version"
-	grep -q '"@type":"ScreeningEvent"' "$T/p/site/index.html" || fail "JSON-LD on the home page"
-	grep -q '"@type":"Movie"' "$T/p/site/films/dune-part-two/index.html" || fail "JSON-LD on a film"
+	grep -q '"@type": "ScreeningEvent"' "$T/p/site/index.html" || fail "JSON-LD on the home page"
+	grep -q '"@type": "Movie"' "$T/p/site/films/dune-part-two/index.html" || fail "JSON-LD on a film"
 	grep -q 'themoviedb.org' "$T/p/site/films/dune-part-two/index.html" || fail "TMDB attribution"
 	grep -q 'role="img"' "$T/p/site/weeks/2024-W27/index.html" || fail "chart"
 	grep -q '<loc>https://cinema.example/films/dune-part-two/</loc>' "$T/p/site/sitemap.xml" || fail "sitemap"
