@@ -89,6 +89,7 @@ GENERATOR_OBJS := \
 	generator/site/site_config.o \
 	generator/site/site_load.o \
 	generator/site/site_render.o \
+	generator/site/site_views.o \
 	generator/template.o \
 	generator/template_render.o \
 	generator/watch.o

@@ -8,6 +8,7 @@
 #define MARQUEE_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "common/ytree.h"
 
@@ -35,6 +36,13 @@ int config_bool(const struct config *cfg, const char *key, bool def, bool *out);
 /* Reports "FILE:LINE: key: reason" about a node the caller validated itself. */
 void config_error(const struct config *cfg, const struct ytree *node, const char *key,
 		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * The word of known (n words) nearest to word by edit distance, when it is
+ * near enough to be a likely typo (at most a third of its letters differ);
+ * else NULL. Borrowed from known.
+ */
+const char *config_nearest(const char *word, const char *const *known, size_t n);
 
 /* Parses a whole number / a decimal in full; 0 on success. */
 int parse_long(const char *s, long *out);

@@ -32,13 +32,13 @@ static int newest_first(const void *a, const void *b)
 
 static bool feed_item(const struct site *site, const struct page *p)
 {
-	return !p->is_list && strcmp(p->dir, site->feed_section) == 0;
+	return !p->is_list && (!site->feed_section || strcmp(p->dir, site->feed_section) == 0);
 }
 
 char *feed_json_path(const struct site *site, const struct page *p)
 {
 	/* "weeks/2024-W27/" -> "weeks/2024-W27.json" */
-	return feed_item(site, p) ? xasprintf("%.*s.json", (int)strlen(p->url) - 1, p->url) : NULL;
+	return site->feed_json && feed_item(site, p) ? xasprintf("%.*s.json", (int)strlen(p->url) - 1, p->url) : NULL;
 }
 
 /* The feed section's regular pages, newest first. */
@@ -220,7 +220,7 @@ int feed_write_all(const struct site *site)
 		rc = site_write(site, names[i], text, strlen(text), key);
 		free(text);
 	}
-	for (size_t i = 0; rc == 0 && i < n; i++)
+	for (size_t i = 0; rc == 0 && site->feed_json && i < n; i++)
 		rc = page_json(site, items[i]);
 	free(items);
 	return rc;

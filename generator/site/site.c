@@ -41,6 +41,7 @@ static void site_free(struct site *site)
 			page_free(site->pages[i]);
 	free(site->pages);
 	tpl_set_free(site->tpls);
+	site_views_free(site);
 	cJSON_Delete(site->globals);
 	free(site->title);
 	free(site->description);

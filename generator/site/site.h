@@ -52,7 +52,9 @@ struct site {
 	char *lang;           /* owned; "en" or "fr" */
 	char *theme_dir;      /* owned */
 	char *out_dir;        /* owned */
-	char *feed_section;   /* owned; the section whose pages the feeds carry */
+	char *feed_section;   /* owned; the section whose pages the feeds carry (site.feed_section,
+			       * else theme.yml's), or NULL: every regular page */
+	bool feed_json;       /* theme.yml's feed_json: a JSON file beside each page of the feeds */
 	struct output *output; /* owned; where the site is written, NULL before */
 	uint64_t inputs_hash; /* templates, strings, configuration, data, menu: what every page depends on */
 	bool unsafe_html;
@@ -60,6 +62,11 @@ struct site {
 	bool drafts;
 	int jobs;
 	struct tpl_set *tpls; /* owned */
+	struct view *views;   /* owned; theme.yml's views, in their order */
+	size_t n_views;
+	struct tpl_set *view_tpls; /* owned; the views' output, title and condition templates */
+	struct view_item *view_items; /* owned; each view of each page it applies to */
+	size_t n_view_items;
 	cJSON *globals;       /* owned; the bottom frame: site, data, t, menu */
 	struct page **pages;  /* owned; sorted by output path */
 	size_t n_pages;

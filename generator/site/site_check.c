@@ -66,29 +66,17 @@ bool site_has_layout(const struct site *site, const char *layout)
 }
 
 /* The files made from pages besides the pages themselves (the JSON beside
- * each week, the embeds), claimed so that a clash is found before writing. */
-static void claim_generated(const struct site *site, struct claims *claims)
+ * each page of the feeds, the theme's views), claimed so that a clash is
+ * found before writing. */
+static int claim_generated(struct site *site, struct claims *claims)
 {
-	bool film_cards = site_has_layout(site, "embed-film");
 	for (size_t i = 0; i < site->n_pages; i++) {
 		const struct page *p = site->pages[i];
 		char *json = feed_json_path(site, p);
 		if (json)
 			site_claim_add(claims, json, xasprintf("the JSON made for %s", p->src), NULL);
-		if (film_cards && strcmp(p->layout, "film") == 0) {
-			site_claim_add(claims, xasprintf("embed/%sindex.html", p->url),
-				  xasprintf("the embed made for %s", p->src), NULL);
-			site_claim_add(claims, xasprintf("embed/%soembed.json", p->url),
-				  xasprintf("the oEmbed made for %s", p->src), NULL);
-		}
 	}
-	const cJSON *week = site->home ? cJSON_GetObjectItemCaseSensitive(site->home->params, "week") : NULL;
-	if (week && site_has_layout(site, "embed-week")) {
-		site_claim_add(claims, xstrdup("embed/week/index.html"), xstrdup("the embed of the week"), NULL);
-		site_claim_add(claims, xstrdup("embed/week/oembed.json"), xstrdup("the oEmbed of the week"), NULL);
-	}
-	if (site->home && site_has_layout(site, "embed"))
-		site_claim_add(claims, xstrdup("embed/index.html"), xstrdup("the embeds' page"), NULL);
+	return site_views_claim(site, claims);
 }
 
 /* Who writes a file of the site: a claim (a copied or generated file), or a
@@ -148,7 +136,8 @@ int site_validate(struct site *site, struct claims *claims)
 	const char *fixed[] = { "sitemap.xml", "robots.txt", "index.xml", "feed.json", "404.html" };
 	for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
 		site_claim_add(claims, xstrdup(fixed[i]), xasprintf("the generated %s", fixed[i]), NULL);
-	claim_generated(site, claims);
+	if (claim_generated(site, claims) != 0)
+		rc = -1;
 
 	/* every file written once: each path to its first writer, clashes noted */
 	size_t n = claims->n, cap = 0;

@@ -67,7 +67,7 @@ int site_config_read(struct site *site, const struct config *cfg, const struct s
 	    config_string(cfg, "site.base_url", "http://localhost:8080/", &base) != 0 ||
 	    config_string(cfg, "site.language", "en", &lang) != 0 ||
 	    config_string(cfg, "site.theme", "default", &theme) != 0 ||
-	    config_string(cfg, "site.feed_section", "weeks", &feed) != 0 ||
+	    config_string(cfg, "site.feed_section", NULL, &feed) != 0 ||
 	    config_bool(cfg, "site.unsafe_html", false, &site->unsafe_html) != 0 ||
 	    config_bool(cfg, "site.tmdb", false, &site->tmdb) != 0)
 		return -1;
@@ -89,7 +89,7 @@ int site_config_read(struct site *site, const struct config *cfg, const struct s
 	const char *path = strchr(host, '/');
 	site->base_path = xstrdup(path ? path : "/");
 	site->lang = xstrdup(lang);
-	site->feed_section = xstrdup(feed);
+	site->feed_section = feed ? xstrdup(feed) : NULL; /* else theme.yml's, or every page */
 	site->theme_dir = opt->theme_dir ? xstrdup(opt->theme_dir) : find_theme(theme);
 	site->out_dir = xstrdup(opt->out_dir ? opt->out_dir : "site");
 	while (strlen(site->out_dir) > 1 && site_ends_with(site->out_dir, "/"))
@@ -149,6 +149,8 @@ int site_theme_load(struct site *site)
 		free(dirs[i]);
 	if (rc == 0)
 		rc = tpl_set_check(site->tpls);
+	if (rc == 0)
+		rc = site_views_load(site);
 	return rc;
 }
 

@@ -1,8 +1,9 @@
 /*
  * What the files of a build share, and no one else sees: site.c runs the
  * steps in order; site_config.c reads the configuration and the theme,
- * site_load.c the pages (with serve's cache), site_check.c validates and
- * claims every output path, site_render.c renders and writes.
+ * site_load.c the pages (with serve's cache), site_views.c the theme's
+ * theme.yml and the views it declares, site_check.c validates and claims
+ * every output path, site_render.c renders and writes.
  */
 #ifndef MARQUEE_SITE_INTERNAL_H
 #define MARQUEE_SITE_INTERNAL_H
@@ -92,11 +93,34 @@ bool site_has_layout(const struct site *site, const char *layout);
 /* Checks layouts and that every output path has one writer. 0 or -1. */
 int site_validate(struct site *site, struct claims *claims);
 
+/* ---- site_views.c ---- */
+
+/* Reads the theme's theme.yml (optional): the feed settings and the views. */
+int site_views_load(struct site *site);
+/* Finds every page each view applies to, makes its output path and title,
+ * and claims its files. 0 or -1 after reporting. */
+int site_views_claim(struct site *site, struct claims *claims);
+/* Renders and writes every view claimed, with its oEmbed file. */
+int site_views_write(const struct site *site);
+void site_views_free(struct site *site);
+
 /* ---- site_render.c ---- */
 
 /* Renders every page whose inputs changed, on site->jobs threads. */
 int site_pages_render(const struct site *site);
-/* Copies, aliases, the 404 page, embeds and feeds. */
+/* Copies, aliases, the 404 page, the views and the feeds. */
 int site_extras_write(struct site *site, const struct claims *claims);
+/* "films/a/index.html" -> "../../": the way back to the site root. Owned. */
+char *site_root_of(const char *out);
+/* The frame a layout renders p with (besides the globals): page, content,
+ * root, out, charts, pages, is_home. The strings are borrowed: keep them
+ * alive while it is. Free with cJSON_Delete. */
+cJSON *site_frame_new(const struct site *site, const struct page *p, const char *out,
+		      const char *root, const char *content);
+/* Renders layouts/LAYOUT over the globals and frame into html (cleared first). */
+int site_layout_render(const struct site *site, const char *layout, const cJSON *frame,
+		       struct buf *html);
+/* The fingerprint of the inputs a file at out made from page p depends on. */
+uint64_t site_page_key(const struct site *site, const struct page *p, const char *out);
 
 #endif

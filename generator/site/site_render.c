@@ -1,7 +1,7 @@
 /*
  * Rendering and writing (site_internal.h): each page with its layout on
  * several threads, leaving alone the files made from unchanged inputs; then
- * the copied files, aliases, the 404 page, the embeds and the feeds. Every
+ * the copied files, aliases, the 404 page, the theme's views and the feeds. Every
  * write goes through output.c, which shows nothing until the commit.
  */
 #define _GNU_SOURCE
@@ -41,8 +41,7 @@ static int copy_file(const struct site *site, const char *from, const char *rel)
 	return rc;
 }
 
-/* "films/a/index.html" -> "../../": the way back to the site root. */
-static char *root_of(const char *out)
+char *site_root_of(const char *out)
 {
 	struct buf b = BUF_INIT;
 	for (const char *s = out; *s; s++)
@@ -52,13 +51,8 @@ static char *root_of(const char *out)
 	return b.len ? buf_detach(&b) : (buf_free(&b), xstrdup("./"));
 }
 
-/*
- * Renders one view of a page with a layout: the page frame holds the page,
- * its content, charts, list and the way back to the root.
- */
-static int render_view(const struct site *site, const struct page *p, const char *layout,
-		       const char *out, const char *root, const char *content, cJSON *extra,
-		       struct buf *html)
+cJSON *site_frame_new(const struct site *site, const struct page *p, const char *out,
+		      const char *root, const char *content)
 {
 	cJSON *frame = cJSON_CreateObject();
 	cJSON_AddItemToObject(frame, "page", cJSON_CreateObjectReference(p->params->child));
@@ -73,24 +67,37 @@ static int render_view(const struct site *site, const struct page *p, const char
 			cJSON_AddItemToArray(pages, cJSON_CreateObjectReference(p->members[i]->params->child));
 	}
 	cJSON_AddBoolToObject(frame, "is_home", p == site->home);
-	if (extra)
-		cJSON_AddItemToObject(frame, "extra", cJSON_CreateObjectReference(extra->child));
+	return frame;
+}
+
+int site_layout_render(const struct site *site, const char *layout, const cJSON *frame,
+		       struct buf *html)
+{
 	const cJSON *frames[] = { site->globals, frame };
 	char *name = xasprintf("layouts/%s", layout);
 	buf_clear(html);
 	int rc = tpl_render(site->tpls, name, frames, 2, site->lang, html);
 	free(name);
+	return rc;
+}
+
+/* Renders a page (or a made-up one) with a layout into html. */
+static int render_view(const struct site *site, const struct page *p, const char *layout,
+		       const char *out, const char *root, const char *content, struct buf *html)
+{
+	cJSON *frame = site_frame_new(site, p, out, root, content);
+	int rc = site_layout_render(site, layout, frame, html);
 	cJSON_Delete(frame);
 	return rc;
 }
 
 /*
- * The fingerprint of what a view of a page (its own, or an embed at out) is
- * made from: its source's bytes and path (the title may come from the file
- * name), what every page shares, and for a list what its pages show of
- * themselves.
+ * The fingerprint of what a view of a page (its own, or another made from
+ * it at out) is made from: its source's bytes and path (the title may come
+ * from the file name), what every page shares, and for a list what its
+ * pages show of themselves.
  */
-static uint64_t page_key(const struct site *site, const struct page *p, const char *out)
+uint64_t site_page_key(const struct site *site, const struct page *p, const char *out)
 {
 	uint64_t self[2] = { p->src_hash, p->meta_hash };
 	uint64_t key = hash_bytes(hash_bytes(site->inputs_hash, self, sizeof self), out, strlen(out));
@@ -115,8 +122,8 @@ static int render_page(const struct site *site, const struct page *p, uint64_t k
 	char *content = page_body_html(p, site->unsafe_html);
 	if (!content)
 		return -1;
-	char *root = root_of(p->out);
-	int rc = render_view(site, p, p->layout, p->out, root, content, NULL, html);
+	char *root = site_root_of(p->out);
+	int rc = render_view(site, p, p->layout, p->out, root, content, html);
 	if (rc == 0)
 		rc = output_write(site->output, p->out, html->data, html->len, key);
 	free(root);
@@ -137,11 +144,11 @@ static void *render_worker(void *arg)
 
 static int write_alias(const struct site *site, const struct page *p, const char *alias)
 {
-	uint64_t key = page_key(site, p, alias);
+	uint64_t key = site_page_key(site, p, alias);
 	if (site_unchanged(site, alias, key))
 		return 0;
 	struct buf b = BUF_INIT;
-	char *root = root_of(alias);
+	char *root = site_root_of(alias);
 	buf_printf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		   "<title>", site->lang);
 	tpl_escape(&b, p->title, strlen(p->title));
@@ -153,74 +160,6 @@ static int write_alias(const struct site *site, const struct page *p, const char
 	int rc = site_write(site, alias, b.data, b.len, key);
 	free(root);
 	buf_free(&b);
-	return rc;
-}
-
-/* Embeds for the cinema's own website: this week's picks and a card per film. */
-static int write_embeds(const struct site *site)
-{
-	struct buf html = BUF_INIT;
-	int rc = 0;
-	cJSON *extra = cJSON_CreateObject();
-	cJSON *list = cJSON_AddArrayToObject(extra, "embeds");
-	const cJSON *week = site->home ? cJSON_GetObjectItemCaseSensitive(site->home->params, "week") : NULL;
-	if (week && site_has_layout(site, "embed-week")) {
-		rc = render_view(site, site->home, "embed-week", "embed/week/index.html", "../../", "",
-				 NULL, &html);
-		if (rc == 0)
-			rc = site_write(site, "embed/week/index.html", html.data, html.len, 0);
-		char *url = xasprintf("%sembed/week/", site->base_url);
-		char *oembed = feed_oembed(site, site_string(site, "embed_week_title", "This week's films"),
-					   url, 600, 420);
-		if (rc == 0)
-			rc = site_write(site, "embed/week/oembed.json", oembed, strlen(oembed), 0);
-		cJSON *item = cJSON_CreateObject();
-		cJSON_AddStringToObject(item, "title", site_string(site, "embed_week_title", "This week's films"));
-		cJSON_AddStringToObject(item, "src", url);
-		cJSON_AddNumberToObject(item, "height", 420);
-		cJSON_AddItemToArray(list, item);
-		free(oembed);
-		free(url);
-	}
-	bool film_cards = site_has_layout(site, "embed-film");
-	for (size_t i = 0; film_cards && rc == 0 && i < site->n_pages; i++) {
-		const struct page *p = site->pages[i];
-		if (strcmp(p->layout, "film") != 0)
-			continue;
-		/* "films/dune/" -> "embed/films/dune/" */
-		char *out = xasprintf("embed/%sindex.html", p->url);
-		char *root = root_of(out);
-		uint64_t key = page_key(site, p, out);
-		if (!site_unchanged(site, out, key)) {
-			rc = render_view(site, p, "embed-film", out, root, "", NULL, &html);
-			if (rc == 0)
-				rc = site_write(site, out, html.data, html.len, key);
-		}
-		char *url = xasprintf("%sembed/%s", site->base_url, p->url);
-		char *oembed_path = xasprintf("embed/%soembed.json", p->url);
-		key = page_key(site, p, oembed_path);
-		if (rc == 0 && !site_unchanged(site, oembed_path, key)) {
-			char *oembed = feed_oembed(site, p->title, url, 400, 300);
-			rc = site_write(site, oembed_path, oembed, strlen(oembed), key);
-			free(oembed);
-		}
-		cJSON *item = cJSON_CreateObject();
-		cJSON_AddStringToObject(item, "title", p->title);
-		cJSON_AddStringToObject(item, "src", url);
-		cJSON_AddNumberToObject(item, "height", 300);
-		cJSON_AddItemToArray(list, item);
-		free(oembed_path);
-		free(url);
-		free(root);
-		free(out);
-	}
-	if (rc == 0 && site->home && site_has_layout(site, "embed")) {
-		rc = render_view(site, site->home, "embed", "embed/index.html", "../", "", extra, &html);
-		if (rc == 0)
-			rc = site_write(site, "embed/index.html", html.data, html.len, 0);
-	}
-	cJSON_Delete(extra);
-	buf_free(&html);
 	return rc;
 }
 
@@ -239,13 +178,13 @@ int site_extras_write(struct site *site, const struct claims *claims)
 		cJSON_ReplaceItemInObject(nf->params, "title",
 					  cJSON_CreateString(site_string(site, "not_found_title", "Page not found")));
 		nf->title = cJSON_GetObjectItemCaseSensitive(nf->params, "title")->valuestring;
-		rc = render_view(site, nf, "404", "404.html", site->base_path, "", NULL, &html);
+		rc = render_view(site, nf, "404", "404.html", site->base_path, "", &html);
 		if (rc == 0)
 			rc = site_write(site, "404.html", html.data, html.len, 0);
 		page_free(nf);
 	}
 	if (rc == 0)
-		rc = write_embeds(site);
+		rc = site_views_write(site);
 	if (rc == 0)
 		rc = feed_write_all(site);
 	buf_free(&html);
@@ -259,7 +198,7 @@ int site_pages_render(const struct site *site)
 	r.todo = xcalloc(site->n_pages + 1, sizeof *r.todo);
 	r.keys = xcalloc(site->n_pages + 1, sizeof *r.keys);
 	for (size_t i = 0; i < site->n_pages; i++) {
-		uint64_t key = page_key(site, site->pages[i], site->pages[i]->out);
+		uint64_t key = site_page_key(site, site->pages[i], site->pages[i]->out);
 		if (!output_unchanged(site->output, site->pages[i]->out, key)) {
 			r.keys[r.n] = key;
 			r.todo[r.n++] = site->pages[i];
