@@ -58,7 +58,6 @@ struct site {
 	struct output *output; /* owned; where the site is written, NULL before */
 	uint64_t inputs_hash; /* templates, strings, configuration, data, menu: what every page depends on */
 	bool unsafe_html;
-	bool tmdb;           /* show TMDB's attribution (the data comes from TMDB) */
 	bool drafts;
 	int jobs;
 	struct tpl_set *tpls; /* owned */

@@ -186,6 +186,13 @@ static int week_facts(struct store *st, const struct page_lang *pl, const struct
 			/* Only outcomes known by now: all of them, in a replay of the past;
 			 * as whole figures, as the pages show them. */
 			facts[i].actual[c] = found ? round(actual) : NAN;
+			struct film_info info;
+			if (store_film_info(st, w->candidates[c].film.key, &info, &found) != 0)
+				return -1;
+			if (found) {
+				facts[i].tmdb |= info.tmdb_id > 0;
+				film_info_clear(&info);
+			}
 		}
 		facts[i].local = xcalloc(n_actuals ? n_actuals : 1, sizeof *facts[i].local);
 		for (size_t a = 0; a < n_actuals; a++)

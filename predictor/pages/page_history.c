@@ -165,6 +165,11 @@ cJSON *page_history_json(const struct week_record *weeks, const struct page_week
 	json_number(sum, "coverage", films ? (double)inside / (double)films : NAN, 3);
 	json_number(sum, "capture", best_total > 0 ? captured / best_total : NAN, 3);
 	cJSON_AddNumberToObject(sum, "capture_weeks", (double)weeks_scored);
+	bool tmdb = false;
+	for (size_t w = 0; w < n_weeks; w++)
+		tmdb |= facts[w].tmdb;
+	if (tmdb)
+		cJSON_AddBoolToObject(p, "tmdb", true);
 	cJSON *charts = cJSON_AddObjectToObject(p, "charts");
 	cJSON_AddItemToObject(charts, "scatter", scatter);
 	cJSON_AddItemToObject(charts, "series", line);

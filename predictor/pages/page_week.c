@@ -217,6 +217,8 @@ cJSON *page_week_json(const struct week_record *w, const struct page_week_facts 
 	}
 	if (w->version > 0)
 		cJSON_AddNumberToObject(o, "version", w->version);
+	if (facts && facts->tmdb)
+		cJSON_AddBoolToObject(o, "tmdb", true); /* the theme credits TMDB then, and only then */
 	return o;
 }
 

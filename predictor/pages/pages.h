@@ -69,6 +69,7 @@ struct page_week_facts {
 	double *actual;                  /* owned; per candidate, national outcome or NAN */
 	const struct actual_row **local; /* owned array of borrowed rows: its recorded attendance */
 	size_t n_local;
+	bool tmdb;                       /* a candidate's data came from TMDB: credit it */
 };
 
 /*

@@ -547,3 +547,17 @@ test_build_theme_without_theme_yml() {
 	grep -q '/about/</link>' "$T/p/site/index.xml" || fail "the feed lacks a regular page"
 	grep -q '/films/dune-part-two/</link>' "$T/p/site/index.xml" || fail "the feed lacks a film"
 }
+
+test_build_tmdb_credit_follows_the_data() {
+	site_copy
+	sed -i '/"tmdb_id": 1,/d' "$T/p/content/films/small-film.md"
+	sed -i '/"tmdb": true,/d' "$T/p/content/weeks/2024-W27.md"
+	build
+	expect_status 0
+	grep -q 'themoviedb.org' "$T/p/site/films/dune-part-two/index.html" || fail "no credit with a tmdb_id"
+	grep -q 'themoviedb.org' "$T/p/site/embed/films/dune-part-two/index.html" || fail "no credit on its card"
+	for f in films/small-film/index.html embed/films/small-film/index.html weeks/2024-W27/index.html; do
+		grep -q 'themoviedb.org' "$T/p/site/$f" && fail "$f credits TMDB without TMDB data"
+	done
+	true
+}
