@@ -19,8 +19,9 @@ struct config {
 
 /*
  * Loads the configuration. path NULL means "marquee.yml" in the current
- * folder, which may be absent; an explicit path must exist. Returns NULL
- * after reporting an error.
+ * folder, which may be absent; an explicit path must exist. Every key must
+ * be one config.c knows: an unknown one is reported as "FILE:LINE: key:
+ * unknown key (did you mean KNOWN?)". Returns NULL after reporting an error.
  */
 struct config *config_load(const char *path);
 void config_free(struct config *cfg);

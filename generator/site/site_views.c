@@ -60,7 +60,7 @@ static int known_keys(const char *file, const struct ytree *map, const char *whe
 		if (k < n)
 			continue;
 		const char *near = config_nearest(map->keys[i], known, n);
-		msg_error("%s:%d: %s%s: unknown key%s%s%s", file, map->items[i]->line, where,
+		msg_error("%s:%d: %s%s: unknown key%s%s%s", file, map->key_lines[i], where,
 			  map->keys[i], near ? " (did you mean " : "", near ? near : "",
 			  near ? "?)" : "");
 		rc = -1;
