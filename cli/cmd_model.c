@@ -34,7 +34,7 @@ static int run_train(struct app *app, int argc, char **argv)
 	};
 	const char *metric_opt = NULL, *until_text = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'm':
 			metric_opt = optarg;
@@ -175,7 +175,7 @@ static int run_features(struct app *app, int argc, char **argv)
 	const char *metric_opt = NULL, *path = NULL;
 	bool names = false;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'm':
 			metric_opt = optarg;
@@ -266,7 +266,7 @@ static int run_predict(struct app *app, int argc, char **argv)
 	};
 	const char *week_text = NULL, *metric_opt = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'w':
 			week_text = optarg;
@@ -354,7 +354,7 @@ static int run_backtest(struct app *app, int argc, char **argv)
 	const char *from_text = NULL, *to_text = NULL, *json_path = NULL, *metric_opt = NULL;
 	long retrain_weeks = 1, search_weeks = -1;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'f':
 			from_text = optarg;

@@ -55,7 +55,7 @@ static int run_build(struct app *app, int argc, char **argv)
 	};
 	struct site_options opt = { 0 };
 	int c;
-	while ((c = getopt_long(argc, argv, "b:o:t:dj:", options, NULL)) != -1) {
+	while ((c = command_getopt(argc, argv, "b:o:t:dj:", options)) != -1) {
 		switch (c) {
 		case 'b':
 			opt.base_url = optarg;
@@ -115,7 +115,7 @@ static int run_serve(struct app *app, int argc, char **argv)
 	struct site_options opt = { 0 };
 	long port = 8080;
 	int c;
-	while ((c = getopt_long(argc, argv, "p:o:t:d", options, NULL)) != -1) {
+	while ((c = command_getopt(argc, argv, "p:o:t:d", options)) != -1) {
 		switch (c) {
 		case 'p':
 			if (parse_long(optarg, &port) != 0 || port < 1 || port > 65535)

@@ -32,8 +32,29 @@ test_usage_errors_exit_2() {
 	expect_stderr "usage: marquee import"
 	run "$MARQUEE" import --bogus x.csv
 	expect_status 2
+	expect_stderr "marquee: import: unknown option '--bogus'"
 	run "$MARQUEE" help frobnicate
 	expect_status 2
+}
+
+test_typos_get_the_nearest_name() {
+	run "$MARQUEE" buld
+	expect_status 2
+	expect_stderr "marquee: no such command \"buld\"; did you mean \"build\"?"
+	run "$MARQUEE" help imprt
+	expect_status 2
+	expect_stderr "did you mean \"import\"?"
+	run "$MARQUEE" -x status
+	expect_status 2
+	expect_stderr "marquee: unknown option '-x'"
+	run "$MARQUEE" build --out
+	expect_status 2
+	expect_stderr "marquee: build: option '--out' needs a value"
+	run "$MARQUEE" actuals add --wek 2024-W27
+	expect_status 2
+	expect_stderr "marquee: actuals: unknown option '--wek'"
+	grep -q -v '^marquee: \|^usage: \|^       marquee \|^Try ' "$T/.err" && fail "an error without marquee: in front"
+	true
 }
 
 test_dash_C_and_config() {
