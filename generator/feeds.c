@@ -91,6 +91,30 @@ static const char *summary_of(const struct page *p)
 	return d ? d : p->title;
 }
 
+/* What the feeds say the site is: site.description, else the home page's
+ * description (what the content says it publishes), else its title. */
+static const char *channel_description(const struct site *site)
+{
+	if (*site->description)
+		return site->description;
+	const char *d = site->home ? text_of(site->home->params, "description") : NULL;
+	return d && *d ? d : site->title;
+}
+
+/* A page's date, or for a list page without one its newest page's. */
+static const char *date_of(const struct page *p)
+{
+	if (*p->date || !p->is_list)
+		return p->date;
+	const char *newest = "";
+	for (size_t i = 0; i < p->n_members; i++) {
+		const char *d = date_of(p->members[i]);
+		if (strcmp(d, newest) > 0)
+			newest = d;
+	}
+	return newest;
+}
+
 static char *rss(const struct site *site, const struct page **items, size_t n)
 {
 	struct buf b = BUF_INIT;
@@ -99,7 +123,7 @@ static char *rss(const struct site *site, const struct page **items, size_t n)
 		     "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n<title>");
 	xml_escape(&b, site->title);
 	buf_printf(&b, "</title>\n<link>%s</link>\n<description>", site->base_url);
-	xml_escape(&b, *site->description ? site->description : site->title);
+	xml_escape(&b, channel_description(site));
 	buf_printf(&b, "</description>\n<language>%s</language>\n"
 		   "<atom:link href=\"%sindex.xml\" rel=\"self\" type=\"application/rss+xml\"/>\n",
 		   site->lang, site->base_url);
@@ -134,6 +158,7 @@ static char *json_feed(const struct site *site, const struct page **items, size_
 	char *self = xasprintf("%sfeed.json", site->base_url);
 	cJSON_AddStringToObject(feed, "feed_url", self);
 	free(self);
+	cJSON_AddStringToObject(feed, "description", channel_description(site));
 	cJSON_AddStringToObject(feed, "language", site->lang);
 	cJSON *list = cJSON_AddArrayToObject(feed, "items");
 	for (size_t i = 0; i < n && i < 50; i++) {
@@ -145,6 +170,7 @@ static char *json_feed(const struct site *site, const struct page **items, size_
 		free(url);
 		cJSON_AddStringToObject(item, "title", p->title);
 		cJSON_AddStringToObject(item, "content_text", summary_of(p));
+		cJSON_AddStringToObject(item, "summary", summary_of(p));
 		if (*p->date) {
 			char *d = xasprintf("%sT00:00:00Z", p->date);
 			cJSON_AddStringToObject(item, "date_published", d);
@@ -170,8 +196,9 @@ static char *sitemap(const struct site *site)
 		xml_escape(&b, site->base_url);
 		xml_escape(&b, p->url);
 		buf_puts(&b, "</loc>");
-		if (*p->date)
-			buf_printf(&b, "<lastmod>%s</lastmod>", p->date);
+		const char *date = date_of(p);
+		if (*date)
+			buf_printf(&b, "<lastmod>%s</lastmod>", date);
 		buf_puts(&b, "</url>\n");
 	}
 	buf_puts(&b, "</urlset>\n");
@@ -187,7 +214,14 @@ static int page_json(const struct site *site, const struct page *p)
 		free(path);
 		return 0;
 	}
-	char *text = cJSON_Print(p->params);
+	/* beside the page, its url would resolve against the JSON's folder: absolute */
+	cJSON *params = cJSON_Duplicate(p->params, true);
+	const cJSON *permalink = cJSON_GetObjectItemCaseSensitive(params, "permalink");
+	if (cJSON_IsString(permalink))
+		cJSON_ReplaceItemInObjectCaseSensitive(params, "url",
+						       cJSON_CreateString(permalink->valuestring));
+	char *text = cJSON_Print(params);
+	cJSON_Delete(params);
 	struct buf b = BUF_INIT;
 	buf_puts(&b, text);
 	buf_putc(&b, '\n');
@@ -206,7 +240,9 @@ int feed_write_all(const struct site *site)
 	int rc = 0;
 	for (int i = 0; rc == 0 && i < 4; i++) {
 		/* made again only when what they show changed */
-		uint64_t key = i < 2 ? pages_key(site, names[i], items, n, false)
+		uint64_t key = i < 2 ? hash_bytes(pages_key(site, names[i], items, n, false),
+						  site->home ? &site->home->meta_hash : &n,
+						  sizeof site->home->meta_hash)
 			     : i == 2 ? pages_key(site, names[i], (const struct page *const *)site->pages,
 						  site->n_pages, true)
 				      : pages_key(site, names[i], NULL, 0, false);
@@ -215,8 +251,11 @@ int feed_write_all(const struct site *site)
 		char *text = i == 0   ? rss(site, items, n)
 			     : i == 1 ? json_feed(site, items, n)
 			     : i == 2 ? sitemap(site)
-				      : xasprintf("User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n",
-						  site->base_url);
+			     : site->public_site
+				     ? xasprintf("User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n",
+						 site->base_url)
+				     /* the manager's site is for the staff: not to be indexed */
+				     : xstrdup("User-agent: *\nDisallow: /\n");
 		rc = site_write(site, names[i], text, strlen(text), key);
 		free(text);
 	}

@@ -173,7 +173,7 @@ static bool extension(const struct render *r, const cJSON *v, const char *key, s
 			snprintf(out->made, sizeof out->made, "%s%s%%", num,
 				 r->lang && strcmp(r->lang, "fr") == 0 ? "\xe2\x80\xaf" : "");
 		} else if (strcmp(key, "compact") == 0)
-			fmt_compact(out->made, sizeof out->made, x);
+			fmt_compact(out->made, sizeof out->made, x, -1, r->lang);
 		else
 			return false;
 	} else if (kind_of(v) == cJSON_Array && strcmp(key, "count") == 0) {

@@ -68,6 +68,7 @@ int site_build(const struct config *cfg, const struct site_options *opt)
 	cJSON_AddStringToObject(info, "description", site.description);
 	cJSON_AddStringToObject(info, "base_url", site.base_url);
 	cJSON_AddStringToObject(info, "language", site.lang);
+	cJSON_AddBoolToObject(info, "public", site.public_site);
 	cJSON *t = site_strings_load(&site);
 	if (!t)
 		goto out;

@@ -58,6 +58,7 @@ struct site {
 	struct output *output; /* owned; where the site is written, NULL before */
 	uint64_t inputs_hash; /* templates, strings, configuration, data, menu: what every page depends on */
 	bool unsafe_html;
+	bool public_site;     /* site.public: search engines may index it (else robots.txt says no) */
 	bool drafts;
 	int jobs;
 	struct tpl_set *tpls; /* owned */

@@ -68,7 +68,8 @@ int site_config_read(struct site *site, const struct config *cfg, const struct s
 	    config_string(cfg, "site.language", "en", &lang) != 0 ||
 	    config_string(cfg, "site.theme", "default", &theme) != 0 ||
 	    config_string(cfg, "site.feed_section", NULL, &feed) != 0 ||
-	    config_bool(cfg, "site.unsafe_html", false, &site->unsafe_html) != 0)
+	    config_bool(cfg, "site.unsafe_html", false, &site->unsafe_html) != 0 ||
+	    config_bool(cfg, "site.public", false, &site->public_site) != 0)
 		return -1;
 	if (strcmp(lang, "en") != 0 && strcmp(lang, "fr") != 0) {
 		config_error(cfg, config_node(cfg, "site.language"), "site.language",

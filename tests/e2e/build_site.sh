@@ -38,7 +38,8 @@ test_build_writes_every_page() {
 	grep -q 'themoviedb.org' "$T/p/site/films/dune-part-two/index.html" || fail "TMDB attribution"
 	grep -q 'role="img"' "$T/p/site/weeks/2024-W27/index.html" || fail "chart"
 	grep -q '<loc>https://cinema.example/films/dune-part-two/</loc>' "$T/p/site/sitemap.xml" || fail "sitemap"
-	grep -q 'Sitemap: https://cinema.example/sitemap.xml' "$T/p/site/robots.txt" || fail "robots.txt"
+	# the manager's site (site.public unset) asks not to be indexed
+	grep -q 'Disallow: /' "$T/p/site/robots.txt" || fail "robots.txt"
 }
 
 test_build_pages_are_valid_html() {
