@@ -68,6 +68,7 @@ PREDICTOR_OBJS := \
 	predictor/cinema/week_record.o \
 	predictor/cinema/weekly.o \
 	predictor/pages/content.o \
+	predictor/pages/page_cinema.o \
 	predictor/pages/page_film.o \
 	predictor/pages/page_history.o \
 	predictor/pages/page_model.o \

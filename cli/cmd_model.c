@@ -422,9 +422,9 @@ static int run_backtest(struct app *app, int argc, char **argv)
 	const struct backtest_summary *s = &r.summary;
 	msg_info("backtest %ld: %s, %ld weeks, %ld films (%ld with an outcome)", r.id, metric,
 		 s->weeks, s->films, s->scored);
-	msg_info("rmse_log %.3f  mae_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f  "
-		 "interval_coverage %.3f",
-		 s->rmse, s->mae, s->r2, s->spearman, s->capture, s->coverage);
+	msg_info("rmse_log %.3f  mae_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f "
+		 "(over %ld weeks of 3+ candidates)  interval_coverage %.3f",
+		 s->rmse, s->mae, s->r2, s->spearman, s->capture, s->capture_weeks, s->coverage);
 	rc = 0;
 out:
 	backtest_result_clear(&r);

@@ -68,10 +68,12 @@ static double pearson(const double *a, const double *b, size_t n)
 	return saa > 0 && sbb > 0 ? sab / sqrt(saa * sbb) : NAN;
 }
 
-/* The share of the best two's admissions the picked two got, over weeks of 3+. */
-static double capture_top2(const struct bt_film *f, size_t n)
+/* The share of the best two's admissions the picked two got, over weeks with
+ * a real choice (3+ known candidates for two screens); *weeks counts them. */
+static double capture_top2(const struct bt_film *f, size_t n, long *weeks)
 {
 	double got = 0, best = 0;
+	*weeks = 0;
 	for (size_t lo = 0; lo < n;) {
 		size_t hi = lo;
 		while (hi < n && f[hi].week_start == f[lo].week_start)
@@ -91,6 +93,7 @@ static double capture_top2(const struct bt_film *f, size_t n)
 			}
 		}
 		if (known >= 3) {
+			(*weeks)++;
 			best += a1 + a2;
 			for (size_t i = lo; i < hi; i++)
 				if (f[i].picked && !isnan(f[i].actual))
@@ -138,7 +141,7 @@ static void summarise(const struct bt_film *f, size_t n, struct backtest_summary
 		free(rp);
 		free(ra);
 		s->coverage = (double)inside / (double)k;
-		s->capture = capture_top2(f, n);
+		s->capture = capture_top2(f, n, &s->capture_weeks);
 	}
 	free(p);
 	free(a);
@@ -167,6 +170,7 @@ static char *summary_json(const char *metric, const char *from, const char *to,
 	add_number(o, "r2_log", s->r2);
 	add_number(o, "spearman", s->spearman);
 	add_number(o, "capture_top2", s->capture);
+	cJSON_AddNumberToObject(o, "capture_weeks", (double)s->capture_weeks);
 	add_number(o, "interval_coverage", s->coverage);
 	cJSON_AddNumberToObject(o, "retrain_weeks", (double)retrain_weeks);
 	cJSON_AddNumberToObject(o, "search_weeks", (double)search_weeks);

@@ -24,6 +24,7 @@ struct backtest_options {
 struct backtest_summary {
 	long weeks, films, scored;  /* scored: films with an outcome */
 	double rmse, mae, r2, spearman, capture, coverage;
+	long capture_weeks;         /* the weeks capture counts: 3+ known candidates */
 };
 
 struct backtest_result {

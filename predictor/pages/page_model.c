@@ -29,10 +29,10 @@ static int add_backtest(struct store *st, cJSON *page, const char *metric)
 	cJSON *b = cJSON_AddObjectToObject(page, "backtest");
 	cJSON_AddStringToObject(b, "from", bt.from);
 	cJSON_AddStringToObject(b, "to", bt.to);
-	static const char *const keys[] = { "weeks", "films", "r2_log", "mae_log", "spearman",
-					    "capture_top2", "interval_coverage" };
+	static const char *const keys[] = { "weeks", "films", "capture_weeks", "r2_log", "mae_log",
+					    "spearman", "capture_top2", "interval_coverage" };
 	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
-		json_number(b, keys[k], json_num(sum, keys[k]), k < 2 ? 0 : 3);
+		json_number(b, keys[k], json_num(sum, keys[k]), k < 3 ? 0 : 3);
 	cJSON_Delete(sum);
 	backtest_record_clear(&bt);
 	return 0;
@@ -59,12 +59,13 @@ static void add_importance(cJSON *page, const struct model_meta *meta, const cha
 		used[pick] = true;
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "feature", meta->groups[pick]);
+		cJSON_AddStringToObject(o, "label", words_group_label(lang, meta->groups[pick]));
 		json_number(o, "drop", meta->importance[pick], 3);
 		cJSON_AddItemToArray(importance, o);
 		if (k >= 8)
 			continue;
 		cJSON *pt = cJSON_CreateObject();
-		cJSON_AddStringToObject(pt, "label", meta->groups[pick]);
+		cJSON_AddStringToObject(pt, "label", words_group_label(lang, meta->groups[pick]));
 		json_number(pt, "y", meta->importance[pick], 3);
 		cJSON_AddItemToArray(pts, pt);
 	}
@@ -86,6 +87,7 @@ int page_model_write(struct store *st, struct page_set *set, const struct page_l
 	cJSON_AddStringToObject(p, "title", words_get(lang, W_MODEL_TITLE));
 	cJSON_AddStringToObject(p, "layout", "model");
 	cJSON_AddBoolToObject(p, "generated", true);
+	cJSON_AddNumberToObject(p, "menu", 3);
 	cJSON *m = cJSON_AddObjectToObject(p, "model");
 	if (found) {
 		cJSON_AddNumberToObject(m, "id", (double)rec.id);
@@ -93,6 +95,11 @@ int page_model_write(struct store *st, struct page_set *set, const struct page_l
 		cJSON_AddStringToObject(m, "label", label);
 		free(label);
 		cJSON_AddStringToObject(m, "trained_at", rec.created_at);
+		if (rec.created_at && strlen(rec.created_at) >= 10) {
+			char day[11];
+			snprintf(day, sizeof day, "%.10s", rec.created_at);
+			cJSON_AddStringToObject(p, "date", day);
+		}
 		cJSON_AddNumberToObject(m, "rows", (double)rec.rows);
 		cJSON_AddStringToObject(m, "kernel", !readable ? ""
 					: meta.params.kernel == SVR_LINEAR ? "linear" : "rbf");
@@ -116,7 +123,8 @@ int page_model_write(struct store *st, struct page_set *set, const struct page_l
 		const char *name = features_group(g)->name;
 		cJSON *f = cJSON_CreateObject();
 		cJSON_AddStringToObject(f, "name", name);
-		cJSON_AddStringToObject(f, "meaning", words_reason_meaning("en", name));
+		cJSON_AddStringToObject(f, "label", words_group_label(lang, name));
+		cJSON_AddStringToObject(f, "meaning", words_group_meaning(lang, name));
 		cJSON_AddItemToArray(features, f);
 	}
 	int rc = -1;

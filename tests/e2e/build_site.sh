@@ -40,6 +40,7 @@ test_build_writes_every_page() {
 	grep -q '<loc>https://cinema.example/films/dune-part-two/</loc>' "$T/p/site/sitemap.xml" || fail "sitemap"
 	# the manager's site (site.public unset) asks not to be indexed
 	grep -q 'Disallow: /' "$T/p/site/robots.txt" || fail "robots.txt"
+	grep -q 'favicon.svg' "$T/p/site/index.html" && [ -f "$T/p/site/favicon.svg" ] || fail "favicon"
 }
 
 test_build_pages_are_valid_html() {
