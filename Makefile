@@ -136,7 +136,7 @@ FUZZ_TARGETS := csv page template yaml
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 
-.PHONY: all deps run test test-asan bench fuzz fuzz-run install clean demo-data golden
+.PHONY: all deps run test test-asan bench fuzz fuzz-run install clean demo-data golden browser-deps
 
 all: $(MARQUEE)
 
@@ -166,6 +166,16 @@ $(VEGA_JSON):
 	tar -xzf $(VEGA_TGZ) -C $(@D) --strip-components=2 package/data/movies.json
 	touch $@
 
+# The browser test's one dependency (tests/e2e/browser.sh), pinned in
+# tests/browser/package-lock.json; it drives Debian's chromium.
+BROWSER_DEPS := tests/browser/node_modules/playwright-core/package.json
+
+browser-deps: $(BROWSER_DEPS)
+
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Sub-makes re-read this file after deps, so pkg-config sees new packages.
 run: deps
 	@$(MAKE) --no-print-directory all demo-data
@@ -179,6 +189,7 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS)
 	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
+	@$(MAKE) --no-print-directory browser-deps || echo "note: playwright-core not installed; the browser test will skip"
 	@MARQUEE=$(abspath $(MARQUEE)) UNIT_TESTS=$(abspath $(UNIT_TESTS)) sh tests/run.sh
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
