@@ -73,6 +73,35 @@ static void esc(struct buf *out, const char *s)
 		tpl_escape(out, s, strlen(s));
 }
 
+/* Escapes text for a caption, keeping ISO dates and weeks (2024-07-03,
+ * 2024-W27) whole: a line may not break after their hyphens. */
+static void esc_caption(struct buf *out, const char *s)
+{
+	size_t start = 0, len = s ? strlen(s) : 0;
+	for (size_t i = 0; i + 8 <= len; i++) {
+		bool digits4 = true;
+		for (size_t k = 0; k < 4; k++)
+			digits4 &= s[i + k] >= '0' && s[i + k] <= '9';
+		if (!digits4 || s[i + 4] != '-' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))
+			continue;
+		size_t n = 0;
+		if (s[i + 5] == 'W' && s[i + 6] >= '0' && s[i + 6] <= '9' && s[i + 7] >= '0' &&
+		    s[i + 7] <= '9')
+			n = 8;
+		else if (i + 10 <= len && s[i + 7] == '-' && s[i + 5] >= '0' && s[i + 5] <= '9')
+			n = 10;
+		if (!n)
+			continue;
+		tpl_escape(out, s + start, i - start);
+		buf_puts(out, "<span class=\"nowrap\">");
+		tpl_escape(out, s + i, n);
+		buf_puts(out, "</span>");
+		start = i + n;
+		i += n - 1;
+	}
+	tpl_escape(out, s + start, len - start);
+}
+
 /* Rounds a linear range out to "nice" tick steps; returns the step. */
 static double nice_range(double *min, double *max)
 {
@@ -589,6 +618,12 @@ char *chart_render(const cJSON *spec, const char *id, const char *lang, const ch
 		ymin = log_y ? 1 : 0;
 		ymax = log_y ? 10 : 1;
 	}
+	/* a range the data must fit in, when the spec gives one (0 to 100 for shares) */
+	double bound;
+	if (number_at(spec, "y_min", &bound) == 0 && (!log_y || bound > 0))
+		ymin = fmin(ymin, bound);
+	if (number_at(spec, "y_max", &bound) == 0)
+		ymax = fmax(ymax, bound);
 	struct scale y = { .log = log_y, .from = H - BOTTOM, .to = TOP };
 	double ystep = 0;
 	if (log_y) {
@@ -646,11 +681,11 @@ char *chart_render(const cJSON *spec, const char *id, const char *lang, const ch
 	buf_puts(&out, "\">\n<figcaption><span class=\"chart-title\" id=\"chart-");
 	esc(&out, id);
 	buf_puts(&out, "-title\">");
-	esc(&out, title);
+	esc_caption(&out, title);
 	buf_puts(&out, "</span> <span class=\"chart-desc\" id=\"chart-");
 	esc(&out, id);
 	buf_puts(&out, "-desc\">");
-	esc(&out, desc);
+	esc_caption(&out, desc);
 	buf_printf(&out, "</span></figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
 		   "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"chart-", W, H);
 	esc(&out, id);

@@ -56,6 +56,7 @@ cJSON *page_history_json(const struct week_record *weeks, const struct page_week
 	cJSON *cap = content_chart("bar", words_get(lang, W_CAPTURE_TITLE),
 				   words_get(lang, W_CAPTURE_DESC), words_get(lang, W_WEEK),
 				   words_get(lang, W_CAPTURE_AXIS), false);
+	cJSON_AddNumberToObject(cap, "y_max", 100); /* a share: its axis goes to 100% */
 	cJSON *cap_pts = content_series(cap, words_get(lang, W_CAPTURED), "actual");
 
 	size_t films = 0, inside = 0, weeks_scored = 0;
