@@ -81,6 +81,7 @@ PREDICTOR_OBJS := \
 	predictor/cinema/week_record.o \
 	predictor/cinema/weekly.o \
 	predictor/pages/content.o \
+	predictor/pages/page_cinema.o \
 	predictor/pages/page_film.o \
 	predictor/pages/page_history.o \
 	predictor/pages/page_model.o \
@@ -97,8 +98,14 @@ GENERATOR_OBJS := \
 	generator/output.o \
 	generator/page.o \
 	generator/serve.o \
-	generator/site.o \
+	generator/site/site.o \
+	generator/site/site_check.o \
+	generator/site/site_config.o \
+	generator/site/site_load.o \
+	generator/site/site_render.o \
+	generator/site/site_views.o \
 	generator/template.o \
+	generator/template_render.o \
 	generator/watch.o
 
 CLI_OBJS := cli/main.o
@@ -157,7 +164,7 @@ FUZZ_TARGETS := csv page template textfold tmdb yaml
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 
-.PHONY: all deps bench-deps run test test-asan bench fuzz fuzz-run install clean demo-data golden
+.PHONY: all deps bench-deps run test test-asan bench fuzz fuzz-run install clean demo-data golden browser-deps
 
 all: $(MARQUEE)
 
@@ -209,6 +216,16 @@ $(VEGA_JSON):
 	tar -xzf $(VEGA_TGZ) -C $(@D) --strip-components=2 package/data/movies.json
 	touch $@
 
+# The browser test's one dependency (tests/e2e/browser.sh), pinned in
+# tests/browser/package-lock.json; it drives Debian's chromium.
+BROWSER_DEPS := tests/browser/node_modules/playwright-core/package.json
+
+browser-deps: $(BROWSER_DEPS)
+
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Sub-makes re-read this file after deps, so pkg-config sees new packages.
 run: deps
 	@$(MAKE) --no-print-directory all demo-data
@@ -222,6 +239,7 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER)
 	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
+	@$(MAKE) --no-print-directory browser-deps || echo "note: playwright-core not installed; the browser test will skip"
 	@MARQUEE=$(abspath $(MARQUEE)) UNIT_TESTS=$(abspath $(UNIT_TESTS)) sh tests/run.sh
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.

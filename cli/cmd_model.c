@@ -34,7 +34,7 @@ static int run_train(struct app *app, int argc, char **argv)
 	};
 	const char *metric_opt = NULL, *until_text = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'm':
 			metric_opt = optarg;
@@ -175,7 +175,7 @@ static int run_features(struct app *app, int argc, char **argv)
 	const char *metric_opt = NULL, *path = NULL;
 	bool names = false;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'm':
 			metric_opt = optarg;
@@ -266,7 +266,7 @@ static int run_predict(struct app *app, int argc, char **argv)
 	};
 	const char *week_text = NULL, *metric_opt = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'w':
 			week_text = optarg;
@@ -355,7 +355,7 @@ static int run_backtest(struct app *app, int argc, char **argv)
 	const char *from_text = NULL, *to_text = NULL, *json_path = NULL, *metric_opt = NULL;
 	long retrain_weeks = 1, search_weeks = -1;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'f':
 			from_text = optarg;
@@ -423,9 +423,9 @@ static int run_backtest(struct app *app, int argc, char **argv)
 	const struct backtest_summary *s = &r.summary;
 	msg_info("backtest %ld: %s, %ld weeks, %ld films (%ld with an outcome)", r.id, metric,
 		 s->weeks, s->films, s->scored);
-	msg_info("rmse_log %.3f  mae_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f  "
-		 "interval_coverage %.3f",
-		 s->rmse, s->mae, s->r2, s->spearman, s->capture, s->coverage);
+	msg_info("rmse_log %.3f  mae_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f "
+		 "(over %ld weeks of 3+ candidates)  interval_coverage %.3f",
+		 s->rmse, s->mae, s->r2, s->spearman, s->capture, s->capture_weeks, s->coverage);
 	for (size_t k = 0; k < MODEL_STRATA; k++)
 		msg_info("interval coverage, %-14s %.3f of %ld films", model_stratum_name(k),
 			 s->stratum_coverage[k], s->stratum_films[k]);

@@ -91,7 +91,7 @@ static int week_command(struct app *app, int argc, char **argv, const struct com
 	const char *week = NULL;
 	bool replace = false, replay = false, json = false;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'w':
 			week = optarg;
@@ -213,7 +213,7 @@ static int run_override(struct app *app, int argc, char **argv)
 	argv++;
 	const char *week = NULL, *film = NULL, *note = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'w':
 			week = optarg;

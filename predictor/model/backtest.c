@@ -101,11 +101,14 @@ static void weeks_top2(const struct bt_film *f, size_t n, int which, double *got
 	}
 }
 
-/* The share of the best two's admissions the picked two got, over weeks of 3+. */
-static double capture_top2(const struct bt_film *f, size_t n, int which)
+/* The share of the best two's admissions the picked two got, over the weeks
+ * with a real choice (3+ known candidates for two screens); *weeks counts them. */
+static double capture_top2(const struct bt_film *f, size_t n, int which, long *weeks)
 {
 	double got, best;
-	weeks_top2(f, n, which, &got, &best, NULL);
+	struct backtest_decision d;
+	weeks_top2(f, n, which, &got, &best, &d);
+	*weeks = d.weeks;
 	return best > 0 ? got / best : NAN;
 }
 
@@ -146,7 +149,8 @@ static void summarise(const struct bt_film *f, size_t n, int which, struct backt
 	s->r2 = fit.r2;
 	s->spearman = fit.spearman;
 	s->coverage = which < 0 && k ? (double)inside / (double)k : NAN;
-	s->capture = k ? capture_top2(f, n, which) : NAN;
+	s->capture_weeks = 0;
+	s->capture = k ? capture_top2(f, n, which, &s->capture_weeks) : NAN;
 	free(p);
 	free(a);
 }
@@ -175,6 +179,7 @@ static char *summary_json(const char *metric, const char *from, const char *to,
 	add_number(o, "r2_log", s->r2);
 	add_number(o, "spearman", s->spearman);
 	add_number(o, "capture_top2", s->capture);
+	cJSON_AddNumberToObject(o, "capture_weeks", (double)s->capture_weeks);
 	add_number(o, "interval_coverage", s->coverage);
 	cJSON *strata = cJSON_AddObjectToObject(o, "interval_coverage_by_stratum");
 	for (size_t st = 0; st < MODEL_STRATA; st++) {
@@ -211,6 +216,13 @@ static double num_or_nan(const cJSON *o, const char *key)
 	return cJSON_IsNumber(v) ? v->valuedouble : NAN;
 }
 
+/* A count, 0 when absent (an older summary). */
+static long count_or_zero(const cJSON *o, const char *key)
+{
+	double v = num_or_nan(o, key);
+	return isnan(v) || v < 0 || v > 1e15 ? 0 : (long)v;
+}
+
 static void fit_parse(const cJSON *o, struct backtest_summary *s)
 {
 	s->rmse = num_or_nan(o, "rmse_log");
@@ -231,22 +243,21 @@ int backtest_summary_parse(const char *json, struct backtest_result *out)
 	}
 	struct backtest_summary *s = &out->summary;
 	fit_parse(o, s);
-	s->weeks = (long)num_or_nan(o, "weeks");
-	s->films = (long)num_or_nan(o, "films");
-	s->scored = (long)num_or_nan(o, "films_with_outcome");
+	s->weeks = count_or_zero(o, "weeks");
+	s->films = count_or_zero(o, "films");
+	s->scored = count_or_zero(o, "films_with_outcome");
+	s->capture_weeks = count_or_zero(o, "capture_weeks");
 	const cJSON *strata = cJSON_GetObjectItemCaseSensitive(o, "interval_coverage_by_stratum");
 	for (size_t st = 0; st < MODEL_STRATA; st++) {
 		const cJSON *one = cJSON_GetObjectItemCaseSensitive(strata, model_stratum_name(st));
-		double films = num_or_nan(one, "films");
-		s->stratum_films[st] = isnan(films) ? 0 : (long)films;
+		s->stratum_films[st] = count_or_zero(one, "films");
 		s->stratum_coverage[st] = num_or_nan(one, "coverage");
 	}
 	const cJSON *b = cJSON_GetObjectItemCaseSensitive(o, "baselines");
 	for (int k = 0; k < N_BASELINES; k++)
 		fit_parse(cJSON_GetObjectItemCaseSensitive(b, baseline_names[k]), &out->baselines[k]);
 	const cJSON *d = cJSON_GetObjectItemCaseSensitive(o, "decision");
-	double weeks = num_or_nan(d, "weeks");
-	out->decision.weeks = isnan(weeks) ? 0 : (long)weeks;
+	out->decision.weeks = count_or_zero(d, "weeks");
 	out->decision.regret_total = num_or_nan(d, "regret_total");
 	out->decision.best_share = num_or_nan(d, "best_pair_share");
 	cJSON_Delete(o);

@@ -27,6 +27,7 @@ struct backtest_options {
 struct backtest_summary {
 	long weeks, films, scored;  /* scored: films with an outcome */
 	double rmse, mae, r2, spearman, capture, coverage;
+	long capture_weeks;         /* the weeks capture counts: 3+ known candidates */
 	long stratum_films[MODEL_STRATA];      /* films with an outcome per interval stratum */
 	double stratum_coverage[MODEL_STRATA]; /* the interval's coverage in each */
 };

@@ -30,6 +30,7 @@ int content_lang(const struct config *cfg, struct page_lang *pl)
 	memset(pl, 0, sizeof *pl);
 	struct metric_info m;
 	if (config_string(cfg, "site.language", "en", &pl->lang) != 0 ||
+	    config_bool(cfg, "site.public", false, &pl->public_site) != 0 ||
 	    decision_metric(cfg, NULL, &m) != 0)
 		return -1;
 	pl->metric = m.name;
@@ -46,6 +47,13 @@ const char *content_metric_label(const struct page_lang *pl, const char *metric)
 		return pl->label;
 	const char *label = words_metric_label(pl->lang, metric);
 	return label ? label : metric;
+}
+
+char *content_metric_axis(const struct page_lang *pl)
+{
+	if (!pl->unit || strcmp(pl->unit, "admissions") == 0)
+		return xstrdup(pl->label);
+	return xasprintf("%s (%s)", pl->label, pl->unit);
 }
 
 /* ---- the set of pages ---- */
@@ -144,6 +152,40 @@ cJSON *content_point_xy(double x, double y, const char *label, int decimals)
 	return p;
 }
 
+cJSON *content_point_date(const char *date, double y, const char *label, int decimals)
+{
+	cJSON *p = cJSON_CreateObject();
+	cJSON_AddStringToObject(p, "x", date);
+	json_number(p, "y", y, decimals);
+	if (label)
+		cJSON_AddStringToObject(p, "label", label);
+	return p;
+}
+
+char *content_synopsis(const char *overview)
+{
+	size_t len = strlen(overview), max = 240;
+	if (len <= max)
+		return xstrdup(overview);
+	/* the last sentence that ends in reach, if it is not too short; else a word */
+	size_t cut = 0;
+	for (size_t i = 80; i + 1 < max; i++)
+		if ((overview[i] == '.' || overview[i] == '!' || overview[i] == '?') &&
+		    overview[i + 1] == ' ')
+			cut = i + 1;
+	if (cut)
+		return xstrndup(overview, cut);
+	for (size_t i = max; i > 0 && !cut; i--)
+		if (overview[i] == ' ')
+			cut = i;
+	if (!cut)
+		for (cut = max; cut > 0 && ((unsigned char)overview[cut] & 0xC0) == 0x80; cut--)
+			;
+	while (cut > 0 && strchr(" ,;:", overview[cut - 1]))
+		cut--;
+	return xasprintf("%.*s\xe2\x80\xa6", (int)cut, overview);
+}
+
 cJSON *content_chart(const char *kind, const char *title, const char *description,
 		     const char *x_label, const char *y_label, bool log_y)
 {
@@ -186,6 +228,35 @@ static int week_facts(struct store *st, const struct page_lang *pl, const struct
 			/* Only outcomes known by now: all of them, in a replay of the past;
 			 * as whole figures, as the pages show them. */
 			facts[i].actual[c] = found ? round(actual) : NAN;
+			struct film_info info;
+			if (store_film_info(st, w->candidates[c].film.key, &info, &found) != 0)
+				return -1;
+			if (found) {
+				facts[i].tmdb |= info.tmdb_id > 0;
+				film_info_clear(&info);
+			}
+		}
+		/* what the public sees of each film shown, besides the week's summary */
+		facts[i].details = xcalloc(w->n_picks + 1, sizeof *facts[i].details);
+		for (size_t k = 0; k < w->n_picks; k++) {
+			struct film_info info;
+			bool found;
+			if (store_film_info(st, w->picks[k].film.key, &info, &found) != 0)
+				return -1;
+			if (!found)
+				continue;
+			cJSON *d = cJSON_CreateObject();
+			if (info.runtime_min > 0)
+				cJSON_AddNumberToObject(d, "runtime", info.runtime_min);
+			if (info.certification && *info.certification)
+				cJSON_AddStringToObject(d, "certification", info.certification);
+			if (info.overview && *info.overview) {
+				char *synopsis = content_synopsis(info.overview);
+				cJSON_AddStringToObject(d, "synopsis", synopsis);
+				free(synopsis);
+			}
+			facts[i].details[k] = d;
+			film_info_clear(&info);
 		}
 		facts[i].local = xcalloc(n_actuals ? n_actuals : 1, sizeof *facts[i].local);
 		for (size_t a = 0; a < n_actuals; a++)
@@ -203,24 +274,28 @@ int content_write(struct store *st, const struct config *cfg, const char *dir)
 	size_t n_weeks = 0, n_actuals = 0, n_films = 0;
 	struct page_set set = { .dir = dir };
 	struct page_lang pl;
-	const char *site_title;
+	struct cinema cinema = { 0 };
 	int rc = -1;
 
-	if (content_lang(cfg, &pl) != 0 ||
-	    config_string(cfg, "cinema.name", "New is always better", &site_title) != 0 ||
+	if (content_lang(cfg, &pl) != 0 || cinema_load(cfg, &cinema) != 0 ||
 	    week_records_load(st, &weeks, &n_weeks) != 0 ||
 	    store_actuals_list(st, &actuals, &n_actuals) != 0)
 		goto out;
+	pl.cinema = &cinema;
 	facts = xcalloc(n_weeks ? n_weeks : 1, sizeof *facts);
 	if (week_facts(st, &pl, weeks, n_weeks, actuals, n_actuals, facts) != 0 ||
+	    page_cinema_write(&set, &pl) != 0 ||
 	    page_film_write(st, &set, weeks, facts, n_weeks, &pl, &n_films) != 0 ||
-	    page_week_write(&set, weeks, facts, n_weeks, &pl, site_title) != 0)
+	    page_week_write(&set, weeks, facts, n_weeks, &pl, cinema.name) != 0)
 		goto out;
-	cJSON *history = page_history_json(weeks, facts, n_weeks, &pl);
-	int r = content_put(&set, "history.md", history, "");
-	cJSON_Delete(history);
-	if (r != 0 || page_model_write(st, &set, &pl) != 0)
-		goto out;
+	/* a public site shows no predictions against actuals, and no model */
+	if (!pl.public_site) {
+		cJSON *history = page_history_json(weeks, facts, n_weeks, &pl);
+		int r = content_put(&set, "history.md", history, "");
+		cJSON_Delete(history);
+		if (r != 0 || page_model_write(st, &set, &pl) != 0)
+			goto out;
+	}
 	size_t changed = set.changed.n;
 	if (file_set_commit(&set.changed) != 0 || remove_stale(dir, &set) != 0)
 		goto out;
@@ -232,6 +307,9 @@ out:
 	for (size_t i = 0; facts && i < n_weeks; i++) {
 		free(facts[i].actual);
 		free(facts[i].local);
+		for (size_t k = 0; facts[i].details && k < weeks[i].n_picks; k++)
+			cJSON_Delete(facts[i].details[k]);
+		free(facts[i].details);
 	}
 	free(facts);
 	week_records_free(weeks, n_weeks);
@@ -239,5 +317,6 @@ out:
 		free(set.paths[i]);
 	free(set.paths);
 	actual_rows_free(actuals, n_actuals);
+	cinema_free(&cinema);
 	return rc;
 }

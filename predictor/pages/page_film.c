@@ -22,6 +22,7 @@ struct film_entry {
 	char **weeks;                           /* owned array of borrowed week labels */
 	size_t n_weeks;
 	double actual;                          /* national outcome, NAN when unknown */
+	cJSON *showing;                         /* owned or NULL; where and when it is on now */
 	char **tokens;                          /* owned: genre/director/cast/distributor tokens */
 	size_t n_tokens;
 };
@@ -93,10 +94,20 @@ static int film_page(struct store *st, struct page_set *set, const struct page_l
 		cJSON_AddStringToObject(p, "poster", f->film->poster);
 	else
 		cJSON_AddNullToObject(p, "poster");
+	if (found && info.overview && *info.overview) {
+		char *synopsis = content_synopsis(info.overview);
+		cJSON_AddStringToObject(p, "synopsis", synopsis);
+		free(synopsis);
+	}
+	if (f->showing)
+		cJSON_AddItemToObject(p, "showing", cJSON_Duplicate(f->showing, true));
+	if (pl->public_site)
+		goto similar; /* no prediction, no outcome, no candidacy on a public site */
 	cJSON *m = cJSON_AddObjectToObject(p, "metric");
 	cJSON_AddStringToObject(m, "name", pl->metric);
 	cJSON_AddStringToObject(m, "label", pl->label);
 	cJSON_AddStringToObject(m, "unit", pl->unit);
+	cJSON_AddBoolToObject(m, "money", strcmp(pl->unit, "admissions") != 0);
 	cJSON *pred = cJSON_AddObjectToObject(p, "prediction");
 	json_number(pred, "predicted", f->candidate->predicted, 0);
 	json_number(pred, "lower", f->candidate->lower, 0);
@@ -115,6 +126,7 @@ static int film_page(struct store *st, struct page_set *set, const struct page_l
 	json_number(p, "actual", f->actual, 0);
 	cJSON_AddItemToObject(p, "weeks", json_strings(f->weeks, f->n_weeks));
 
+similar:;
 	/* Similar films: the four closest by genres, director, cast, distributor. */
 	size_t best[4];
 	double best_score[4];
@@ -158,10 +170,13 @@ int page_film_write(struct store *st, struct page_set *set, const struct week_re
 	struct film_entry *films = NULL;
 	size_t count = 0, cap = 0;
 	int rc = -1;
-	/* Every film of every week, with its latest candidacy. */
+	/* Every film of every week, with its latest candidacy (a public site:
+	 * only the films shown). */
 	for (size_t i = 0; i < n; i++)
 		for (size_t c = 0; c < weeks[i].n_candidates; c++) {
 			const struct week_candidate *cand = &weeks[i].candidates[c];
+			if (pl->public_site && !cand->picked)
+				continue;
 			size_t k;
 			for (k = 0; k < count && strcmp(films[k].film->key, cand->film.key) != 0; k++)
 				;
@@ -177,6 +192,17 @@ int page_film_write(struct store *st, struct page_set *set, const struct week_re
 			f->weeks = xrealloc(f->weeks, (f->n_weeks + 1) * sizeof *f->weeks);
 			f->weeks[f->n_weeks++] = (char *)weeks[i].week;
 		}
+	/* The films on this week (the latest published): where and when. */
+	for (size_t s = 0; n && s < weeks[n - 1].n_picks; s++) {
+		const struct week_pick *pick = &weeks[n - 1].picks[s];
+		for (size_t k = 0; k < count; k++)
+			if (strcmp(films[k].film->key, pick->film.key) == 0 && !films[k].showing) {
+				films[k].showing = cJSON_CreateObject();
+				cJSON_AddStringToObject(films[k].showing, "week", weeks[n - 1].week);
+				cJSON_AddStringToObject(films[k].showing, "screen", pick->screen);
+				page_week_showing(films[k].showing, &weeks[n - 1], pick, pl);
+			}
+	}
 	if (count)
 		qsort(films, count, sizeof *films, by_key);
 	for (size_t i = 0; i < count; i++) {
@@ -204,6 +230,7 @@ int page_film_write(struct store *st, struct page_set *set, const struct week_re
 	*n_films = count;
 out:
 	for (size_t i = 0; i < count; i++) {
+		cJSON_Delete(films[i].showing);
 		free(films[i].weeks);
 		for (size_t t = 0; t < films[i].n_tokens; t++)
 			free(films[i].tokens[t]);

@@ -23,20 +23,31 @@ cJSON *page_history_json(const struct week_record *weeks, const struct page_week
 	cJSON_AddStringToObject(p, "title", words_get(lang, W_HISTORY_TITLE));
 	cJSON_AddStringToObject(p, "layout", "history");
 	cJSON_AddBoolToObject(p, "generated", true);
+	cJSON_AddNumberToObject(p, "menu", 2);
+	if (n_weeks) /* the page changes with the latest week */
+		cJSON_AddStringToObject(p, "date", weeks[n_weeks - 1].week_start);
 	cJSON *m = cJSON_AddObjectToObject(p, "metric");
 	cJSON_AddStringToObject(m, "name", pl->metric);
 	cJSON_AddStringToObject(m, "label", pl->label);
 	cJSON_AddStringToObject(m, "unit", pl->unit);
+	cJSON_AddBoolToObject(m, "money", strcmp(pl->unit, "admissions") != 0);
 	cJSON *rows = cJSON_AddArrayToObject(p, "rows");
 	char *scatter_title = words_say(lang, W_SCATTER_TITLE, pl->label);
+	char *unit = content_metric_axis(pl);
+	char *x_axis = xasprintf("%s, %s", words_get(lang, W_PREDICTED), unit);
+	char *y_axis = xasprintf("%s, %s", words_get(lang, W_ACTUAL), unit);
 	cJSON *scatter = content_chart("scatter", scatter_title, words_get(lang, W_SCATTER_DESC),
-				       words_get(lang, W_PREDICTED), words_get(lang, W_ACTUAL), true);
+				       x_axis, y_axis, true);
+	free(unit);
+	free(x_axis);
+	free(y_axis);
 	free(scatter_title);
 	cJSON *sc_picked = content_series(scatter, words_get(lang, W_PICKED_FILMS), "predicted");
 	cJSON *sc_other = content_series(scatter, words_get(lang, W_OTHER_CANDIDATES), "other");
+	char *axis = content_metric_axis(pl);
 	cJSON *line = content_chart("line", words_get(lang, W_SERIES_TITLE),
-				    words_get(lang, W_SERIES_DESC), words_get(lang, W_WEEK), pl->label,
-				    true);
+				    words_get(lang, W_SERIES_DESC), words_get(lang, W_WEEK), axis, true);
+	free(axis);
 	cJSON *line_pred = content_series(line, words_get(lang, W_PREDICTED), "predicted");
 	cJSON *line_act = content_series(line, words_get(lang, W_ACTUAL), "actual");
 	cJSON *err = content_chart("line", words_get(lang, W_ERROR_TITLE),
@@ -46,6 +57,7 @@ cJSON *page_history_json(const struct week_record *weeks, const struct page_week
 	cJSON *cap = content_chart("bar", words_get(lang, W_CAPTURE_TITLE),
 				   words_get(lang, W_CAPTURE_DESC), words_get(lang, W_WEEK),
 				   words_get(lang, W_CAPTURE_AXIS), false);
+	cJSON_AddNumberToObject(cap, "y_max", 100); /* a share: its axis goes to 100% */
 	cJSON *cap_pts = content_series(cap, words_get(lang, W_CAPTURED), "actual");
 
 	size_t films = 0, inside = 0, weeks_scored = 0, n_all = 0;
@@ -100,9 +112,10 @@ cJSON *page_history_json(const struct week_record *weeks, const struct page_week
 			}
 			cJSON_AddItemToArray(rows, row);
 		}
+		/* on a time axis: the weeks as they fall, gaps included */
 		if (week_act > 0) {
-			cJSON_AddItemToArray(line_pred, content_point_xy((double)w + 1, week_pred, week, 0));
-			cJSON_AddItemToArray(line_act, content_point_xy((double)w + 1, week_act, week, 0));
+			cJSON_AddItemToArray(line_pred, content_point_date(wk->week_start, week_pred, week, 0));
+			cJSON_AddItemToArray(line_act, content_point_date(wk->week_start, week_act, week, 0));
 		}
 		if (week_films) {
 			window[n_window++ % 4] = week_abs / (double)week_films;
@@ -111,7 +124,7 @@ cJSON *page_history_json(const struct week_record *weeks, const struct page_week
 			for (size_t i = 0; i < k; i++)
 				mean += window[i];
 			cJSON_AddItemToArray(err_pts,
-					     content_point_xy((double)w + 1, mean / (double)k, week, 3));
+					     content_point_date(wk->week_start, mean / (double)k, week, 3));
 		}
 		/* Capture counts weeks with a real choice (metrics_week_choice). */
 		double got, best;
@@ -168,6 +181,11 @@ cJSON *page_history_json(const struct week_record *weeks, const struct page_week
 	json_number(sum, "coverage", films ? (double)inside / (double)films : NAN, 3);
 	json_number(sum, "capture", best_total > 0 ? captured / best_total : NAN, 3);
 	cJSON_AddNumberToObject(sum, "capture_weeks", (double)weeks_scored);
+	bool tmdb = false;
+	for (size_t w = 0; w < n_weeks; w++)
+		tmdb |= facts[w].tmdb;
+	if (tmdb)
+		cJSON_AddBoolToObject(p, "tmdb", true);
 	cJSON *charts = cJSON_AddObjectToObject(p, "charts");
 	cJSON_AddItemToObject(charts, "scatter", scatter);
 	cJSON_AddItemToObject(charts, "series", line);

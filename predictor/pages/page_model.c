@@ -53,6 +53,7 @@ static int add_backtest(struct store *st, cJSON *page, const char *metric, const
 	cJSON_AddStringToObject(b, "to", bt.to);
 	json_number(b, "weeks", (double)s->weeks, 0);
 	json_number(b, "films", (double)s->films, 0);
+	json_number(b, "capture_weeks", (double)s->capture_weeks, 0);
 	json_number(b, "r2_log", s->r2, 3);
 	json_number(b, "mae_log", s->mae, 3);
 	json_number(b, "spearman", s->spearman, 3);
@@ -105,12 +106,13 @@ static void add_importance(cJSON *page, const struct model_meta *meta, const cha
 		used[pick] = true;
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "feature", meta->groups[pick]);
+		cJSON_AddStringToObject(o, "label", words_group_label(lang, meta->groups[pick]));
 		json_number(o, "drop", meta->importance[pick], 3);
 		cJSON_AddItemToArray(importance, o);
 		if (k >= 8)
 			continue;
 		cJSON *pt = cJSON_CreateObject();
-		cJSON_AddStringToObject(pt, "label", meta->groups[pick]);
+		cJSON_AddStringToObject(pt, "label", words_group_label(lang, meta->groups[pick]));
 		json_number(pt, "y", meta->importance[pick], 3);
 		cJSON_AddItemToArray(pts, pt);
 	}
@@ -132,6 +134,7 @@ int page_model_write(struct store *st, struct page_set *set, const struct page_l
 	cJSON_AddStringToObject(p, "title", words_get(lang, W_MODEL_TITLE));
 	cJSON_AddStringToObject(p, "layout", "model");
 	cJSON_AddBoolToObject(p, "generated", true);
+	cJSON_AddNumberToObject(p, "menu", 3);
 	cJSON *m = cJSON_AddObjectToObject(p, "model");
 	if (found) {
 		cJSON_AddNumberToObject(m, "id", (double)rec.id);
@@ -139,6 +142,11 @@ int page_model_write(struct store *st, struct page_set *set, const struct page_l
 		cJSON_AddStringToObject(m, "label", label);
 		free(label);
 		cJSON_AddStringToObject(m, "trained_at", rec.created_at);
+		if (rec.created_at && strlen(rec.created_at) >= 10) {
+			char day[11];
+			snprintf(day, sizeof day, "%.10s", rec.created_at);
+			cJSON_AddStringToObject(p, "date", day);
+		}
 		cJSON_AddNumberToObject(m, "rows", (double)rec.rows);
 		cJSON_AddStringToObject(m, "kernel", !readable ? ""
 					: meta.params.kernel == SVR_LINEAR ? "linear" : "rbf");
@@ -162,7 +170,8 @@ int page_model_write(struct store *st, struct page_set *set, const struct page_l
 		const char *name = features_group(g)->name;
 		cJSON *f = cJSON_CreateObject();
 		cJSON_AddStringToObject(f, "name", name);
-		cJSON_AddStringToObject(f, "meaning", words_reason_meaning("en", name));
+		cJSON_AddStringToObject(f, "label", words_group_label(lang, name));
+		cJSON_AddStringToObject(f, "meaning", words_group_meaning(lang, name));
 		cJSON_AddItemToArray(features, f);
 	}
 	int rc = -1;

@@ -18,18 +18,27 @@
 static const char *const signatures[W_COUNT] = {
 	[W_WEEK_TITLE] = "s",
 	[W_MODEL_LABEL] = "l",
-	[W_NOTE_MONEY] = "ssfs",
-	[W_NOTE_SHARE] = "fs",
+	[W_NOTE_MONEY] = "ssss",
+	[W_NOTE_SHARE] = "ss",
+	[W_SHARE_LABEL] = "ss",
 	[W_NOTE_FEWER] = "zs",
 	[W_NOTE_REPEAT] = "sz",
 	[W_NOTE_HOLDOVER] = "ss",
 	[W_PICK_PREDICTED] = "ssss",
-	[W_PICK_FILL] = "fs",
-	[W_PICK_HOLDOVER] = "sf",
-	[W_REASON] = "sf",
+	[W_PICK_FILL] = "ss",
+	[W_PICK_HOLDOVER] = "ss",
+	[W_REASON] = "ss",
 	[W_WEEK_CHART_TITLE] = "ss",
-	[W_WEEK_CHART_DESC] = "sf",
+	[W_WEEK_CHART_DESC] = "ss",
 	[W_SCATTER_TITLE] = "s",
+	[W_SITE_DESCRIPTION] = "ss",
+	[W_PUBLIC_DESCRIPTION] = "s",
+	[W_PICK_ON_SCREEN] = "ss",
+	[W_STARTER_NOTE] = "s",
+	[W_ABOUT_BODY] = "szss",
+	[W_ABOUT_SCREEN] = "ss",
+	[W_ABOUT_MODEL] = "s",
+	[W_PRICE_ROW] = "sss",
 };
 
 const char *words_signature(enum word w)
@@ -80,13 +89,25 @@ char *words_reason(const char *lang, const char *group, double effect, bool unkn
 			     : unknown && r->unknown ? r->unknown
 			     : effect > 0		 ? r->up
 						 : r->down;
-	return words_say(lang, W_REASON, phrase, expm1(effect) * 100);
+	double change = round(expm1(effect) * 100);
+	char *number = words_number(lang, change, 0);
+	char *signed_change = change > 0 ? xasprintf("+%s", number) : xstrdup(number);
+	char *text = words_say(lang, W_REASON, phrase, signed_change);
+	free(signed_change);
+	free(number);
+	return text;
 }
 
-const char *words_reason_meaning(const char *lang, const char *group)
+const char *words_group_label(const char *lang, const char *group)
 {
 	const struct words_reason *r = reason_of(lang, group);
-	return r ? r->up : group;
+	return r ? r->label : group;
+}
+
+const char *words_group_meaning(const char *lang, const char *group)
+{
+	const struct words_reason *r = reason_of(lang, group);
+	return r ? r->meaning : group;
 }
 
 const char *words_metric_label(const char *lang, const char *metric)
@@ -97,19 +118,37 @@ const char *words_metric_label(const char *lang, const char *metric)
 	return NULL;
 }
 
-char *words_count(const char *lang, double x)
+char *words_number(const char *lang, double x, int decimals)
 {
-	char digits[32];
-	snprintf(digits, sizeof digits, "%.0f", fabs(x));
-	size_t n = strlen(digits);
-	const char *sep = words_for(lang)->thousands;
+	if (!isfinite(x))
+		return xstrdup("?");
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 8)
+		decimals = 8;
+	char digits[64];
+	snprintf(digits, sizeof digits, "%.*f", decimals, fabs(x));
+	const char *point = strchr(digits, '.');
+	size_t n = point ? (size_t)(point - digits) : strlen(digits);
+	const struct words_table *t = words_for(lang);
 	struct buf b = BUF_INIT;
-	if (x < 0 && round(x) != 0)
+	/* no "-0" for a value that rounds to zero */
+	bool zero = strspn(digits, "0.") == strlen(digits);
+	if (x < 0 && !zero)
 		buf_putc(&b, '-');
 	for (size_t i = 0; i < n; i++) {
 		if (i && (n - i) % 3 == 0)
-			buf_puts(&b, sep);
+			buf_puts(&b, t->thousands);
 		buf_putc(&b, digits[i]);
 	}
+	if (point) {
+		buf_puts(&b, t->decimal);
+		buf_puts(&b, point + 1);
+	}
 	return buf_detach(&b);
+}
+
+char *words_count(const char *lang, double x)
+{
+	return words_number(lang, x, 0);
 }

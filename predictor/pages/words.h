@@ -3,7 +3,9 @@
  * table per language (words_en.c, words_fr.c), the same entries in each.
  * A sentence with values is a printf format whose conversions the table of
  * words.c declares (a unit test checks every language against it), so a
- * translator edits text, never code.
+ * translator edits text, never code. Numbers reach sentences already
+ * written in the language (words_number, words_count: 0,0137 and 310 000 in
+ * French), as strings.
  */
 #ifndef MARQUEE_WORDS_H
 #define MARQUEE_WORDS_H
@@ -16,6 +18,7 @@ enum word {
 	W_MODEL_LABEL,        /* "model %ld" (id) */
 	W_NOTE_MONEY,         /* metric label, unit, ticket price, unit */
 	W_NOTE_SHARE,         /* share in %, W_SHARE_CALIBRATED or W_SHARE_CONFIGURED */
+	W_SHARE_LABEL,        /* share in %, W_SHARE_CALIBRATED or W_SHARE_CONFIGURED */
 	W_SHARE_CALIBRATED,
 	W_SHARE_CONFIGURED,
 	W_NOTE_FEWER,         /* releases, plural suffix */
@@ -26,7 +29,7 @@ enum word {
 	W_PICK_FILL,          /* occupancy in %, capacity */
 	W_PICK_PINNED,
 	W_PICK_HOLDOVER,      /* week, factor in % */
-	W_REASON,             /* phrase, change in % */
+	W_REASON,             /* phrase, signed change in % */
 	/* the week's chart */
 	W_WEEK_CHART_TITLE,   /* metric label, week */
 	W_WEEK_CHART_DESC,    /* title, predicted */
@@ -35,10 +38,26 @@ enum word {
 	W_PREDICTED,
 	W_ACTUAL,
 	W_WEEK,
-	/* lists */
+	/* lists, the feeds */
 	W_WEEKS_TITLE,
 	W_FILMS_TITLE,
 	W_HOME_NOTHING,
+	W_SITE_DESCRIPTION,   /* cinema, metric label */
+	W_PUBLIC_DESCRIPTION, /* cinema */
+	W_PICK_ON_SCREEN,     /* title, screen */
+	/* the manager's starter pages */
+	W_STARTER_NOTE,       /* file */
+	W_ABOUT_TITLE,
+	W_ABOUT_BODY,         /* cinema, screens, list of screens, weekday */
+	W_ABOUT_SCREEN,       /* name, seats */
+	W_ABOUT_MODEL,        /* metric label */
+	W_AND,
+	W_PRICES_TITLE,
+	W_PRICES_HEAD,
+	W_PRICE_ROW,          /* kind, price, currency */
+	W_PRICE_FULL,
+	W_PRICE_REDUCED,
+	W_PRICE_TICKET,
 	/* the history */
 	W_HISTORY_TITLE,
 	W_SCATTER_TITLE,      /* metric label */
@@ -75,9 +94,12 @@ enum word {
 	W_COUNT
 };
 
-/* What a feature group means when it raises or lowers a prediction. */
+/* A feature group for people: its name, what it measures, and what it
+ * means when it raises or lowers a prediction. */
 struct words_reason {
 	const char *group;   /* "director" */
+	const char *label;   /* "Director" */
+	const char *meaning; /* "How the director's earlier films opened" */
 	const char *up;      /* "the director's last films opened strongly" */
 	const char *down;
 	const char *unknown; /* when what it rests on is unknown, or NULL: never */
@@ -96,6 +118,8 @@ struct words_table {
 	const struct words_reason *reasons; /* ends with a NULL group */
 	const struct words_metric *metrics; /* ends with a NULL metric */
 	const char *thousands;             /* between groups of three digits */
+	const char *decimal;               /* before the decimals */
+	const char *weekdays[7];           /* from Monday, as in "every Wednesday" */
 };
 
 extern const struct words_table words_en, words_fr;
@@ -113,12 +137,16 @@ char *words_say(const char *lang, enum word w, ...);
  * known (-12%)"): only facts. A group without a phrase is named as it is.
  */
 char *words_reason(const char *lang, const char *group, double effect, bool unknown);
-/* The phrase of a group when it raises the prediction (borrowed; the group when unknown). */
-const char *words_reason_meaning(const char *lang, const char *group);
+/* A feature group's name and what it measures (borrowed; the group itself
+ * when the tables do not know it). */
+const char *words_group_label(const char *lang, const char *group);
+const char *words_group_meaning(const char *lang, const char *group);
 /* A metric's label in lang, or NULL when the tables do not know it. */
 const char *words_metric_label(const char *lang, const char *metric);
 /* x as a whole number with grouped digits: 310,000 or 310 000 (owned). */
 char *words_count(const char *lang, double x);
+/* x with decimals and grouped digits: 0.0137 or 0,0137, 1,234.50 or 1 234,50 (owned). */
+char *words_number(const char *lang, double x, int decimals);
 /* Whether lang is French. */
 bool words_is_fr(const char *lang);
 

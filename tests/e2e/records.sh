@@ -398,9 +398,11 @@ test_french_site_speaks_french() {
 	run "$MARQUEE" publish --week 2024-W10 --json
 	expect_status 0
 	expect_stdout '"title":	"Semaine 2024-W10"'
-	expect_stdout "La fréquentation attendue ici est celle du pays"
-	expect_stdout "Prévision : "
+	expect_stdout "La fréquentation attendue ici est celle de tout le pays"
+	expect_stdout "$(printf 'Prévision\302\240: ')"
 	expect_stdout "entrées de première semaine"
+	# numbers inside French sentences are French: a decimal comma
+	grep -q 'part de ce cinéma, 0,[0-9]' "$T/.out" || fail "a decimal point in a French sentence"
 	grep -q "Predicted" "$T/.out" && fail "English left in a French week"
 	run "$MARQUEE" content
 	expect_status 0

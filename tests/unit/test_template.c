@@ -96,6 +96,47 @@ static void test_extensions(void)
 	free(s);
 }
 
+/* .json: JSON that no script element or attribute can be broken out of. */
+static void test_json(void)
+{
+	char *s = render_text("{{{t.json}}}|{{{n.json}}}|{{{o.json}}}|{{{missing.json}}}",
+			      "{\"t\": \"</script><!-- a & b \\\"q\\\" \\n\\u2028\", \"n\": 166,"
+			      " \"o\": {\"a\": [1, 2.5, true, null, \"x\"], \"b\": {}}}",
+			      "en");
+	STR_EQ(s, "\"\\u003c/script\\u003e\\u003c!-- a \\u0026 b \\\"q\\\" \\n\\u2028\"|166|"
+		  "{\"a\":[1,2.5,true,null,\"x\"],\"b\":{}}|",
+		  "raw .json is script-safe");
+	free(s);
+	s = render_text("<a data-x=\"{{o.json}}\">", "{\"o\": {\"k\": \"v'\"}}", "en");
+	STR_EQ(s, "<a data-x=\"{&quot;k&quot;:&quot;v&#39;&quot;}\">", "escaped .json for attributes");
+	free(s);
+	s = render_text("{{#l}}{{{.json}}}{{/l}}|{{#n}}{{.fmt}} {{/n}}",
+			"{\"l\": [\"a\", {\"b\": 1}], \"n\": [1000, 2]}", "en");
+	STR_EQ(s, "\"a\"{\"b\":1}|1,000 2 ", "a leading dot: the current item's extension");
+	free(s);
+}
+
+/* -first, -last, -index: where the innermost list is. */
+static void test_list_position(void)
+{
+	char *s = render_text("[{{#l}}{{.}}{{^-last}}, {{/-last}}{{/l}}]", "{\"l\": [\"a\", \"b\", \"c\"]}",
+			      "en");
+	STR_EQ(s, "[a, b, c]", "separators between items");
+	free(s);
+	s = render_text("{{#l}}{{-index}}{{#-first}}F{{/-first}}{{#o}}{{#-last}}L{{/-last}}{{/o}} {{/l}}"
+			"{{#-first}}outside{{/-first}}",
+			"{\"l\": [{\"o\": {\"x\": 1}}, {\"o\": {\"x\": 2}}]}", "en");
+	STR_EQ(s, "1F 2L ", "an object section keeps the list's position; none outside a list");
+	free(s);
+	s = render_text("{{#a}}{{#b}}{{.}}{{#-last}}.{{/-last}}{{/b}}{{#-last}}!{{/-last}}|{{/a}}",
+			"{\"a\": [{\"b\": [1, 2]}, {\"b\": [3]}]}", "en");
+	STR_EQ(s, "12.|3.!|", "nested lists: the innermost one counts, the outer one after it");
+	free(s);
+	s = render_text("{{#one}}{{-first}}/{{-last}}{{/one}}", "{\"one\": [0]}", "en");
+	STR_EQ(s, "true/true", "one item is first and last");
+	free(s);
+}
+
 static void test_errors(void)
 {
 	struct tpl_set *set = tpl_set_new(true);
@@ -144,6 +185,8 @@ void test_template(void)
 	}
 	free(dir);
 	test_extensions();
+	test_json();
+	test_list_position();
 	test_errors();
 	test_runaway();
 }

@@ -58,7 +58,8 @@ void test_words(void)
 			const char *name = features_group(g)->name;
 			bool found = false;
 			for (const struct words_reason *r = tables[t]->reasons; r->group; r++)
-				found |= strcmp(r->group, name) == 0 && r->up && r->down;
+				found |= strcmp(r->group, name) == 0 && r->label && r->meaning && r->up &&
+					 r->down;
 			OK(found, "%s: no words for the feature group %s", tables[t]->lang, name);
 		}
 	}
@@ -67,6 +68,18 @@ void test_words(void)
 	STR_EQ(fr, "-1\xe2\x80\xaf" "234", "French thousands");
 	free(en);
 	free(fr);
+	char *a = words_number("en", 1234.5, 2), *b = words_number("fr", 0.01374, 4),
+	     *c = words_number("fr", -1234567.26, 1), *d = words_number("fr", -0.0001, 2);
+	STR_EQ(a, "1,234.50", "English decimals");
+	STR_EQ(b, "0,0137", "French decimal comma");
+	STR_EQ(c, "-1\xe2\x80\xaf" "234\xe2\x80\xaf" "567,3", "French grouping and decimals");
+	STR_EQ(d, "0,00", "no minus sign on a zero");
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+	STR_EQ(words_group_label("fr", "director"), "Réalisation", "a group's label");
+	STR_EQ(words_group_meaning("en", "nosuch"), "nosuch", "an unknown group is named as it is");
 	char *reason = words_reason("en", "director", 0.372, false);
 	STR_EQ(reason, "the director's last films opened strongly (+45%)", "a reason");
 	free(reason);

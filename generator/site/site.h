@@ -4,6 +4,7 @@
  * claiming one output path is an error naming both), then render and write
  * through output.c, which makes the result visible only when the whole
  * build has succeeded. A failed build leaves the previous site as it was.
+ * One file per step in this folder; site_internal.h is what they share.
  */
 #ifndef MARQUEE_SITE_H
 #define MARQUEE_SITE_H
@@ -51,14 +52,21 @@ struct site {
 	char *lang;           /* owned; "en" or "fr" */
 	char *theme_dir;      /* owned */
 	char *out_dir;        /* owned */
-	char *feed_section;   /* owned; the section whose pages the feeds carry */
+	char *feed_section;   /* owned; the section whose pages the feeds carry (site.feed_section,
+			       * else theme.yml's), or NULL: every regular page */
+	bool feed_json;       /* theme.yml's feed_json: a JSON file beside each page of the feeds */
 	struct output *output; /* owned; where the site is written, NULL before */
 	uint64_t inputs_hash; /* templates, strings, configuration, data, menu: what every page depends on */
 	bool unsafe_html;
-	bool tmdb;           /* show TMDB's attribution (the data comes from TMDB) */
+	bool public_site;     /* site.public: search engines may index it (else robots.txt says no) */
 	bool drafts;
 	int jobs;
 	struct tpl_set *tpls; /* owned */
+	struct view *views;   /* owned; theme.yml's views, in their order */
+	size_t n_views;
+	struct tpl_set *view_tpls; /* owned; the views' output, title and condition templates */
+	struct view_item *view_items; /* owned; each view of each page it applies to */
+	size_t n_view_items;
 	cJSON *globals;       /* owned; the bottom frame: site, data, t, menu */
 	struct page **pages;  /* owned; sorted by output path */
 	size_t n_pages;
