@@ -58,6 +58,7 @@ PREDICTOR_OBJS := \
 	predictor/sources/tmdb_json.o \
 	predictor/sources/tmdb_url.o \
 	predictor/store/store.o \
+	predictor/store/store_analytics.o \
 	predictor/store/store_films.o \
 	predictor/store/store_models.o \
 	predictor/store/store_records.o \
