@@ -47,6 +47,7 @@ COMMON_OBJS := \
 	common/ytree.o
 
 PREDICTOR_OBJS := \
+	predictor/analytics/recommend.o \
 	predictor/analytics/similar.o \
 	predictor/analytics/similar_search.o \
 	predictor/sources/csv.o \
@@ -78,6 +79,7 @@ PREDICTOR_OBJS := \
 	predictor/cinema/weekly.o \
 	predictor/pages/content.o \
 	predictor/pages/page_film.o \
+	predictor/pages/page_find.o \
 	predictor/pages/page_history.o \
 	predictor/pages/page_model.o \
 	predictor/pages/page_week.o \
@@ -105,6 +107,7 @@ COMMAND_OBJS := \
 	cli/cmd_model.o \
 	cli/cmd_records.o \
 	cli/cmd_site.o \
+	cli/cmd_similar.o \
 	cli/cmd_weekly.o \
 	cli/cmd_week.o \
 	cli/cmd_status.o
@@ -119,6 +122,7 @@ UNIT_OBJS := \
 	tests/unit/test_features.o \
 	tests/unit/test_http.o \
 	tests/unit/test_plan.o \
+	tests/unit/test_recommend.o \
 	tests/unit/test_similar.o \
 	tests/unit/test_store.o \
 	tests/unit/test_strmap.o \

@@ -75,6 +75,18 @@ int content_put(struct page_set *w, const char *rel, const cJSON *front, const c
 	return rc;
 }
 
+int content_put_file(struct page_set *w, const char *rel, const char *data, size_t len)
+{
+	char *path = xasprintf("%s/%s", w->dir, rel);
+	w->paths = xgrow(w->paths, &w->cap, w->n + 1, sizeof *w->paths);
+	w->paths[w->n++] = path;
+	char *slash = strrchr(path, '/');
+	*slash = '\0';
+	int rc = file_mkdirs(path);
+	*slash = '/';
+	return rc != 0 ? -1 : file_set_put(&w->changed, path, data, len);
+}
+
 static bool is_generated(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -204,16 +216,29 @@ int content_write(struct store *st, const struct config *cfg, const char *dir)
 	struct page_set set = { .dir = dir };
 	struct page_lang pl;
 	const char *site_title;
+	struct similar_settings settings;
+	struct catalogue_film *catalogue = NULL;
+	size_t n_catalogue = 0;
+	struct recommend *similar = NULL;
+	struct page_films pf = { 0 };
 	int rc = -1;
 
 	if (content_lang(cfg, &pl) != 0 ||
 	    config_string(cfg, "cinema.name", "New is always better", &site_title) != 0 ||
+	    recommend_settings(cfg, &settings) != 0 ||
 	    week_records_load(st, &weeks, &n_weeks) != 0 ||
-	    store_actuals_list(st, &actuals, &n_actuals) != 0)
+	    store_actuals_list(st, &actuals, &n_actuals) != 0 ||
+	    store_catalogue_load(st, pl.metric, NULL, &catalogue, &n_catalogue) != 0)
 		goto out;
+	similar = recommend_new(catalogue, n_catalogue, &settings);
+	if (!similar)
+		goto out;
+	pf = (struct page_films){ .films = catalogue, .n = n_catalogue, .similar = similar };
+	page_films_name(&pf, weeks, n_weeks);
 	facts = xcalloc(n_weeks ? n_weeks : 1, sizeof *facts);
 	if (week_facts(st, &pl, weeks, n_weeks, actuals, n_actuals, facts) != 0 ||
-	    page_film_write(st, &set, weeks, facts, n_weeks, &pl, &n_films) != 0 ||
+	    page_film_write(st, &set, weeks, facts, n_weeks, &pf, &pl, &n_films) != 0 ||
+	    page_find_write(&set, &pf, &pl) != 0 ||
 	    page_week_write(&set, weeks, facts, n_weeks, &pl, site_title) != 0)
 		goto out;
 	cJSON *history = page_history_json(weeks, facts, n_weeks, &pl);
@@ -239,5 +264,8 @@ out:
 		free(set.paths[i]);
 	free(set.paths);
 	actual_rows_free(actuals, n_actuals);
+	page_films_clear(&pf);
+	recommend_free(similar);
+	catalogue_free(catalogue, n_catalogue);
 	return rc;
 }

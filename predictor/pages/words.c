@@ -29,6 +29,11 @@ static const char *const signatures[W_COUNT] = {
 	[W_WEEK_CHART_TITLE] = "ss",
 	[W_WEEK_CHART_DESC] = "sf",
 	[W_SCATTER_TITLE] = "s",
+	[W_WHY_GENRES] = "z",
+	[W_WHY_ACTORS] = "z",
+	[W_WHY_KEYWORDS] = "z",
+	[W_AZ_INTRO] = "s",
+	[W_AZ_TITLE] = "s",
 };
 
 const char *words_signature(enum word w)

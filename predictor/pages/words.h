@@ -63,6 +63,29 @@ enum word {
 	W_IMPORTANCE_SERIES,
 	W_MODEL_BODY,
 	W_MODEL_NONE,
+	/* why two films are similar (page_similar_why) */
+	W_WHY_GENRE,
+	W_WHY_GENRES,         /* genres in common (2 or more) */
+	W_WHY_DIRECTOR,
+	W_WHY_ACTOR,
+	W_WHY_ACTORS,         /* actors in common (2 or more) */
+	W_WHY_KEYWORD,
+	W_WHY_KEYWORDS,       /* keywords in common (2 or more) */
+	W_WHY_COUNTRY,
+	W_WHY_COLLECTION,
+	W_WHY_STORY,
+	/* finding a film: the films' page and the A-Z index (page_find.c) */
+	W_FIND_TITLE,
+	W_FIND_INTRO,
+	W_FIND_LABEL,
+	W_FIND_PLACEHOLDER,
+	W_FIND_NONE,
+	W_FIND_LIKE,
+	W_AZ_ALL,
+	W_AZ_INTRO,           /* films in the index (words_count) */
+	W_AZ_TITLE,           /* the letter */
+	W_AZ_OTHER,
+	W_FIND_ERROR,
 	W_COUNT
 };
 

@@ -109,5 +109,28 @@ const struct words_table words_en = {
 				 "real use. [The history](../history/) checks how often the truth fell "
 				 "inside the intervals.\n",
 		[W_MODEL_NONE] = "No model has been trained yet: run `marquee train`.\n",
+		[W_WHY_GENRE] = "same genre",
+		[W_WHY_GENRES] = "shares %zu genres",
+		[W_WHY_DIRECTOR] = "same director",
+		[W_WHY_ACTOR] = "an actor in common",
+		[W_WHY_ACTORS] = "%zu actors in common",
+		[W_WHY_KEYWORD] = "a theme in common",
+		[W_WHY_KEYWORDS] = "%zu themes in common",
+		[W_WHY_COUNTRY] = "same country",
+		[W_WHY_COLLECTION] = "same franchise",
+		[W_WHY_STORY] = "similar story",
+		[W_FIND_TITLE] = "Find a film you liked",
+		[W_FIND_INTRO] = "Type the title of a film you liked: you will see the films most like it, by "
+				  "their genres, director, cast and story.",
+		[W_FIND_LABEL] = "A film you liked",
+		[W_FIND_PLACEHOLDER] = "Type a title",
+		[W_FIND_NONE] = "No film with that title.",
+		[W_FIND_LIKE] = "If you liked it:",
+		[W_AZ_ALL] = "Every film from A to Z",
+		[W_AZ_INTRO] = "%s films, each on a page with the films most like it.",
+		[W_AZ_TITLE] = "Films: %s",
+		[W_AZ_OTHER] = "Other",
+		[W_FIND_ERROR] = "The list of films could not be loaded; the A-Z index below leads to every "
+				  "film.",
 	},
 };

@@ -117,5 +117,29 @@ const struct words_table words_fr = {
 				 "[L'historique](../history/) vérifie combien de fois la réalité est "
 				 "tombée dans les intervalles.\n",
 		[W_MODEL_NONE] = "Aucun modèle n'a encore été entraîné : lancez `marquee train`.\n",
+		[W_WHY_GENRE] = "même genre",
+		[W_WHY_GENRES] = "%zu genres en commun",
+		[W_WHY_DIRECTOR] = "même réalisateur",
+		[W_WHY_ACTOR] = "un acteur en commun",
+		[W_WHY_ACTORS] = "%zu acteurs en commun",
+		[W_WHY_KEYWORD] = "un thème en commun",
+		[W_WHY_KEYWORDS] = "%zu thèmes en commun",
+		[W_WHY_COUNTRY] = "même pays",
+		[W_WHY_COLLECTION] = "même saga",
+		[W_WHY_STORY] = "histoire proche",
+		[W_FIND_TITLE] = "Retrouver un film que vous avez aimé",
+		[W_FIND_INTRO] = "Tapez le titre d'un film que vous avez aimé : vous verrez les films qui lui "
+				  "ressemblent le plus, par leurs genres, leur réalisation, leur distribution "
+				  "et leur histoire.",
+		[W_FIND_LABEL] = "Un film que vous avez aimé",
+		[W_FIND_PLACEHOLDER] = "Tapez un titre",
+		[W_FIND_NONE] = "Aucun film de ce titre.",
+		[W_FIND_LIKE] = "Si vous l'avez aimé :",
+		[W_AZ_ALL] = "Tous les films de A à Z",
+		[W_AZ_INTRO] = "%s films, chacun sur une page avec les films qui lui ressemblent le plus.",
+		[W_AZ_TITLE] = "Films : %s",
+		[W_AZ_OTHER] = "Autres",
+		[W_FIND_ERROR] = "La liste des films n'a pas pu être chargée ; l'index de A à Z ci-dessous "
+				  "mène à tous les films.",
 	},
 };

@@ -43,7 +43,7 @@ static long index_of(const struct id_index *m, long id)
 }
 
 /* The parts of a film a list query fills. */
-enum part { P_GENRES, P_DIRECTORS, P_CAST, P_COUNTRIES, P_KEYWORDS };
+enum part { P_GENRES, P_DIRECTORS, P_CAST, P_COUNTRIES, P_KEYWORDS, P_LANGUAGES };
 
 static const char *const part_sql[] = {
 	[P_GENRES] = "SELECT x.film_id, g.name, 0, NULL FROM film_genres x"
@@ -58,9 +58,12 @@ static const char *const part_sql[] = {
 			" JOIN countries g ON g.id = x.country_id ORDER BY x.film_id, x.ord",
 	[P_KEYWORDS] = "SELECT x.film_id, g.name, 0, NULL FROM film_keywords x"
 		       " JOIN keywords g ON g.id = x.keyword_id ORDER BY x.film_id, x.ord",
+	[P_LANGUAGES] = "SELECT x.film_id, g.name, 0, NULL FROM film_languages x"
+			" JOIN languages g ON g.id = x.language_id ORDER BY x.film_id, x.ord",
 };
 
-static const char *const part_name[] = { "genres", "directors", "cast", "countries", "keywords" };
+static const char *const part_name[] = { "genres", "directors", "cast", "countries", "keywords",
+					    "languages" };
 
 /* Appends one row of a list query to its film. */
 static void add_item(struct catalogue_film *f, enum part part, sqlite3_stmt *stmt)
@@ -81,6 +84,10 @@ static void add_item(struct catalogue_film *f, enum part part, sqlite3_stmt *stm
 	case P_KEYWORDS:
 		f->keywords = xrealloc(f->keywords, (f->n_keywords + 1) * sizeof *f->keywords);
 		f->keywords[f->n_keywords++] = name;
+		break;
+	case P_LANGUAGES:
+		f->languages = xrealloc(f->languages, (f->n_languages + 1) * sizeof *f->languages);
+		f->languages[f->n_languages++] = name;
 		break;
 	case P_DIRECTORS:
 		f->directors = xrealloc(f->directors, (f->n_directors + 1) * sizeof *f->directors);
@@ -153,7 +160,7 @@ int store_catalogue_load(struct store *st, const char *metric, const char *ratin
 	int rc = -1;
 	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, key, title, release_date, runtime_min,"
 					    " budget_usd, certification, collection, overview,"
-					    " poster_path FROM films ORDER BY release_date, key");
+					    " poster_path, tmdb_id FROM films ORDER BY release_date, key");
 	if (!stmt)
 		return -1;
 	int step;
@@ -172,6 +179,7 @@ int store_catalogue_load(struct store *st, const char *metric, const char *ratin
 		f->collection = text_dup(stmt, 7);
 		f->overview = text_dup(stmt, 8);
 		f->poster_path = text_dup(stmt, 9);
+		f->tmdb_id = sqlite3_column_int64(stmt, 10);
 		f->outcome = f->rating = NAN;
 		if (!f->key)
 			f->key = xstrdup("");
@@ -190,7 +198,7 @@ int store_catalogue_load(struct store *st, const char *metric, const char *ratin
 		map.pairs[2 * i + 1] = (long)i;
 	}
 	qsort(map.pairs, count, 2 * sizeof *map.pairs, by_id);
-	for (enum part p = P_GENRES; p <= P_KEYWORDS; p++)
+	for (enum part p = P_GENRES; p <= P_LANGUAGES; p++)
 		if (load_part(st, p, &map, films) != 0)
 			goto out;
 
@@ -253,6 +261,7 @@ void catalogue_free(struct catalogue_film *films, size_t n)
 		free(f->cast_birthdays);
 		free_list(f->countries, f->n_countries);
 		free_list(f->keywords, f->n_keywords);
+		free_list(f->languages, f->n_languages);
 	}
 	free(films);
 }

@@ -31,6 +31,7 @@ struct catalogue_film {
 	char *overview;        /* or NULL */
 	char *poster_path;     /* or NULL */
 	char *distributor;     /* the first distributor, or NULL */
+	long tmdb_id;          /* 0 when unknown */
 	char **genres;         /* array of strings, in the source's order */
 	size_t n_genres;
 	char **directors;      /* credit order */
@@ -44,6 +45,8 @@ struct catalogue_film {
 	size_t n_countries;
 	char **keywords;
 	size_t n_keywords;
+	char **languages;      /* spoken languages */
+	size_t n_languages;
 	double outcome;        /* the metric asked for (mean over sources), NAN when absent */
 	double rating;         /* the rating asked for (mean over sources), NAN when absent */
 };

@@ -9,6 +9,7 @@
 	SUITE(test_features)  \
 	SUITE(test_http)      \
 	SUITE(test_plan)      \
+	SUITE(test_recommend) \
 	SUITE(test_similar)   \
 	SUITE(test_store)     \
 	SUITE(test_strmap)    \
