@@ -261,7 +261,9 @@ static int film_page(struct store *st, struct page_set *set, const struct page_l
 	}
 	cJSON *p = cJSON_CreateObject();
 	cJSON_AddStringToObject(p, "title", title);
-	cJSON_AddStringToObject(p, "layout", "film");
+	/* A film that was never a candidate gets no embed card (the cinema does
+	 * not show it) and no schema.org event: a layout of its own. */
+	cJSON_AddStringToObject(p, "layout", entry ? "film" : "film-catalogue");
 	cJSON_AddBoolToObject(p, "generated", true);
 	cJSON_AddStringToObject(p, "slug", slug);
 	cJSON_AddStringToObject(p, "date", release);
