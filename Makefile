@@ -47,6 +47,8 @@ COMMON_OBJS := \
 	common/ytree.o
 
 PREDICTOR_OBJS := \
+	predictor/analytics/analytics.o \
+	predictor/analytics/analytics_groups.o \
 	predictor/analytics/recommend.o \
 	predictor/analytics/similar.o \
 	predictor/analytics/similar_search.o \
@@ -116,6 +118,7 @@ LIB_OBJS := $(COMMAND_OBJS) $(COMMON_OBJS) $(PREDICTOR_OBJS) $(GENERATOR_OBJS)
 
 UNIT_OBJS := \
 	tests/unit/main.o \
+	tests/unit/test_analytics.o \
 	tests/unit/test_config.o \
 	tests/unit/test_csv.o \
 	tests/unit/test_date.o \

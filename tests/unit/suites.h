@@ -3,6 +3,7 @@
 #define MARQUEE_SUITES_H
 
 #define SUITES                  \
+	SUITE(test_analytics) \
 	SUITE(test_config)    \
 	SUITE(test_csv)       \
 	SUITE(test_date)      \
