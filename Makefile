@@ -49,6 +49,7 @@ COMMON_OBJS := \
 PREDICTOR_OBJS := \
 	predictor/analytics/analytics.o \
 	predictor/analytics/analytics_groups.o \
+	predictor/analytics/pdep.o \
 	predictor/analytics/recommend.o \
 	predictor/analytics/similar.o \
 	predictor/analytics/similar_search.o \
@@ -80,6 +81,9 @@ PREDICTOR_OBJS := \
 	predictor/cinema/week_record.o \
 	predictor/cinema/weekly.o \
 	predictor/pages/content.o \
+	predictor/pages/page_analytics.o \
+	predictor/pages/page_analytics_groups.o \
+	predictor/pages/page_analytics_model.o \
 	predictor/pages/page_film.o \
 	predictor/pages/page_find.o \
 	predictor/pages/page_history.o \
@@ -145,6 +149,7 @@ TMDB_SERVER := $(BUILD)/tmdb_server
 HTTP_DRIVER := $(BUILD)/http_driver
 # Benchmark drivers for modules that have no command of their own.
 BENCH_SIMILAR := $(BUILD)/bench_similar
+BENCH_ANALYTICS := $(BUILD)/bench_analytics
 
 # The embedded demo data: vega-datasets' movies.json (BSD-3-Clause), from npm.
 VEGA_VERSION := 3.2.1
@@ -173,12 +178,19 @@ $(TMDB_SERVER): $(addprefix $(BUILD)/,$(TMDB_SERVER_OBJS))
 $(HTTP_DRIVER): $(addprefix $(BUILD)/,$(HTTP_DRIVER_OBJS) $(LIB_OBJS))
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
+$(BENCH_SIMILAR): $(addprefix $(BUILD)/,tests/bench/bench_similar.o $(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BENCH_ANALYTICS): $(addprefix $(BUILD)/,tests/bench/bench_analytics.o $(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 -include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d) \
-	$(TMDB_SERVER_OBJS:.o=.d) $(HTTP_DRIVER_OBJS:.o=.d))
+	$(TMDB_SERVER_OBJS:.o=.d) $(HTTP_DRIVER_OBJS:.o=.d) \
+	$(BUILD)/tests/bench/bench_similar.d $(BUILD)/tests/bench/bench_analytics.d)
 
 # Installs the Debian packages that are missing (as root), or prints the
 # apt-get command and stops. Every entry point below goes through it.
@@ -220,7 +232,8 @@ golden: all demo-data
 	@for c in en fr demo; do UPDATE=1 MARQUEE=$(abspath $(MARQUEE)) sh tests/golden/compare.sh $$c || exit 1; done
 
 bench: deps
-	@$(MAKE) --no-print-directory all $(TMDB_SERVER) $(HTTP_DRIVER)
+	@$(MAKE) --no-print-directory all $(TMDB_SERVER) $(HTTP_DRIVER) $(BENCH_SIMILAR) $(BENCH_ANALYTICS)
+	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its benchmark will skip"
 	@MARQUEE=$(abspath $(MARQUEE)) sh tests/bench/run.sh
 
 # Each parser fuzzed for FUZZ_SECONDS, from the seeds in tests/fuzz/seeds

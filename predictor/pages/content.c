@@ -207,6 +207,26 @@ static int week_facts(struct store *st, const struct page_lang *pl, const struct
 	return 0;
 }
 
+/* The viewers' ratings the history holds, if any: the first of the known
+ * rating outcomes (borrowed; NULL when none). */
+static int rating_metric(struct store *st, const char **rating)
+{
+	static const char *const known[] = { "viewer_rating", "imdb_rating" };
+	struct store_metric_count *metrics = NULL;
+	size_t n = 0;
+	*rating = NULL;
+	if (store_metrics_list(st, &metrics, &n) != 0)
+		return -1;
+	for (size_t k = 0; k < sizeof known / sizeof *known && !*rating; k++)
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(metrics[i].metric, known[k]) == 0 && metrics[i].films > 0)
+				*rating = known[k];
+	for (size_t i = 0; i < n; i++)
+		free(metrics[i].metric);
+	free(metrics);
+	return 0;
+}
+
 int content_write(struct store *st, const struct config *cfg, const char *dir)
 {
 	struct week_record *weeks = NULL;
@@ -223,12 +243,14 @@ int content_write(struct store *st, const struct config *cfg, const char *dir)
 	struct page_films pf = { 0 };
 	int rc = -1;
 
+	const char *rating = NULL;
 	if (content_lang(cfg, &pl) != 0 ||
 	    config_string(cfg, "cinema.name", "New is always better", &site_title) != 0 ||
 	    recommend_settings(cfg, &settings) != 0 ||
 	    week_records_load(st, &weeks, &n_weeks) != 0 ||
 	    store_actuals_list(st, &actuals, &n_actuals) != 0 ||
-	    store_catalogue_load(st, pl.metric, NULL, &catalogue, &n_catalogue) != 0)
+	    rating_metric(st, &rating) != 0 ||
+	    store_catalogue_load(st, pl.metric, rating, &catalogue, &n_catalogue) != 0)
 		goto out;
 	similar = recommend_new(catalogue, n_catalogue, &settings);
 	if (!similar)
@@ -239,6 +261,7 @@ int content_write(struct store *st, const struct config *cfg, const char *dir)
 	if (week_facts(st, &pl, weeks, n_weeks, actuals, n_actuals, facts) != 0 ||
 	    page_film_write(st, &set, weeks, facts, n_weeks, &pf, &pl, &n_films) != 0 ||
 	    page_find_write(&set, &pf, &pl) != 0 ||
+	    page_analytics_write(st, &set, &pf, rating, &pl) != 0 ||
 	    page_week_write(&set, weeks, facts, n_weeks, &pl, site_title) != 0)
 		goto out;
 	cJSON *history = page_history_json(weeks, facts, n_weeks, &pl);

@@ -124,6 +124,17 @@ int page_film_write(struct store *st, struct page_set *set, const struct week_re
 /* Writes the films' page with the search box, the A-Z pages and the search index. */
 int page_find_write(struct page_set *set, const struct page_films *pf, const struct page_lang *pl);
 
+/* ---- page_analytics*.c ---- */
+
+/*
+ * Writes the analytics pages under analytics/: seasons, genres, people and
+ * companies, running time, the top films (with the best rated by viewers
+ * when `rating`, an outcome such as viewer_rating, is not NULL), actors'
+ * age and the current model's view. 0, or -1 after reporting.
+ */
+int page_analytics_write(struct store *st, struct page_set *set, const struct page_films *pf,
+			 const char *rating, const struct page_lang *pl);
+
 /* ---- page_history.c ---- */
 
 /* The history page: predictions against actuals, week by week. Owned. */
