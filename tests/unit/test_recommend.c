@@ -159,6 +159,26 @@ void test_recommend(void)
 	INT_EQ(recommend_lookup(films, 6, "Nothing", found, 4), 0, "no such film");
 	recommend_free(r);
 
+	/* Ties: two films exactly alike are listed by key, whatever the catalogue order. */
+	struct catalogue_film *tie = xcalloc(3, sizeof *tie);
+	f = &tie[0];
+	film(f, "t:w", "W", 1);
+	LIST(genres, "Western");
+	f = &tie[1];
+	film(f, "t:z", "Z", 2);
+	LIST(genres, "Western");
+	f = &tie[2];
+	film(f, "t:y", "Y", 3);
+	LIST(genres, "Western");
+	for (int threads = 1; threads <= 2; threads++) {
+		s.threads = threads;
+		r = recommend_new(tie, 3, &s);
+		STR_EQ(neighbour(r, tie, 0, 0), "t:y", "a tie: the smaller key first");
+		STR_EQ(neighbour(r, tie, 0, 1), "t:z", "then the other");
+		recommend_free(r);
+	}
+	catalogue_free(tie, 3);
+
 	/* The pages' names: a published slug is kept, a clash gets -2. */
 	struct page_films pf = { .films = films, .n = 6 };
 	free(films[4].title);
