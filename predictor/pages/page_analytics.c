@@ -136,23 +136,36 @@ void an_film(cJSON *cells, const struct an_ctx *c, size_t film)
 	free(href);
 }
 
+/* A number cell, or a dash (right-aligned like the numbers) when there is none. */
+static void number(cJSON *cells, const char *key, double x, int decimals)
+{
+	if (isfinite(x))
+		json_number(cell(cells), key, x, decimals);
+	else
+		cJSON_AddStringToObject(cell(cells), "r", "\xe2\x80\x93");
+}
+
 void an_int(cJSON *cells, double x)
 {
-	json_number(cell(cells), "i", x, 0);
+	number(cells, "i", x, 0);
 }
 
 void an_dec(cJSON *cells, double x)
 {
-	json_number(cell(cells), "f", x, 1);
+	number(cells, "f", x, 1);
 }
 
 void an_pct(cJSON *cells, double share)
 {
-	json_number(cell(cells), "p", share, 3);
+	number(cells, "p", share, 3);
 }
 
 void an_int_n(cJSON *cells, double x, size_t n)
 {
+	if (!isfinite(x)) {
+		number(cells, "i", x, 0);
+		return;
+	}
 	cJSON *c = cell(cells);
 	json_number(c, "i", x, 0);
 	cJSON_AddNumberToObject(c, "n", (double)n);
@@ -161,7 +174,7 @@ void an_int_n(cJSON *cells, double x, size_t n)
 void an_range(cJSON *cells, const struct an_ctx *c, double low, double high)
 {
 	if (!isfinite(low)) {
-		an_text(cells, NULL, NULL);
+		number(cells, "r", NAN, 0);
 		return;
 	}
 	char *lo = an_count(c, low), *hi = an_count(c, high);
