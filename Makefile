@@ -49,6 +49,10 @@ COMMON_OBJS := \
 	common/ytree.o
 
 PREDICTOR_OBJS := \
+	predictor/analytics/analytics.o \
+	predictor/analytics/analytics_groups.o \
+	predictor/analytics/pdep.o \
+	predictor/analytics/recommend.o \
 	predictor/analytics/similar.o \
 	predictor/analytics/similar_search.o \
 	predictor/sources/csv.o \
@@ -62,6 +66,7 @@ PREDICTOR_OBJS := \
 	predictor/sources/tmdb_url.o \
 	predictor/store/store.o \
 	predictor/store/store_cache.o \
+	predictor/store/store_analytics.o \
 	predictor/store/store_films.o \
 	predictor/store/store_models.o \
 	predictor/store/store_records.o \
@@ -82,7 +87,11 @@ PREDICTOR_OBJS := \
 	predictor/cinema/weekly.o \
 	predictor/pages/content.o \
 	predictor/pages/page_cinema.o \
+	predictor/pages/page_analytics.o \
+	predictor/pages/page_analytics_groups.o \
+	predictor/pages/page_analytics_model.o \
 	predictor/pages/page_film.o \
+	predictor/pages/page_find.o \
 	predictor/pages/page_history.o \
 	predictor/pages/page_model.o \
 	predictor/pages/page_week.o \
@@ -118,6 +127,7 @@ COMMAND_OBJS := \
 	cli/cmd_records.o \
 	cli/cmd_scrape.o \
 	cli/cmd_site.o \
+	cli/cmd_similar.o \
 	cli/cmd_weekly.o \
 	cli/skeleton.o \
 	cli/cmd_week.o \
@@ -127,12 +137,14 @@ LIB_OBJS := $(COMMAND_OBJS) $(COMMON_OBJS) $(PREDICTOR_OBJS) $(GENERATOR_OBJS)
 
 UNIT_OBJS := \
 	tests/unit/main.o \
+	tests/unit/test_analytics.o \
 	tests/unit/test_config.o \
 	tests/unit/test_csv.o \
 	tests/unit/test_date.o \
 	tests/unit/test_features.o \
 	tests/unit/test_http.o \
 	tests/unit/test_plan.o \
+	tests/unit/test_recommend.o \
 	tests/unit/test_similar.o \
 	tests/unit/test_store.o \
 	tests/unit/test_strmap.o \
@@ -152,6 +164,7 @@ TMDB_SERVER := $(BUILD)/tmdb_server
 HTTP_DRIVER := $(BUILD)/http_driver
 # Benchmark drivers for modules that have no command of their own.
 BENCH_SIMILAR := $(BUILD)/bench_similar
+BENCH_ANALYTICS := $(BUILD)/bench_analytics
 
 # The embedded demo data: vega-datasets' movies.json (BSD-3-Clause), from npm.
 VEGA_VERSION := 3.2.1
@@ -190,12 +203,19 @@ $(BUILD)/cli/skeleton.c: cli/skeleton.awk $(SKELETON_FILES)
 $(BUILD)/cli/skeleton.o: $(BUILD)/cli/skeleton.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+$(BENCH_SIMILAR): $(addprefix $(BUILD)/,tests/bench/bench_similar.o $(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BENCH_ANALYTICS): $(addprefix $(BUILD)/,tests/bench/bench_analytics.o $(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 -include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d) \
-	$(TMDB_SERVER_OBJS:.o=.d) $(HTTP_DRIVER_OBJS:.o=.d))
+	$(TMDB_SERVER_OBJS:.o=.d) $(HTTP_DRIVER_OBJS:.o=.d) \
+	$(BUILD)/tests/bench/bench_similar.d $(BUILD)/tests/bench/bench_analytics.d)
 
 # Installs the Debian packages that are missing (as root), or prints the
 # apt-get command and stops. Every entry point below goes through it.
@@ -253,7 +273,8 @@ golden: all demo-data
 	@for c in en fr demo; do UPDATE=1 MARQUEE=$(abspath $(MARQUEE)) sh tests/golden/compare.sh $$c || exit 1; done
 
 bench: deps bench-deps
-	@$(MAKE) --no-print-directory all $(TMDB_SERVER) $(HTTP_DRIVER)
+	@$(MAKE) --no-print-directory all $(TMDB_SERVER) $(HTTP_DRIVER) $(BENCH_SIMILAR) $(BENCH_ANALYTICS)
+	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its benchmark will skip"
 	@MARQUEE=$(abspath $(MARQUEE)) sh tests/bench/run.sh
 
 # Each parser fuzzed for FUZZ_SECONDS, from the seeds in tests/fuzz/seeds

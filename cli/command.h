@@ -55,6 +55,7 @@ extern const struct command cmd_override;
 extern const struct command cmd_actuals;
 extern const struct command cmd_records;
 extern const struct command cmd_replay;
+extern const struct command cmd_similar;
 extern const struct command cmd_content;
 extern const struct command cmd_build;
 extern const struct command cmd_serve;

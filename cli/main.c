@@ -34,6 +34,7 @@ static const struct command *const commands[] = {
 	&cmd_actuals,
 	&cmd_records,
 	&cmd_replay,
+	&cmd_similar,
 	&cmd_content,
 	&cmd_build,
 	&cmd_serve,

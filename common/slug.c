@@ -3,9 +3,12 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/date.h"
 #include "common/xalloc.h"
 
 /* Base letters of U+00C0..U+00FF ('\0' where there is none). */
@@ -44,4 +47,20 @@ char *slug_make(const char *text)
 	if (!b.len)
 		buf_puts(&b, "untitled");
 	return buf_detach(&b);
+}
+
+char *slug_film(const char *title, long release)
+{
+	char *base = slug_make(title);
+	int y, m, day;
+	date_to_ymd(release, &y, &m, &day);
+	/* "Dune (2021)" already carries its year. */
+	char year[16];
+	snprintf(year, sizeof year, "-%d", y);
+	size_t n = strlen(base), k = strlen(year);
+	if (n > k && strcmp(base + n - k, year) == 0)
+		return base;
+	char *slug = xasprintf("%s%s", base, year);
+	free(base);
+	return slug;
 }

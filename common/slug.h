@@ -9,5 +9,11 @@
 
 /* A new slug for text (owned by the caller); "untitled" when nothing is left. */
 char *slug_make(const char *text);
+/*
+ * The slug of a film page: its title and release year ("dune-2021"), the
+ * year not repeated when the title ends with it ("Dune (2021)"). release is
+ * a day number (common/date.h). Owned by the caller.
+ */
+char *slug_film(const char *title, long release);
 
 #endif

@@ -82,6 +82,16 @@ int site_config_read(struct site *site, const struct config *cfg, const struct s
 		msg_error("base URL \"%s\" must start with http:// or https://", base);
 		return -1;
 	}
+	/* Themes put it in attributes and JSON-LD as it is: only a URL's characters. */
+	size_t bad = strcspn(base, " \"'<>\\`{}|^");
+	for (const char *c = base; *c && bad == strlen(base); c++)
+		if ((unsigned char)*c < 0x21 || (unsigned char)*c > 0x7e)
+			bad = (size_t)(c - base);
+	if (base[bad]) {
+		msg_error("base URL \"%s\" has a character a URL cannot hold at byte %zu "
+			  "(percent-encode it)", base, bad + 1);
+		return -1;
+	}
 	site->title = xstrdup(title);
 	site->description = xstrdup(desc);
 	site->base_url = site_ends_with(base, "/") ? xstrdup(base) : xasprintf("%s/", base);

@@ -95,23 +95,6 @@ void decision_week_next(const struct cinema *c, char out[9])
 
 /* ---- films ---- */
 
-/* The slug of a film: title and year. */
-static char *film_slug(const char *title, long release)
-{
-	char *base = slug_make(title);
-	int y, m, day;
-	date_to_ymd(release, &y, &m, &day);
-	/* "Dune (2021)" already carries its year. */
-	char year[16];
-	snprintf(year, sizeof year, "-%d", y);
-	size_t n = strlen(base), k = strlen(year);
-	if (n > k && strcmp(base + n - k, year) == 0)
-		return base;
-	char *slug = xasprintf("%s%s", base, year);
-	free(base);
-	return slug;
-}
-
 static char **copy_list(char *const *items, size_t n)
 {
 	char **out = xcalloc(n ? n : 1, sizeof *out);
@@ -315,7 +298,7 @@ int decision_make(struct store *st, const struct config *cfg, const struct cinem
 		struct week_candidate *wc = &w->candidates[i];
 		char release[11];
 		date_format(p->release, release);
-		char *slug = film_slug(p->title, p->release);
+		char *slug = slug_film(p->title, p->release);
 		int r = film_summary(st, p->key, slug, p->title, release, &wc->film);
 		free(slug);
 		if (r != 0)

@@ -63,7 +63,56 @@ char *content_metric_axis(const struct page_lang *pl)
  * together at the end, so a failure (a full disk) leaves content/ as it was
  * rather than half old, half new.
  */
-int content_put(struct page_set *w, const char *rel, const cJSON *front, const char *body)
+/* Whether a poster's file name is one the scrape could have written: no
+ * folder, no dot first, nothing a URL or an attribute would need escaped. */
+static bool poster_name_ok(const char *name)
+{
+	if (!*name || *name == '.' || strlen(name) > 200)
+		return false;
+	for (const char *c = name; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		      (*c >= '0' && *c <= '9') || *c == '.' || *c == '_' || *c == '-'))
+			return false;
+	return true;
+}
+
+/*
+ * Every "poster" of a page as the site serves it. The stores keep TMDB's
+ * path ("/abc.jpg"), and the scrape saves the image as
+ * content/posters/abc.jpg, which the build copies to the site: a page gets
+ * "posters/abc.jpg" (from the site root; the theme puts {{root}} before
+ * it) when that file is there, and null when it is not, so no page links
+ * an image the site does not have.
+ */
+static void posters_local(cJSON *node, const char *dir)
+{
+	for (cJSON *c = node ? node->child : NULL; c; c = c->next) {
+		if (!c->string || strcmp(c->string, "poster") != 0) {
+			posters_local(c, dir);
+			continue;
+		}
+		if (!cJSON_IsString(c))
+			continue;
+		const char *name = c->valuestring;
+		if (strncmp(name, "posters/", 8) == 0)
+			name += 8; /* already the site's */
+		while (*name == '/')
+			name++;
+		char *file = xasprintf("%s/posters/%s", dir, name);
+		bool ok = poster_name_ok(name) && access(file, R_OK) == 0;
+		free(file);
+		cJSON *local = ok ? NULL : cJSON_CreateNull();
+		if (ok) {
+			char *rel = xasprintf("posters/%s", name);
+			local = cJSON_CreateString(rel);
+			free(rel);
+		}
+		cJSON_ReplaceItemInObjectCaseSensitive(node, "poster", local); /* keeps the key */
+		c = local;
+	}
+}
+
+int content_put_file(struct page_set *w, const char *rel, const char *data, size_t len)
 {
 	char *path = xasprintf("%s/%s", w->dir, rel);
 	w->paths = xgrow(w->paths, &w->cap, w->n + 1, sizeof *w->paths);
@@ -72,13 +121,17 @@ int content_put(struct page_set *w, const char *rel, const cJSON *front, const c
 	*slash = '\0';
 	int rc = file_mkdirs(path);
 	*slash = '/';
-	if (rc != 0)
-		return -1;
+	return rc != 0 ? -1 : file_set_put(&w->changed, path, data, len);
+}
+
+int content_put(struct page_set *w, const char *rel, cJSON *front, const char *body)
+{
+	posters_local(front, w->dir);
 	char *json = json_print(front);
 	struct buf text = BUF_INIT;
 	buf_printf(&text, "---\n" MARKER "%s\n---\n%s", json, body ? body : "");
 	free(json);
-	rc = file_set_put(&w->changed, path, text.data, text.len);
+	int rc = content_put_file(w, rel, text.data, text.len);
 	buf_free(&text);
 	return rc;
 }
@@ -266,6 +319,26 @@ static int week_facts(struct store *st, const struct page_lang *pl, const struct
 	return 0;
 }
 
+/* The viewers' ratings the history holds, if any: the first of the known
+ * rating outcomes (borrowed; NULL when none). */
+static int rating_metric(struct store *st, const char **rating)
+{
+	static const char *const known[] = { "viewer_rating", "imdb_rating" };
+	struct store_metric_count *metrics = NULL;
+	size_t n = 0;
+	*rating = NULL;
+	if (store_metrics_list(st, &metrics, &n) != 0)
+		return -1;
+	for (size_t k = 0; k < sizeof known / sizeof *known && !*rating; k++)
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(metrics[i].metric, known[k]) == 0 && metrics[i].films > 0)
+				*rating = known[k];
+	for (size_t i = 0; i < n; i++)
+		free(metrics[i].metric);
+	free(metrics);
+	return 0;
+}
+
 int content_write(struct store *st, const struct config *cfg, const char *dir)
 {
 	struct week_record *weeks = NULL;
@@ -275,17 +348,34 @@ int content_write(struct store *st, const struct config *cfg, const char *dir)
 	struct page_set set = { .dir = dir };
 	struct page_lang pl;
 	struct cinema cinema = { 0 };
+	struct similar_settings settings;
+	struct catalogue_film *catalogue = NULL;
+	size_t n_catalogue = 0;
+	struct recommend *similar = NULL;
+	struct page_films pf = { 0 };
 	int rc = -1;
 
+	const char *rating = NULL;
 	if (content_lang(cfg, &pl) != 0 || cinema_load(cfg, &cinema) != 0 ||
+	    recommend_settings(cfg, &settings) != 0 ||
 	    week_records_load(st, &weeks, &n_weeks) != 0 ||
-	    store_actuals_list(st, &actuals, &n_actuals) != 0)
+	    store_actuals_list(st, &actuals, &n_actuals) != 0 ||
+	    rating_metric(st, &rating) != 0 ||
+	    store_catalogue_load(st, pl.metric, rating, &catalogue, &n_catalogue) != 0)
 		goto out;
 	pl.cinema = &cinema;
+	similar = recommend_new(catalogue, n_catalogue, &settings);
+	if (!similar)
+		goto out;
+	pf = (struct page_films){ .films = catalogue, .n = n_catalogue, .similar = similar };
+	page_films_name(&pf, weeks, n_weeks);
 	facts = xcalloc(n_weeks ? n_weeks : 1, sizeof *facts);
+	/* the analytics are the manager's: a public site has none */
 	if (week_facts(st, &pl, weeks, n_weeks, actuals, n_actuals, facts) != 0 ||
 	    page_cinema_write(&set, &pl) != 0 ||
-	    page_film_write(st, &set, weeks, facts, n_weeks, &pl, &n_films) != 0 ||
+	    page_film_write(st, &set, weeks, facts, n_weeks, &pf, &pl, &n_films) != 0 ||
+	    page_find_write(&set, &pf, &pl) != 0 ||
+	    (!pl.public_site && page_analytics_write(st, &set, &pf, rating, &pl) != 0) ||
 	    page_week_write(&set, weeks, facts, n_weeks, &pl, cinema.name) != 0)
 		goto out;
 	/* a public site shows no predictions against actuals, and no model */
@@ -318,5 +408,8 @@ out:
 	free(set.paths);
 	actual_rows_free(actuals, n_actuals);
 	cinema_free(&cinema);
+	page_films_clear(&pf);
+	recommend_free(similar);
+	catalogue_free(catalogue, n_catalogue);
 	return rc;
 }

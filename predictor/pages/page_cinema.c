@@ -83,7 +83,7 @@ static int starter_put(struct page_set *set, const char *rel, const char *title,
 		char *quoted = json_print(t);
 		char *text = xasprintf("---\n" STARTER " %s\ntitle: %s\nmenu: %d\n---\n%s", note,
 				       quoted, menu, body);
-		rc = file_set_put(&set->changed, path, text, strlen(text));
+		rc = content_put_file(set, rel, text, strlen(text));
 		free(text);
 		free(quoted);
 		cJSON_Delete(t);
@@ -153,15 +153,9 @@ int page_cinema_write(struct page_set *set, const struct page_lang *pl)
 {
 	cJSON *o = cinema_json(pl->cinema);
 	char *text = cJSON_Print(o);
-	char *path = xasprintf("%s/_data", set->dir);
-	int rc = file_mkdirs(path);
-	free(path);
-	path = xasprintf("%s/_data/cinema.json", set->dir);
 	char *line = xasprintf("%s\n", text);
-	if (rc == 0)
-		rc = file_set_put(&set->changed, path, line, strlen(line));
+	int rc = content_put_file(set, "_data/cinema.json", line, strlen(line));
 	free(line);
-	free(path);
 	free(text);
 	cJSON_Delete(o);
 	if (rc == 0)

@@ -20,8 +20,10 @@
 #include "common/config.h"
 #include "common/fileio.h"
 #include "predictor/cinema/cinema.h"
+#include "predictor/analytics/recommend.h"
 #include "predictor/cinema/week_record.h"
 #include "predictor/store/store.h"
+#include "predictor/store/store_analytics.h"
 #include "predictor/store/store_records.h"
 
 /* ---- content.c: the set of pages ---- */
@@ -59,8 +61,12 @@ struct page_set {
 	struct file_set changed; /* the pages that changed */
 };
 
-/* Adds a page at dir/rel with front (JSON front matter) and body. 0 or -1. */
-int content_put(struct page_set *set, const char *rel, const cJSON *front, const char *body);
+/* Adds a page at dir/rel with front (JSON front matter) and body. 0 or -1.
+ * Every "poster" in front becomes the site's copy of it, or null (content.c). */
+int content_put(struct page_set *set, const char *rel, cJSON *front, const char *body);
+
+/* Adds a file at dir/rel that is not a page (the site copies it as it is). 0 or -1. */
+int content_put_file(struct page_set *set, const char *rel, const char *data, size_t len);
 
 /* A chart for the generator (CONTENT.md's charts), with its series. */
 cJSON *content_chart(const char *kind, const char *title, const char *description,
@@ -118,10 +124,48 @@ int page_cinema_write(struct page_set *set, const struct page_lang *pl);
 
 /* ---- page_film.c ---- */
 
-/* Writes a page per film that was a candidate, and the films' list; *n_films counts them. */
+/* The films of the history as the pages show them. */
+struct page_films {
+	const struct catalogue_film *films; /* borrowed; the catalogue, in release order */
+	size_t n;
+	char **slug;                        /* owned; the page of film i (page_films_name) */
+	const struct recommend *similar;    /* borrowed; film i's similar films */
+};
+
+/*
+ * Names the page of every film: the slug a published week gave it, else
+ * its title and year, followed by -2, -3... when an earlier film of the
+ * catalogue (or a published one) has it already.
+ */
+void page_films_name(struct page_films *pf, const struct week_record *weeks, size_t n_weeks);
+void page_films_clear(struct page_films *pf);
+
+/* Why a similar film is similar, in lang: "same director, similar story" (owned). */
+char *page_similar_why(const char *lang, const struct similar_match *m);
+
+/*
+ * Writes a page per film of the history, with its similar films, and one
+ * per published candidate the history no longer holds; *n_films counts them.
+ */
 int page_film_write(struct store *st, struct page_set *set, const struct week_record *weeks,
-		    const struct page_week_facts *facts, size_t n, const struct page_lang *pl,
-		    size_t *n_films);
+		    const struct page_week_facts *facts, size_t n, const struct page_films *pf,
+		    const struct page_lang *pl, size_t *n_films);
+
+/* ---- page_find.c ---- */
+
+/* Writes the films' page with the search box, the A-Z pages and the search index. */
+int page_find_write(struct page_set *set, const struct page_films *pf, const struct page_lang *pl);
+
+/* ---- page_analytics*.c ---- */
+
+/*
+ * Writes the analytics pages under analytics/: seasons, genres, people and
+ * companies, running time, the top films (with the best rated by viewers
+ * when `rating`, an outcome such as viewer_rating, is not NULL), actors'
+ * age and the current model's view. 0, or -1 after reporting.
+ */
+int page_analytics_write(struct store *st, struct page_set *set, const struct page_films *pf,
+			 const char *rating, const struct page_lang *pl);
 
 /* ---- page_history.c ---- */
 

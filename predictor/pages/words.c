@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/date.h"
 #include "common/xalloc.h"
 
 static const char *const signatures[W_COUNT] = {
@@ -39,6 +40,45 @@ static const char *const signatures[W_COUNT] = {
 	[W_ABOUT_SCREEN] = "ss",
 	[W_ABOUT_MODEL] = "s",
 	[W_PRICE_ROW] = "sss",
+	[W_WHY_GENRES] = "z",
+	[W_WHY_ACTORS] = "z",
+	[W_WHY_KEYWORDS] = "z",
+	[W_AZ_INTRO] = "s",
+	[W_AZ_TITLE] = "s",
+	[W_AN_INTRO] = "ss",
+	[W_AN_PERIOD] = "ssss",
+	[W_AN_NO_FILM] = "s",
+	[W_AN_FROM_TO] = "ss",
+	[W_AN_SEASONS_SUMMARY] = "s",
+	[W_AN_MONTH_TEXT] = "s",
+	[W_AN_MONTH_CHART] = "s",
+	[W_AN_WEEK_TEXT] = "s",
+	[W_AN_WEEK_CHART] = "s",
+	[W_AN_GENRE_TEXT] = "s",
+	[W_AN_GENRE_CHART] = "s",
+	[W_AN_GENRE_REST] = "s",
+	[W_AN_TREND_TEXT] = "s",
+	[W_AN_TREND_CHART] = "s",
+	[W_AN_PEOPLE_TEXT] = "s",
+	[W_AN_ACTORS_TEXT] = "s",
+	[W_AN_PEOPLE_CHART] = "ss",
+	[W_AN_PEOPLE_REST] = "sss",
+	[W_AN_RUNBAND_TEXT] = "s",
+	[W_AN_BAND_UNDER] = "d",
+	[W_AN_BAND_BETWEEN] = "dd",
+	[W_AN_BAND_OVER] = "d",
+	[W_AN_RUNTIME_REST] = "ss",
+	[W_AN_TOPLIST_TEXT] = "ssss",
+	[W_AN_SHARE_TEXT] = "sssss",
+	[W_AN_RATED_TEXT] = "sssss",
+	[W_AN_AGEDIST_TEXT] = "sss",
+	[W_AN_AGELEAD_TEXT] = "s",
+	[W_AN_AGELEAD_CHART] = "s",
+	[W_AN_MODEL_SUMMARY] = "s",
+	[W_AN_MODEL_REST] = "ssss",
+	[W_AN_PD_WEEK_TEXT] = "d",
+	[W_AN_PD_CHART] = "ss",
+	[W_AN_PERIOD_ONE] = "ss",
 };
 
 const char *words_signature(enum word w)
@@ -151,4 +191,23 @@ char *words_number(const char *lang, double x, int decimals)
 char *words_count(const char *lang, double x)
 {
 	return words_number(lang, x, 0);
+}
+
+const char *words_month(const char *lang, int month, bool short_name)
+{
+	if (month < 1 || month > 12)
+		return "";
+	const struct words_table *t = words_for(lang);
+	return short_name ? t->months_short[month - 1] : t->months[month - 1];
+}
+
+char *words_date(const char *lang, long day)
+{
+	int y, m, d;
+	date_to_ymd(day, &y, &m, &d);
+	const char *month = words_month(lang, m, false);
+	/* no-break spaces: a date is not cut across two lines */
+	if (words_is_fr(lang) && d == 1)
+		return xasprintf("1er\xc2\xa0%s\xc2\xa0%d", month, y);
+	return xasprintf("%d\xc2\xa0%s\xc2\xa0%d", d, month, y);
 }

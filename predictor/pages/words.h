@@ -91,6 +91,165 @@ enum word {
 	W_STRATUM_COMPLETE_LARGE, /* model_stratum's order */
 	W_STRATUM_SPARSE_SMALL,
 	W_STRATUM_SPARSE_LARGE,
+	/* why two films are similar (page_similar_why) */
+	W_WHY_GENRE,
+	W_WHY_GENRES,         /* genres in common (2 or more) */
+	W_WHY_DIRECTOR,
+	W_WHY_ACTOR,
+	W_WHY_ACTORS,         /* actors in common (2 or more) */
+	W_WHY_KEYWORD,
+	W_WHY_KEYWORDS,       /* keywords in common (2 or more) */
+	W_WHY_COUNTRY,
+	W_WHY_COLLECTION,
+	W_WHY_STORY,
+	/* finding a film: the films' page and the A-Z index (page_find.c) */
+	W_FIND_TITLE,
+	W_FIND_INTRO,
+	W_FIND_LABEL,
+	W_FIND_PLACEHOLDER,
+	W_FIND_NONE,
+	W_FIND_LIKE,
+	W_AZ_ALL,
+	W_AZ_INTRO,           /* films in the index (words_count) */
+	W_AZ_TITLE,           /* the letter */
+	W_AZ_OTHER,
+	W_FIND_ERROR,
+	/* the analytics pages (page_analytics.c) */
+	W_AN_TITLE,
+	W_AN_INTRO,           /* films, metric label */
+	W_AN_PERIOD,          /* first and last day, films, metric label */
+	W_AN_NO_FILM,         /* metric label */
+	W_AN_BACK,
+	W_AN_FROM_TO,         /* two days */
+	W_AN_COL_FILMS,
+	W_AN_COL_MEDIAN,
+	W_AN_COL_MIDDLE,
+	W_AN_COL_MEAN,
+	W_AN_COL_MONTH,
+	W_AN_COL_WEEK,
+	W_AN_COL_SCHOOL,
+	W_AN_COL_PUBLIC,
+	W_AN_COL_GENRE,
+	W_AN_COL_YEAR,
+	W_AN_COL_NAME,
+	W_AN_COL_BEST,
+	W_AN_COL_RUNTIME,
+	W_AN_COL_RANK,
+	W_AN_COL_RELEASED,
+	W_AN_COL_TOP,
+	W_AN_COL_ALL,
+	W_AN_COL_AGE,
+	W_AN_COL_ROLES,
+	W_AN_COL_COUNTRY,
+	W_AN_COL_DISTRIBUTOR,
+	W_AN_COL_SEASON,
+	W_AN_COL_BUDGET,
+	W_AN_COL_CERTIFICATION,
+	W_AN_COL_TYPICAL,
+	W_AN_SERIES_MEDIAN,
+	W_AN_SERIES_MEAN,
+	W_AN_SEASONS_TITLE,
+	W_AN_SEASONS_SUMMARY, /* metric label */
+	W_AN_MONTH_TITLE,
+	W_AN_MONTH_TEXT,      /* metric label */
+	W_AN_MONTH_CHART,     /* metric label */
+	W_AN_WEEK_TITLE,
+	W_AN_WEEK_TEXT,       /* metric label */
+	W_AN_WEEK_CHART,      /* metric label */
+	W_AN_SERIES_NO_HOLIDAY,
+	W_AN_SERIES_SCHOOL,
+	W_AN_SERIES_PUBLIC,
+	W_AN_AXIS_MONTH,
+	W_AN_AXIS_WEEK,
+	W_AN_SEASONS_REST,
+	W_AN_GENRES_TITLE,
+	W_AN_GENRES_SUMMARY,
+	W_AN_GENRE_TITLE,
+	W_AN_GENRE_TEXT,      /* metric label */
+	W_AN_GENRE_CHART,     /* metric label */
+	W_AN_GENRE_REST,      /* genres left out */
+	W_AN_TREND_TITLE,
+	W_AN_TREND_TEXT,      /* metric label */
+	W_AN_TREND_CHART,     /* metric label */
+	W_AN_AXIS_YEAR,
+	W_AN_PEOPLE_TITLE,
+	W_AN_PEOPLE_SUMMARY,
+	W_AN_DIRECTORS_TITLE,
+	W_AN_ACTORS_TITLE,
+	W_AN_DISTRIBUTORS_TITLE,
+	W_AN_PEOPLE_TEXT,     /* metric label */
+	W_AN_ACTORS_TEXT,     /* metric label */
+	W_AN_PEOPLE_CHART,    /* metric label, the period */
+	W_AN_PEOPLE_REST,     /* with three films over the whole period, of how many, over the last three years */
+	W_AN_PEOPLE_NONE,
+	W_AN_RUNTIME_TITLE,
+	W_AN_RUNTIME_SUMMARY,
+	W_AN_RUNBAND_TITLE,
+	W_AN_RUNBAND_TEXT,    /* metric label */
+	W_AN_RUNBAND_CHART,
+	W_AN_BAND_UNDER,      /* the upper end */
+	W_AN_BAND_BETWEEN,    /* the two ends */
+	W_AN_BAND_OVER,       /* the lower end */
+	W_AN_RUNYEAR_TITLE,
+	W_AN_RUNYEAR_TEXT,
+	W_AN_RUNYEAR_CHART,
+	W_AN_AXIS_MINUTES,
+	W_AN_RUNTIME_REST,    /* films with a running time, films */
+	W_AN_TOP_TITLE,
+	W_AN_TOP_SUMMARY,
+	W_AN_TOPLIST_TITLE,
+	W_AN_TOPLIST_TEXT,    /* films, metric label, first and last day */
+	W_AN_TOPLIST_CHART,
+	W_AN_SHARE_TITLE,
+	W_AN_SHARE_TEXT,      /* top films, metric label, films, first and last day */
+	W_AN_SHARE_CHART,
+	W_AN_SERIES_TOP,
+	W_AN_SERIES_ALL,
+	W_AN_AXIS_SHARE,
+	W_AN_WINTER,
+	W_AN_SPRING,
+	W_AN_SUMMER,
+	W_AN_AUTUMN,
+	W_AN_BUDGET_UNKNOWN,
+	W_AN_BUDGET_5M,
+	W_AN_BUDGET_20M,
+	W_AN_BUDGET_50M,
+	W_AN_BUDGET_100M,
+	W_AN_BUDGET_MORE,
+	W_AN_RATED_TITLE,
+	W_AN_RATED_TEXT,      /* films shown, films rated, rating label, metric label, Spearman's rho */
+	W_AN_RATED_REST,
+	W_AN_RATED_NONE,
+	W_AN_COL_RATING,
+	W_AN_AGES_TITLE,
+	W_AN_AGES_SUMMARY,
+	W_AN_AGES_NONE,
+	W_AN_AGEDIST_TITLE,
+	W_AN_AGEDIST_TEXT,    /* metric label, ages, films */
+	W_AN_AGEDIST_CHART,
+	W_AN_AGELEAD_TITLE,
+	W_AN_AGELEAD_TEXT,    /* metric label */
+	W_AN_AGELEAD_CHART,   /* metric label */
+	W_AN_MODEL_TITLE,
+	W_AN_MODEL_SUMMARY,   /* metric label */
+	W_AN_MODEL_NONE,
+	W_AN_MODEL_TEXT,
+	W_AN_MODEL_REST,      /* model, films averaged, films trained on, typical prediction */
+	W_AN_PD_BUDGET_TITLE,
+	W_AN_PD_BUDGET_TEXT,
+	W_AN_PD_RUNTIME_TITLE,
+	W_AN_PD_RUNTIME_TEXT,
+	W_AN_PD_WEEK_TITLE,
+	W_AN_PD_WEEK_TEXT,    /* the reference year */
+	W_AN_PD_DIRECTOR_TITLE,
+	W_AN_PD_DIRECTOR_TEXT,
+	W_AN_PD_CHART,        /* metric label, the feature */
+	W_AN_AXIS_BUDGET,
+	W_AN_AXIS_DIRECTOR,
+	W_AN_SERIES_TYPICAL,
+	W_AN_COL_VALUE,
+	W_AN_WEEK_TABLE,
+	W_AN_PERIOD_ONE,      /* the day, metric label */
 	W_COUNT
 };
 
@@ -120,6 +279,8 @@ struct words_table {
 	const char *thousands;             /* between groups of three digits */
 	const char *decimal;               /* before the decimals */
 	const char *weekdays[7];           /* from Monday, as in "every Wednesday" */
+	const char *months[12];            /* January... */
+	const char *months_short[12];      /* Jan... */
 };
 
 extern const struct words_table words_en, words_fr;
@@ -147,6 +308,11 @@ const char *words_metric_label(const char *lang, const char *metric);
 char *words_count(const char *lang, double x);
 /* x with decimals and grouped digits: 0.0137 or 0,0137, 1,234.50 or 1 234,50 (owned). */
 char *words_number(const char *lang, double x, int decimals);
+/* A month's name (1 to 12), in full or short (borrowed). */
+const char *words_month(const char *lang, int month, bool short_name);
+/* A day as people write it, with no-break spaces: "2 January 2020",
+ * "1er janvier 2020" (owned). */
+char *words_date(const char *lang, long day);
 /* Whether lang is French. */
 bool words_is_fr(const char *lang);
 

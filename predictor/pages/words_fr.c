@@ -104,6 +104,9 @@ static const struct words_metric metrics[] = {
 	{ "total_admissions", "entrées totales" },
 	{ "us_gross", "recettes aux États-Unis" },
 	{ "worldwide_gross", "recettes mondiales" },
+	{ "viewer_rating", "note du public (de 0 à 5)" },
+	{ "press_rating", "note de la presse (de 0 à 5)" },
+	{ "imdb_rating", "note IMDb (de 0 à 10)" },
 	{ NULL, NULL },
 };
 
@@ -114,6 +117,10 @@ const struct words_table words_fr = {
 	.thousands = NNBSP,
 	.decimal = ",",
 	.weekdays = { "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche" },
+	.months = { "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+		"septembre", "octobre", "novembre", "décembre" },
+	.months_short = { "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août",
+		"sept.", "oct.", "nov.", "déc." },
 	.text = {
 		[W_WEEK_TITLE] = "Semaine %s",
 		[W_MODEL_LABEL] = "modèle %ld",
@@ -213,5 +220,223 @@ const struct words_table words_fr = {
 		[W_STRATUM_COMPLETE_LARGE] = "Films bien renseignés, grandes prévisions",
 		[W_STRATUM_SPARSE_SMALL] = "Films peu renseignés, petites prévisions",
 		[W_STRATUM_SPARSE_LARGE] = "Films peu renseignés, grandes prévisions",
+		[W_WHY_GENRE] = "même genre",
+		[W_WHY_GENRES] = "%zu genres en commun",
+		[W_WHY_DIRECTOR] = "même réalisateur",
+		[W_WHY_ACTOR] = "un acteur en commun",
+		[W_WHY_ACTORS] = "%zu acteurs en commun",
+		[W_WHY_KEYWORD] = "un thème en commun",
+		[W_WHY_KEYWORDS] = "%zu thèmes en commun",
+		[W_WHY_COUNTRY] = "même pays",
+		[W_WHY_COLLECTION] = "même saga",
+		[W_WHY_STORY] = "histoire proche",
+		[W_FIND_TITLE] = "Retrouver un film que vous avez aimé",
+		[W_FIND_INTRO] = "Tapez le titre d'un film que vous avez aimé" NBSP ": vous verrez les "
+				 "films qui lui ressemblent le plus, par leurs genres, leur "
+				 "réalisation, leur distribution et leur histoire.",
+		[W_FIND_LABEL] = "Un film que vous avez aimé",
+		[W_FIND_PLACEHOLDER] = "Tapez un titre",
+		[W_FIND_NONE] = "Aucun film de ce titre.",
+		[W_FIND_LIKE] = "Si vous l'avez aimé" NBSP ":",
+		[W_AZ_ALL] = "Tous les films de A à Z",
+		[W_AZ_INTRO] = "%s films, chacun sur une page avec les films qui lui ressemblent "
+			       "le plus.",
+		[W_AZ_TITLE] = "Films" NBSP ": %s",
+		[W_AZ_OTHER] = "Autres",
+		[W_FIND_ERROR] = "La liste des films n'a pas pu être chargée" NBSP "; l'index de A à Z "
+				 "ci-dessous mène à tous les films.",
+		[W_AN_TITLE] = "Analyses",
+		[W_AN_INTRO] = "Ce qui remplit les salles, d'après l'historique de %s films et "
+			       "leurs %s. Ces chiffres décrivent le passé tel qu'il s'est passé" NBSP "; "
+			       "le modèle qui prévoit ne voit jamais ce qui arrive après la "
+			       "sortie d'un film.",
+		[W_AN_PERIOD] = "Films sortis du %s au %s" NBSP ": %s films avec leurs %s.",
+		[W_AN_NO_FILM] = "Aucun film de l'historique n'a encore ses %s" NBSP ": importez-en avec "
+				 "`marquee import`.",
+		[W_AN_BACK] = "Toutes les analyses",
+		[W_AN_FROM_TO] = "Du %s au %s",
+		[W_AN_COL_FILMS] = "Films",
+		[W_AN_COL_MEDIAN] = "Médiane",
+		[W_AN_COL_MIDDLE] = "Moitié centrale",
+		[W_AN_COL_MEAN] = "Moyenne",
+		[W_AN_COL_MONTH] = "Mois",
+		[W_AN_COL_WEEK] = "Semaine",
+		[W_AN_COL_SCHOOL] = "Vacances scolaires",
+		[W_AN_COL_PUBLIC] = "Jour férié",
+		[W_AN_COL_GENRE] = "Genre",
+		[W_AN_COL_YEAR] = "Année",
+		[W_AN_COL_NAME] = "Nom",
+		[W_AN_COL_BEST] = "Meilleur film",
+		[W_AN_COL_RUNTIME] = "Durée",
+		[W_AN_COL_RANK] = "Rang",
+		[W_AN_COL_RELEASED] = "Sortie",
+		[W_AN_COL_TOP] = "Meilleurs films",
+		[W_AN_COL_ALL] = "Tous les films",
+		[W_AN_COL_AGE] = "Âge",
+		[W_AN_COL_ROLES] = "Rôles",
+		[W_AN_COL_COUNTRY] = "Pays",
+		[W_AN_COL_DISTRIBUTOR] = "Distributeur",
+		[W_AN_COL_SEASON] = "Saison",
+		[W_AN_COL_BUDGET] = "Budget",
+		[W_AN_COL_CERTIFICATION] = "Classification",
+		[W_AN_COL_TYPICAL] = "Prévision typique",
+		[W_AN_SERIES_MEDIAN] = "Médiane",
+		[W_AN_SERIES_MEAN] = "Moyenne",
+		[W_AN_SEASONS_TITLE] = "Saisonnalité",
+		[W_AN_SEASONS_SUMMARY] = "Les %s par mois et par semaine de sortie, vacances "
+					 "scolaires et jours fériés indiqués.",
+		[W_AN_MONTH_TITLE] = "Par mois de sortie",
+		[W_AN_MONTH_TEXT] = "La médiane des %s des films sortis chaque mois, toutes "
+				    "années confondues" NBSP "; la moustache de chaque barre couvre la "
+				    "moitié centrale des films (du premier au troisième quartile).",
+		[W_AN_MONTH_CHART] = "Médiane des %s par mois de sortie",
+		[W_AN_WEEK_TITLE] = "Par semaine de l'année",
+		[W_AN_WEEK_TEXT] = "La médiane des %s des films sortis chaque semaine ISO, toutes "
+				   "années confondues. Les semaines dont les films sont surtout "
+				   "sortis pendant les vacances scolaires, ou avec un jour férié "
+				   "dans leur première semaine, ont leur propre forme.",
+		[W_AN_WEEK_CHART] = "Médiane des %s par semaine de sortie",
+		[W_AN_SERIES_NO_HOLIDAY] = "Hors vacances",
+		[W_AN_SERIES_SCHOOL] = "Vacances scolaires",
+		[W_AN_SERIES_PUBLIC] = "Jour férié",
+		[W_AN_AXIS_MONTH] = "Mois de sortie",
+		[W_AN_AXIS_WEEK] = "Semaine ISO de sortie",
+		[W_AN_SEASONS_REST] = "Chaque point repose sur les films de ce mois ou de cette "
+				      "semaine sur toutes les années de la période (colonne "
+				      "Films)" NBSP "; un point de moins de cinq films dit peu de chose. "
+				      "Vacances scolaires" NBSP ": la part des sept premiers jours en "
+				      "vacances dans au moins une zone (dates approchées)" NBSP "; jour "
+				      "férié" NBSP ": la part des films qui en ont un dans leur première "
+				      "semaine.",
+		[W_AN_GENRES_TITLE] = "Genres",
+		[W_AN_GENRES_SUMMARY] = "Combien de films de chaque genre, comment ils ont "
+					"marché, et comment cela a changé d'année en année.",
+		[W_AN_GENRE_TITLE] = "Par genre",
+		[W_AN_GENRE_TEXT] = "La médiane des %s des films de chaque genre, avec leur "
+				    "moitié centrale (moustaches). Un film de plusieurs genres "
+				    "compte dans chacun.",
+		[W_AN_GENRE_CHART] = "Médiane des %s par genre",
+		[W_AN_GENRE_REST] = "Les genres de moins de trois films sont laissés de côté (%s).",
+		[W_AN_TREND_TITLE] = "Année par année",
+		[W_AN_TREND_TEXT] = "La médiane des %s des genres les plus fréquents, année par "
+				    "année" NBSP "; le tableau donne le nombre de films derrière chaque "
+				    "médiane.",
+		[W_AN_TREND_CHART] = "Médiane des %s par année, genres les plus fréquents",
+		[W_AN_AXIS_YEAR] = "Année de sortie",
+		[W_AN_PEOPLE_TITLE] = "Personnes et sociétés",
+		[W_AN_PEOPLE_SUMMARY] = "Les réalisateurs, acteurs et distributeurs dont les "
+					"films ont le mieux marché, avec le nombre de films "
+					"derrière chaque chiffre.",
+		[W_AN_DIRECTORS_TITLE] = "Réalisateurs",
+		[W_AN_ACTORS_TITLE] = "Acteurs et actrices",
+		[W_AN_DISTRIBUTORS_TITLE] = "Distributeurs",
+		[W_AN_PEOPLE_TEXT] = "Classés selon la médiane des %s de leurs films" NBSP "; seuls ceux "
+				     "qui ont au moins trois films sur la période sont montrés.",
+		[W_AN_ACTORS_TEXT] = "Les quatre premiers rôles de chaque film, classés selon la "
+				     "médiane des %s de leurs films" NBSP "; seuls ceux qui ont au moins "
+				     "trois films sur la période sont montrés.",
+		[W_AN_PEOPLE_CHART] = "Médiane des %s de leurs films, %s",
+		[W_AN_PEOPLE_REST] = "%s sur %s ont eu trois films ou plus sur toute la période, "
+				     "%s sur les trois dernières années.",
+		[W_AN_PEOPLE_NONE] = "Personne n'a trois films sur cette période.",
+		[W_AN_RUNTIME_TITLE] = "Durée",
+		[W_AN_RUNTIME_SUMMARY] = "La durée des films, comment les courts et les longs ont "
+					 "marché, et son évolution d'année en année.",
+		[W_AN_RUNBAND_TITLE] = "Répartition",
+		[W_AN_RUNBAND_TEXT] = "Combien de films pour chaque durée, et la médiane des %s "
+				      "de chaque tranche.",
+		[W_AN_RUNBAND_CHART] = "Films par durée",
+		[W_AN_BAND_UNDER] = "moins de %d",
+		[W_AN_BAND_BETWEEN] = "%d–%d",
+		[W_AN_BAND_OVER] = "%d et plus",
+		[W_AN_RUNYEAR_TITLE] = "Année par année",
+		[W_AN_RUNYEAR_TEXT] = "La durée médiane et moyenne, en minutes, des films sortis "
+				      "chaque année.",
+		[W_AN_RUNYEAR_CHART] = "Durée par année de sortie",
+		[W_AN_AXIS_MINUTES] = "Minutes",
+		[W_AN_RUNTIME_REST] = "%s des %s films ont une durée connue.",
+		[W_AN_TOP_TITLE] = "Meilleurs films",
+		[W_AN_TOP_SUMMARY] = "Les films qui ont le mieux marché, ce qu'ils ont en commun, "
+				     "et les mieux notés par le public.",
+		[W_AN_TOPLIST_TITLE] = "Les meilleurs films des douze derniers mois",
+		[W_AN_TOPLIST_TEXT] = "Les %s films avec le plus de %s, sortis du %s au %s.",
+		[W_AN_TOPLIST_CHART] = "Les meilleurs films",
+		[W_AN_SHARE_TITLE] = "Ce que les meilleurs films ont en commun",
+		[W_AN_SHARE_TEXT] = "Le meilleur dixième" NBSP ": les %s films avec le plus de %s parmi "
+				    "les %s sortis du %s au %s. Pour chaque trait, la part des "
+				    "meilleurs films qui l'ont, face à sa part parmi tous les "
+				    "films.",
+		[W_AN_SHARE_CHART] = "Genres des meilleurs films face à tous les films",
+		[W_AN_SERIES_TOP] = "Meilleurs films",
+		[W_AN_SERIES_ALL] = "Tous les films",
+		[W_AN_AXIS_SHARE] = "% des films",
+		[W_AN_WINTER] = "Hiver (décembre à février)",
+		[W_AN_SPRING] = "Printemps (mars à mai)",
+		[W_AN_SUMMER] = "Été (juin à août)",
+		[W_AN_AUTUMN] = "Automne (septembre à novembre)",
+		[W_AN_BUDGET_UNKNOWN] = "Inconnu",
+		[W_AN_BUDGET_5M] = "Moins de 5 millions de dollars",
+		[W_AN_BUDGET_20M] = "5 à 20 millions de dollars",
+		[W_AN_BUDGET_50M] = "20 à 50 millions de dollars",
+		[W_AN_BUDGET_100M] = "50 à 100 millions de dollars",
+		[W_AN_BUDGET_MORE] = "100 millions de dollars et plus",
+		[W_AN_RATED_TITLE] = "Les mieux notés par le public",
+		[W_AN_RATED_TEXT] = "Les %s mieux notés des %s films qui ont une %s. Entre cette "
+				    "note et les %s, la corrélation des rangs de Spearman est de "
+				    "%s (1" NBSP ": les mieux notés marchent toujours le mieux" NBSP "; 0" NBSP ": "
+				    "aucun lien).",
+		[W_AN_RATED_REST] = "Les notes sont données après la sortie d'un film" NBSP ": elles le "
+				    "décrivent, et le modèle ne s'en sert jamais pour prévoir.",
+		[W_AN_RATED_NONE] = "L'historique ne contient aucune note du public.",
+		[W_AN_COL_RATING] = "Note",
+		[W_AN_AGES_TITLE] = "Âge des acteurs",
+		[W_AN_AGES_SUMMARY] = "L'âge des premiers rôles à la sortie de leurs films, là où "
+				      "les dates de naissance sont connues.",
+		[W_AN_AGES_NONE] = "Aucune date de naissance d'acteur n'est encore connue" NBSP ": elles "
+				   "arrivent avec les personnes récupérées sur TMDB, et cette "
+				   "page se remplira alors.",
+		[W_AN_AGEDIST_TITLE] = "Âge à la sortie",
+		[W_AN_AGEDIST_TEXT] = "L'âge des quatre premiers rôles le jour de la sortie de "
+				      "chaque film, et la médiane des %s de leurs films" NBSP ": %s âges "
+				      "connus, dans %s films.",
+		[W_AN_AGEDIST_CHART] = "Premiers rôles par âge à la sortie",
+		[W_AN_AGELEAD_TITLE] = "L'âge du premier rôle",
+		[W_AN_AGELEAD_TEXT] = "La médiane des %s des films selon l'âge de leur premier "
+				      "rôle.",
+		[W_AN_AGELEAD_CHART] = "Médiane des %s selon l'âge du premier rôle",
+		[W_AN_MODEL_TITLE] = "Le regard du modèle",
+		[W_AN_MODEL_SUMMARY] = "Comment les %s prévues varient avec le budget, la durée, "
+				       "la semaine de sortie et le passé du réalisateur.",
+		[W_AN_MODEL_NONE] = "Aucun modèle n'a encore été entraîné" NBSP ": lancez `marquee "
+				    "train`.",
+		[W_AN_MODEL_TEXT] = "Pour chaque valeur, la variable y est fixée dans la ligne de "
+				    "chaque film, tout le reste inchangé, et les prévisions du "
+				    "modèle sont moyennées (sur son échelle logarithmique)" NBSP ": la "
+				    "courbe montre comment la prévision varie avec cette seule "
+				    "variable. Elle montre ce que le modèle a appris, pas une "
+				    "cause.",
+		[W_AN_MODEL_REST] = "Modèle %s" NBSP "; chaque point moyenne ses prévisions sur %s des "
+				    "%s films de son entraînement, pris régulièrement dans le "
+				    "temps. Leur prévision typique telle quelle" NBSP ": %s.",
+		[W_AN_PD_BUDGET_TITLE] = "Budget",
+		[W_AN_PD_BUDGET_TEXT] = "Avec le budget de production connu et fixé à chaque "
+					"valeur, en dollars américains.",
+		[W_AN_PD_RUNTIME_TITLE] = "Durée",
+		[W_AN_PD_RUNTIME_TEXT] = "Avec la durée fixée à chaque valeur, en minutes.",
+		[W_AN_PD_WEEK_TITLE] = "Semaine de sortie",
+		[W_AN_PD_WEEK_TEXT] = "Avec la sortie dans chaque semaine ISO de %d, son mois, "
+				      "ses vacances scolaires et ses jours fériés tels qu'ils "
+				      "étaient cette année-là.",
+		[W_AN_PD_DIRECTOR_TITLE] = "Le passé du réalisateur",
+		[W_AN_PD_DIRECTOR_TEXT] = "Avec un réalisateur dont les trois films précédents "
+					  "ont fait ce multiple des films sortis avant eux (×1" NBSP ": "
+					  "comme le film moyen).",
+		[W_AN_PD_CHART] = "Prévision typique des %s selon" NBSP ": %s",
+		[W_AN_AXIS_BUDGET] = "Budget (dollars américains)",
+		[W_AN_AXIS_DIRECTOR] = "Films précédents du réalisateur, × la moyenne",
+		[W_AN_SERIES_TYPICAL] = "Prévision typique",
+		[W_AN_COL_VALUE] = "Valeur",
+		[W_AN_WEEK_TABLE] = "Les chiffres de chaque semaine",
+		[W_AN_PERIOD_ONE] = "Le film sorti le %s, avec ses %s.",
 	},
 };

@@ -229,6 +229,17 @@ test_build_usage() {
 	expect_stderr "content: no content folder here"
 }
 
+test_build_base_url_is_a_url() {
+	site_copy
+	# the theme writes it into attributes and JSON-LD as it is
+	build --base-url 'https://cinema.example/a"b/'
+	expect_status 1
+	expect_stderr 'has a character a URL cannot hold at byte 25'
+	build --base-url 'ftp://cinema.example/'
+	expect_status 1
+	expect_stderr 'must start with http:// or https://'
+}
+
 test_build_screenshots_not_blank() {
 	chrome=$(command -v chromium || command -v chromium-browser || true)
 	[ -n "$chrome" ] || skip "chromium is not installed"

@@ -3,12 +3,14 @@
 #define MARQUEE_SUITES_H
 
 #define SUITES                  \
+	SUITE(test_analytics) \
 	SUITE(test_config)    \
 	SUITE(test_csv)       \
 	SUITE(test_date)      \
 	SUITE(test_features)  \
 	SUITE(test_http)      \
 	SUITE(test_plan)      \
+	SUITE(test_recommend) \
 	SUITE(test_similar)   \
 	SUITE(test_store)     \
 	SUITE(test_strmap)    \

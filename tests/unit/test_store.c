@@ -1,9 +1,11 @@
 /* The stores: migrations, upsert idempotence, duplicates, rollback. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "common/fileio.h"
 #include "common/xalloc.h"
 #include "predictor/store/store.h"
+#include "predictor/store/store_analytics.h"
 #include "tests/unit/harness.h"
 
 void test_store(void)
@@ -54,6 +56,53 @@ void test_store(void)
 	store_begin(st);
 	OK(store_film_put(st, &f, "t.csv:2", &ch, &first) == 0 && ch == STORE_UPDATED,
 	   "rolled-back update was not kept");
+	store_rollback(st);
+
+	/* The catalogue: a second film with every part, sorted after the first;
+	 * outcomes and ratings as asked; birthdays once recorded. */
+	const char *directors[] = { "Céline Sciamma" }, *keywords[] = { "été", "amitié" };
+	const char *countries[] = { "France" };
+	struct outcome out2[] = { { "first_week_admissions", 500 }, { "viewer_rating", 3.5 } };
+	struct film_record g = { .source = "t", .source_id = "2", .title = "Petite maman",
+				 .release = 19001, .release_us = -1, .runtime_min = 72,
+				 .budget_usd = -1, .directors = directors, .n_directors = 1,
+				 .cast = cast, .n_cast = 2, .countries = countries,
+				 .n_countries = 1, .keywords = keywords, .n_keywords = 2,
+				 .distributor = "Pyramide", .overview = "Nelly a huit ans.",
+				 .outcomes = out2, .n_outcomes = 2 };
+	store_begin(st);
+	OK(store_film_put(st, &g, "t.csv:3", &ch, &first) == 0 && ch == STORE_INSERTED, "second film");
+	struct catalogue_film *cat = NULL;
+	size_t n_cat = 0;
+	OK(store_catalogue_load(st, "first_week_admissions", "viewer_rating", &cat, &n_cat) == 0,
+	   "catalogue loads");
+	INT_EQ(n_cat, 2, "two films in the catalogue");
+	if (n_cat == 2) {
+		STR_EQ(cat[0].title, "Film", "release order");
+		NEAR(cat[0].outcome, 1000, 1e-9, "outcome");
+		OK(isnan(cat[0].rating), "no rating");
+		INT_EQ(cat[0].n_genres, 2, "genres");
+		const struct catalogue_film *c = &cat[1];
+		STR_EQ(c->directors[0], "Céline Sciamma", "director");
+		INT_EQ(c->n_keywords, 2, "keywords");
+		STR_EQ(c->keywords[1], "amitié", "keyword order");
+		STR_EQ(c->distributor, "Pyramide", "distributor");
+		STR_EQ(c->countries[0], "France", "country");
+		STR_EQ(c->overview, "Nelly a huit ans.", "overview");
+		INT_EQ(c->runtime_min, 72, "runtime");
+		NEAR(c->rating, 3.5, 1e-9, "rating");
+		INT_EQ(c->n_cast, 2, "cast");
+		OK(c->cast_ids[0] == cat[0].cast_ids[0], "one person in both films");
+		OK(c->cast_birthdays[0] == CATALOGUE_NO_DAY, "no birthday yet");
+		OK(store_person_birthday(st, c->cast_ids[0], "1990-02-03") == 0, "birthday recorded");
+		OK(store_person_birthday(st, c->cast_ids[0], "1990-02-30") != 0, "bad birthday refused");
+	}
+	catalogue_free(cat, n_cat);
+	OK(store_catalogue_load(st, "first_week_admissions", NULL, &cat, &n_cat) == 0, "reload");
+	OK(n_cat == 2 && cat[1].cast_birthdays[0] == 7338 && cat[1].cast_birthdays[1] == CATALOGUE_NO_DAY,
+	   "the birthday, read back");
+	OK(n_cat == 2 && isnan(cat[1].rating), "no rating asked");
+	catalogue_free(cat, n_cat);
 	store_rollback(st);
 	store_close(st);
 	file_remove_tree(dir);

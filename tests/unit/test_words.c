@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/date.h"
 #include "predictor/model/features.h"
 #include "predictor/pages/words.h"
 #include "tests/unit/harness.h"
@@ -80,6 +81,30 @@ void test_words(void)
 	free(d);
 	STR_EQ(words_group_label("fr", "director"), "Réalisation", "a group's label");
 	STR_EQ(words_group_meaning("en", "nosuch"), "nosuch", "an unknown group is named as it is");
+	char *num = words_number("fr", -1234.56, 1);
+	STR_EQ(num, "-1\xe2\x80\xaf" "234,6", "French decimals");
+	free(num);
+	num = words_number("en", -0.04, 1);
+	STR_EQ(num, "0.0", "rounded to zero: no sign");
+	free(num);
+	num = words_number("en", -0.4, 1);
+	STR_EQ(num, "-0.4", "a negative fraction");
+	free(num);
+	num = words_number("en", 2.05, 0);
+	STR_EQ(num, "2", "no decimals");
+	free(num);
+	long day;
+	date_parse("2024-06-01", &day);
+	char *date = words_date("fr", day);
+	STR_EQ(date, "1er\xc2\xa0juin\xc2\xa0" "2024", "a French first of the month");
+	free(date);
+	date = words_date("en", day + 25);
+	STR_EQ(date, "26\xc2\xa0June\xc2\xa0" "2024", "an English date");
+	free(date);
+	for (size_t t = 0; t < 2; t++)
+		for (int m = 1; m <= 12; m++)
+			OK(*words_month(tables[t]->lang, m, false) && *words_month(tables[t]->lang, m, true),
+			   "%s: month %d has names", tables[t]->lang, m);
 	char *reason = words_reason("en", "director", 0.372, false);
 	STR_EQ(reason, "the director's last films opened strongly (+45%)", "a reason");
 	free(reason);
