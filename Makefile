@@ -225,7 +225,7 @@ deps:
 # The reference models the predictor bench compares with. Without them (not
 # root, no mirror) the bench still runs and says what it skipped.
 bench-deps:
-	@sh .ci/deps.sh bench || echo "note: the predictor bench will skip the reference models"
+	@sh .ci/deps.sh bench || echo "note: the benches will skip what they compare with (Hugo, the reference models)"
 
 demo-data: $(VEGA_JSON)
 
