@@ -95,9 +95,9 @@ PREDICTOR_OBJS := \
 	predictor/pages/page_history.o \
 	predictor/pages/page_model.o \
 	predictor/pages/page_week.o \
-	predictor/pages/words.o \
-	predictor/pages/words_en.o \
-	predictor/pages/words_fr.o
+	predictor/words/words.o \
+	predictor/words/words_en.o \
+	predictor/words/words_fr.o
 
 GENERATOR_OBJS := \
 	generator/chart.o \

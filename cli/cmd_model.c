@@ -22,7 +22,7 @@
 #include "predictor/model/model.h"
 #include "predictor/model/predict.h"
 #include "predictor/model/train.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 #include "predictor/store/store_models.h"
 
 static int run_train(struct app *app, int argc, char **argv)

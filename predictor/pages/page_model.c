@@ -14,7 +14,7 @@
 #include "predictor/model/backtest.h"
 #include "predictor/model/features.h"
 #include "predictor/model/model.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 #include "predictor/store/store_models.h"
 
 /* One row of the comparison: a model's name and its backtest figures. */

@@ -4,7 +4,7 @@
  * cannot check them: the signatures below declare what each takes, and
  * tests/unit/test_words.c checks every language against them.
  */
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 
 #include <math.h>
 #include <stdarg.h>
