@@ -135,24 +135,9 @@ COMMAND_OBJS := \
 
 LIB_OBJS := $(COMMAND_OBJS) $(COMMON_OBJS) $(PREDICTOR_OBJS) $(GENERATOR_OBJS)
 
-UNIT_OBJS := \
-	tests/unit/main.o \
-	tests/unit/test_analytics.o \
-	tests/unit/test_config.o \
-	tests/unit/test_csv.o \
-	tests/unit/test_date.o \
-	tests/unit/test_features.o \
-	tests/unit/test_http.o \
-	tests/unit/test_plan.o \
-	tests/unit/test_recommend.o \
-	tests/unit/test_similar.o \
-	tests/unit/test_store.o \
-	tests/unit/test_strmap.o \
-	tests/unit/test_svr.o \
-	tests/unit/test_template.o \
-	tests/unit/test_textfold.o \
-	tests/unit/test_tmdb.o \
-	tests/unit/test_words.o
+# The unit tests mirror the tree they test: tests/unit/predictor/model/ tests
+# predictor/model/. Each test_*.c file is one suite in tests/unit/suites.h.
+UNIT_OBJS := $(patsubst %.c,%.o,$(sort $(shell find tests/unit -name '*.c')))
 
 # The canned TMDB server and the HTTP client's driver: tests only.
 TMDB_SERVER_OBJS := tests/tmdb/tmdb_server.o tests/tmdb/canned.o common/buf.o common/xalloc.o
