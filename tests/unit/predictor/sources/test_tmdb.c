@@ -135,13 +135,13 @@ static void test_urls(void)
 	    "configuration URL");
 	free(url);
 
-	capture_begin();
+	harness_capture_begin();
 	char *none = tmdb_url_discover(api, day("2024-07-03"), day("2024-07-09"), 0);
 	char *past =
 	    tmdb_url_discover(api, day("2024-07-03"), day("2024-07-09"), TMDB_MAX_PAGE + 1);
 	char *reversed = tmdb_url_discover(api, day("2024-07-09"), day("2024-07-03"), 1);
 	char *no_id = tmdb_url_movie(api, 0);
-	char *said = capture_end();
+	char *said = harness_capture_end();
 	OK(!none && !past && !reversed && !no_id, "bad page, range and id refused");
 	HAS(said, "page 0 is outside 1..500", "page 0");
 	HAS(said, "the week ends (2024-07-03) before it starts (2024-07-09)", "reversed week");
@@ -177,14 +177,14 @@ static void test_urls(void)
 	       "only the api_key parameter is redacted");
 	free(url);
 
-	capture_begin();
+	harness_capture_begin();
 	OK(!tmdb_api_new("ftp://x/3", NULL, "FR", "fr"), "ftp refused");
 	OK(!tmdb_api_new("https://user:pw@evil/3", NULL, "FR", "fr"), "credentials refused");
 	OK(!tmdb_api_new("https://h/3?x=1", NULL, "FR", "fr"), "query refused");
 	OK(!tmdb_api_new(TMDB_BASE_URL, NULL, "France", "fr"), "long region refused");
 	OK(!tmdb_api_new(TMDB_BASE_URL, NULL, "fr", "fr"), "lower-case region refused");
 	OK(!tmdb_api_new(TMDB_BASE_URL, NULL, "FR", "french"), "language refused");
-	said = capture_end();
+	said = harness_capture_end();
 	HAS(said, "TMDB base URL \"ftp://x/3\"", "base URL named");
 	HAS(said, "TMDB region \"France\"", "region named");
 	HAS(said, "TMDB language \"french\"", "language named");
@@ -198,9 +198,9 @@ static void test_auth(void)
 	struct tmdb_auth auth;
 	unsetenv("TMDB_API_KEY");
 	unsetenv("TMDB_READ_TOKEN");
-	capture_begin();
+	harness_capture_begin();
 	int rc = tmdb_auth_from_env(&auth);
-	char *said = capture_end();
+	char *said = harness_capture_end();
 	INT_EQ(rc, -1, "no credentials");
 	HAS(said, "set TMDB_READ_TOKEN", "says what to set");
 	free(said);
@@ -215,18 +215,18 @@ static void test_auth(void)
 	STR_EQ(auth.variable, "TMDB_READ_TOKEN", "variable");
 
 	setenv("TMDB_READ_TOKEN", "eyJ not a token\r\nX-Evil: 1", 1);
-	capture_begin();
+	harness_capture_begin();
 	rc = tmdb_auth_from_env(&auth);
-	said = capture_end();
+	said = harness_capture_end();
 	INT_EQ(rc, -1, "malformed token");
 	HAS(said, "TMDB_READ_TOKEN is not a TMDB read access token", "says which");
 	OK(!strstr(said, "Evil"), "the value is not shown");
 	free(said);
 	unsetenv("TMDB_READ_TOKEN");
 	setenv("TMDB_API_KEY", token, 1);
-	capture_begin();
+	harness_capture_begin();
 	rc = tmdb_auth_from_env(&auth);
-	said = capture_end();
+	said = harness_capture_end();
 	INT_EQ(rc, -1, "a token in TMDB_API_KEY");
 	HAS(said, "it looks like a read access token, which goes in TMDB_READ_TOKEN", "hint");
 	OK(!strstr(said, token), "the secret is not shown");
@@ -383,9 +383,9 @@ static void test_fixture_others(const char *dir)
 
 	body = fixture(dir, "person-details.json", &len);
 	struct tmdb_person *person;
-	capture_begin();
+	harness_capture_begin();
 	tmdb_person_parse(body, len, "person", &person);
-	said = capture_end();
+	said = harness_capture_end();
 	QUIET(said, "person");
 	OK(person && person->id == 287 && same(person->name, "Brad Pitt"), "Brad Pitt");
 	OK(person && person->birthday == day("1963-12-18") && person->deathday == TMDB_NO_DATE,

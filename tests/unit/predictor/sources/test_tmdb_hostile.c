@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/buf.h"
 #include "common/xalloc.h"
 #include "predictor/sources/tmdb.h"
 #include "tests/unit/harness.h"
