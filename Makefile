@@ -70,6 +70,7 @@ PREDICTOR_OBJS := \
 	predictor/store/store_films.o \
 	predictor/store/store_models.o \
 	predictor/store/store_records.o \
+	predictor/store/store_rows.o \
 	predictor/model/backtest.o \
 	predictor/model/features.o \
 	predictor/model/metrics.o \
