@@ -6,7 +6,9 @@
 #   make test       install what is missing, build, run every test
 #   make test-asan  the same test suite under AddressSanitizer + UBSan
 #   make valgrind   the same test suite under valgrind's memcheck
-#   make bench      benchmarks (import speed, HTTP client rate, ...)
+#   make bench      benchmarks (import speed, HTTP client and scrape rates, the
+#                   predictor against scikit-learn and XGBoost, ...); installs
+#                   what they compare against as root
 #   make golden     write tests/golden/expected anew after an intended change
 #   make install PREFIX=/usr/local
 #
@@ -49,6 +51,10 @@ COMMON_OBJS := \
 	common/ytree.o
 
 PREDICTOR_OBJS := \
+	predictor/analytics/analytics.o \
+	predictor/analytics/analytics_groups.o \
+	predictor/analytics/pdep.o \
+	predictor/analytics/recommend.o \
 	predictor/analytics/similar.o \
 	predictor/analytics/similar_search.o \
 	predictor/sources/csv.o \
@@ -62,11 +68,14 @@ PREDICTOR_OBJS := \
 	predictor/sources/tmdb_url.o \
 	predictor/store/store.o \
 	predictor/store/store_cache.o \
+	predictor/store/store_analytics.o \
 	predictor/store/store_films.o \
 	predictor/store/store_models.o \
 	predictor/store/store_records.o \
+	predictor/store/store_rows.o \
 	predictor/model/backtest.o \
 	predictor/model/features.o \
+	predictor/model/metrics.o \
 	predictor/model/model.o \
 	predictor/model/predict.o \
 	predictor/model/svr.o \
@@ -80,13 +89,18 @@ PREDICTOR_OBJS := \
 	predictor/cinema/week_record.o \
 	predictor/cinema/weekly.o \
 	predictor/pages/content.o \
+	predictor/pages/page_cinema.o \
+	predictor/pages/page_analytics.o \
+	predictor/pages/page_analytics_groups.o \
+	predictor/pages/page_analytics_model.o \
 	predictor/pages/page_film.o \
+	predictor/pages/page_find.o \
 	predictor/pages/page_history.o \
 	predictor/pages/page_model.o \
 	predictor/pages/page_week.o \
-	predictor/pages/words.o \
-	predictor/pages/words_en.o \
-	predictor/pages/words_fr.o
+	predictor/words/words.o \
+	predictor/words/words_en.o \
+	predictor/words/words_fr.o
 
 GENERATOR_OBJS := \
 	generator/chart.o \
@@ -96,8 +110,14 @@ GENERATOR_OBJS := \
 	generator/output.o \
 	generator/page.o \
 	generator/serve.o \
-	generator/site.o \
+	generator/site/site.o \
+	generator/site/site_check.o \
+	generator/site/site_config.o \
+	generator/site/site_load.o \
+	generator/site/site_render.o \
+	generator/site/site_views.o \
 	generator/template.o \
+	generator/template_render.o \
 	generator/watch.o
 
 CLI_OBJS := cli/main.o
@@ -110,6 +130,7 @@ COMMAND_OBJS := \
 	cli/cmd_records.o \
 	cli/cmd_scrape.o \
 	cli/cmd_site.o \
+	cli/cmd_similar.o \
 	cli/cmd_weekly.o \
 	cli/skeleton.o \
 	cli/cmd_week.o \
@@ -117,23 +138,9 @@ COMMAND_OBJS := \
 
 LIB_OBJS := $(COMMAND_OBJS) $(COMMON_OBJS) $(PREDICTOR_OBJS) $(GENERATOR_OBJS)
 
-UNIT_OBJS := \
-	tests/unit/main.o \
-	tests/unit/test_config.o \
-	tests/unit/test_csv.o \
-	tests/unit/test_date.o \
-	tests/unit/test_features.o \
-	tests/unit/test_http.o \
-	tests/unit/test_plan.o \
-	tests/unit/test_similar.o \
-	tests/unit/test_slug.o \
-	tests/unit/test_store.o \
-	tests/unit/test_strmap.o \
-	tests/unit/test_svr.o \
-	tests/unit/test_template.o \
-	tests/unit/test_textfold.o \
-	tests/unit/test_tmdb.o \
-	tests/unit/test_words.o
+# The unit tests mirror the tree they test: tests/unit/predictor/model/ tests
+# predictor/model/. Each test_*.c file is one suite in tests/unit/suites.h.
+UNIT_OBJS := $(patsubst %.c,%.o,$(sort $(shell find tests/unit -name '*.c')))
 
 # The canned TMDB server and the HTTP client's driver: tests only.
 TMDB_SERVER_OBJS := tests/tmdb/tmdb_server.o tests/tmdb/canned.o common/buf.o common/xalloc.o
@@ -145,6 +152,7 @@ TMDB_SERVER := $(BUILD)/tmdb_server
 HTTP_DRIVER := $(BUILD)/http_driver
 # Benchmark drivers for modules that have no command of their own.
 BENCH_SIMILAR := $(BUILD)/bench_similar
+BENCH_ANALYTICS := $(BUILD)/bench_analytics
 
 # The embedded demo data: vega-datasets' movies.json (BSD-3-Clause), from npm.
 VEGA_VERSION := 3.2.1
@@ -157,7 +165,7 @@ FUZZ_TARGETS := config csv page template textfold tmdb vega yaml
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 
-.PHONY: all deps run test test-asan valgrind bench fuzz fuzz-run install clean demo-data golden
+.PHONY: all deps bench-deps run test test-asan valgrind bench fuzz fuzz-run install clean demo-data golden browser-deps
 
 all: $(MARQUEE)
 
@@ -183,17 +191,29 @@ $(BUILD)/cli/skeleton.c: cli/skeleton.awk $(SKELETON_FILES)
 $(BUILD)/cli/skeleton.o: $(BUILD)/cli/skeleton.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+$(BENCH_SIMILAR): $(addprefix $(BUILD)/,tests/bench/bench_similar.o $(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(BENCH_ANALYTICS): $(addprefix $(BUILD)/,tests/bench/bench_analytics.o $(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 -include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d) \
-	$(TMDB_SERVER_OBJS:.o=.d) $(HTTP_DRIVER_OBJS:.o=.d))
+	$(TMDB_SERVER_OBJS:.o=.d) $(HTTP_DRIVER_OBJS:.o=.d) \
+	$(BUILD)/tests/bench/bench_similar.d $(BUILD)/tests/bench/bench_analytics.d)
 
 # Installs the Debian packages that are missing (as root), or prints the
 # apt-get command and stops. Every entry point below goes through it.
 deps:
 	@sh .ci/deps.sh
+
+# The reference models the predictor bench compares with. Without them (not
+# root, no mirror) the bench still runs and says what it skipped.
+bench-deps:
+	@sh .ci/deps.sh bench || echo "note: the benches will skip what they compare with (Hugo, the reference models)"
 
 demo-data: $(VEGA_JSON)
 
@@ -202,6 +222,16 @@ $(VEGA_JSON):
 	cd .cache && npm pack --silent vega-datasets@$(VEGA_VERSION) >/dev/null
 	echo "$(VEGA_SHA256)  $(VEGA_TGZ)" | sha256sum -c --quiet
 	tar -xzf $(VEGA_TGZ) -C $(@D) --strip-components=2 package/data/movies.json
+	touch $@
+
+# The browser test's one dependency (tests/e2e/browser.sh), pinned in
+# tests/browser/package-lock.json; it drives Debian's chromium.
+BROWSER_DEPS := tests/browser/node_modules/playwright-core/package.json
+
+browser-deps: $(BROWSER_DEPS)
+
+$(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Sub-makes re-read this file after deps, so pkg-config sees new packages.
@@ -217,6 +247,7 @@ run: deps
 test: deps
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER)
 	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
+	@$(MAKE) --no-print-directory browser-deps || echo "note: playwright-core not installed; the browser test will skip"
 	@MARQUEE=$(abspath $(MARQUEE)) UNIT_TESTS=$(abspath $(UNIT_TESTS)) sh tests/run.sh
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -236,8 +267,9 @@ valgrind: deps
 golden: all demo-data
 	@for c in en fr demo; do UPDATE=1 MARQUEE=$(abspath $(MARQUEE)) sh tests/golden/compare.sh $$c || exit 1; done
 
-bench: deps
-	@$(MAKE) --no-print-directory all $(TMDB_SERVER) $(HTTP_DRIVER)
+bench: deps bench-deps
+	@$(MAKE) --no-print-directory all $(TMDB_SERVER) $(HTTP_DRIVER) $(BENCH_SIMILAR) $(BENCH_ANALYTICS)
+	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its benchmark will skip"
 	@MARQUEE=$(abspath $(MARQUEE)) sh tests/bench/run.sh
 
 # Each parser fuzzed for FUZZ_SECONDS, from the seeds in tests/fuzz/seeds

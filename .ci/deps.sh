@@ -2,10 +2,24 @@
 # Installs the Debian packages Marquee needs to build, test and run, when
 # they are missing. As root it runs apt-get; otherwise it prints the exact
 # command and fails, so nothing is half set up.
+# Usage: deps.sh          the packages to build, test and run
+#        deps.sh bench    what make bench compares with: Hugo, and the
+#                         reference models (scikit-learn, XGBoost, SciPy)
 set -eu
 
-packages="gcc make pkg-config libcurl4-openssl-dev libcjson-dev libcmark-gfm-dev
+case "${1:-}" in
+"")
+	packages="gcc make pkg-config libcurl4-openssl-dev libcjson-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev libsqlite3-dev libsvm-dev libyaml-dev sqlite3 tidy chromium time"
+	;;
+bench)
+	packages="hugo python3 python3-numpy python3-scipy python3-sklearn python3-xgboost"
+	;;
+*)
+	echo "usage: deps.sh [bench]" >&2
+	exit 2
+	;;
+esac
 
 missing=""
 for p in $packages; do
@@ -16,7 +30,7 @@ for p in $packages; do
 	esac
 done
 # npm fetches the demo data; Node's own packages may already provide it.
-command -v npm >/dev/null 2>&1 || missing="$missing npm"
+[ -z "${1:-}" ] && ! command -v npm >/dev/null 2>&1 && missing="$missing npm"
 
 [ -z "$missing" ] && exit 0
 

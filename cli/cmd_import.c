@@ -26,7 +26,7 @@ static int run_import(struct app *app, int argc, char **argv)
 	int rc = 2, c;
 	struct store *st = NULL;
 
-	while ((c = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((c = command_getopt(argc, argv, "", options)) != -1) {
 		switch (c) {
 		case 'f':
 			opt.format = optarg;

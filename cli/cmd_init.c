@@ -73,7 +73,7 @@ static int run_init(struct app *app, int argc, char **argv)
 		   *repo = "https://github.com/OWNER/marquee", *ref = MARQUEE_VERSION;
 	bool repo_given = false;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'n':
 			name = optarg;

@@ -22,7 +22,7 @@
 #include "predictor/model/model.h"
 #include "predictor/model/predict.h"
 #include "predictor/model/train.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 #include "predictor/store/store_models.h"
 
 static int run_train(struct app *app, int argc, char **argv)
@@ -34,7 +34,7 @@ static int run_train(struct app *app, int argc, char **argv)
 	};
 	const char *metric_opt = NULL, *until_text = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'm':
 			metric_opt = optarg;
@@ -175,7 +175,7 @@ static int run_features(struct app *app, int argc, char **argv)
 	const char *metric_opt = NULL, *path = NULL;
 	bool names = false;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'm':
 			metric_opt = optarg;
@@ -268,7 +268,7 @@ static int run_predict(struct app *app, int argc, char **argv)
 	};
 	const char *week_text = NULL, *metric_opt = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'w':
 			week_text = optarg;
@@ -315,7 +315,8 @@ static int run_predict(struct app *app, int argc, char **argv)
 		msg_info("%2zu. %-40.40s %s %10.0f  [%.0f, %.0f]", i + 1, p[i].title, date,
 			 p[i].predicted, p[i].lower, p[i].upper);
 		for (size_t r = 0; r < p[i].n_reasons; r++) {
-			char *why = words_reason(lang, p[i].reasons[r].group, p[i].reasons[r].effect);
+			char *why = words_reason(lang, p[i].reasons[r].group, p[i].reasons[r].effect,
+						 p[i].reasons[r].unknown);
 			msg_info("      - %s", why);
 			free(why);
 		}
@@ -356,7 +357,7 @@ static int run_backtest(struct app *app, int argc, char **argv)
 	const char *from_text = NULL, *to_text = NULL, *json_path = NULL, *metric_opt = NULL;
 	long retrain_weeks = 1, search_weeks = -1;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'f':
 			from_text = optarg;
@@ -424,9 +425,30 @@ static int run_backtest(struct app *app, int argc, char **argv)
 	const struct backtest_summary *s = &r.summary;
 	msg_info("backtest %ld: %s, %ld weeks, %ld films (%ld with an outcome)", r.id, metric,
 		 s->weeks, s->films, s->scored);
-	msg_info("rmse_log %.3f  mae_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f  "
-		 "interval_coverage %.3f",
-		 s->rmse, s->mae, s->r2, s->spearman, s->capture, s->coverage);
+	msg_info("rmse_log %.3f  mae_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f "
+		 "(over %ld weeks of 3+ candidates)  interval_coverage %.3f",
+		 s->rmse, s->mae, s->r2, s->spearman, s->capture, s->capture_weeks, s->coverage);
+	msg_info("90%% intervals, weeks resampled: r2_log %.3f..%.3f  spearman %.3f..%.3f  "
+		 "capture_top2 %.3f..%.3f  interval_coverage %.3f..%.3f",
+		 s->r2_ci[0], s->r2_ci[1], s->spearman_ci[0], s->spearman_ci[1], s->capture_ci[0],
+		 s->capture_ci[1], s->coverage_ci[0], s->coverage_ci[1]);
+	for (size_t k = 0; k < MODEL_STRATA; k++)
+		msg_info("interval coverage, %-14s %.3f of %ld films", model_stratum_name(k),
+			 s->stratum_coverage[k], s->stratum_films[k]);
+	for (int k = 0; k < N_BASELINES; k++) {
+		const struct backtest_summary *b = &r.baselines[k];
+		msg_info("baseline %-13s rmse_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f; "
+			 "the model's gain, 90%%: r2_log %+.3f..%+.3f  spearman %+.3f..%+.3f  "
+			 "capture_top2 %+.3f..%+.3f",
+			 backtest_baseline_names[k], b->rmse, b->r2, b->spearman, b->capture,
+			 b->r2_ci[0], b->r2_ci[1], b->spearman_ci[0], b->spearman_ci[1],
+			 b->capture_ci[0], b->capture_ci[1]);
+	}
+	const struct backtest_decision *dec = &r.decision;
+	msg_info("decision: %.0f admissions a week below the best pair in hindsight (%ld weeks), "
+		 "the best pair picked in %.0f%% of them",
+		 dec->weeks ? dec->regret_total / (double)dec->weeks : NAN, dec->weeks,
+		 dec->best_share * 100);
 	rc = 0;
 out:
 	backtest_result_clear(&r);
@@ -449,7 +471,11 @@ const struct command cmd_backtest = {
 		"spearman (rank correlation over all films), capture_top2 (admissions of the\n"
 		"two films picked, summed over weeks with at least three releases, divided by\n"
 		"the same sum for the best two in hindsight), interval_coverage (share of\n"
-		"outcomes inside the interval).\n\n"
+		"outcomes inside the interval, also by stratum: complete or sparse facts,\n"
+		"small or large prediction); baselines, the same figures for a linear SVR,\n"
+		"the mean of the 10 nearest earlier films and the running mean, trained on\n"
+		"the same films; decision, the admissions lost each week against the best\n"
+		"pair in hindsight and the share of weeks where the picks were that pair.\n\n"
 		"Options:\n"
 		"  --json FILE         also write the summary as JSON\n"
 		"  --retrain-weeks N   retrain every N weeks (default 1)\n"

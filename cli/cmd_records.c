@@ -44,7 +44,7 @@ static int run_actuals(struct app *app, int argc, char **argv)
 	argc--;
 	argv++;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'w':
 			week = optarg;
@@ -141,7 +141,7 @@ static int run_records(struct app *app, int argc, char **argv)
 	argv++;
 	const char *dir = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		if (opt != 'd')
 			return command_usage(&cmd_records);
 		dir = optarg;

@@ -35,7 +35,7 @@ static int run_scrape(struct app *app, int argc, char **argv)
 	};
 	const char *week = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		if (opt != 'w')
 			return command_usage(&cmd_scrape);
 		week = optarg;

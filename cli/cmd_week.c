@@ -16,7 +16,7 @@
 #include "predictor/cinema/overrides.h"
 #include "predictor/cinema/decision.h"
 #include "predictor/pages/pages.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 #include "predictor/store/store_records.h"
 
 /* 310,000: the command's figures are in English, as its words are. */
@@ -46,8 +46,10 @@ static void print_decision(const struct week_record *w, const struct page_lang *
 	}
 	char *rev = count_text(w->expected_revenue);
 	char *profit = count_text(w->expected_profit);
-	printf("Expected revenue %s %s, profit after %.0f %s fixed costs: %s %s\n", rev, w->currency,
-	       w->fixed_costs, w->currency, profit, w->currency);
+	printf("Expected revenue %s %s (tickets net of the distributors' %.0f%%, and "
+	       "concessions), profit after %.0f %s fixed costs: %s %s\n",
+	       rev, w->currency, 100 * w->rental_share, w->fixed_costs, w->currency, profit,
+	       w->currency);
 	free(rev);
 	free(profit);
 	for (size_t i = 0; i < w->n_candidates; i++) {
@@ -63,7 +65,7 @@ static void print_decision(const struct week_record *w, const struct page_lang *
 			printf("not considered\n");
 		else {
 			char *lost = count_text(c->lost_by);
-			printf("lost by %s %s\n", lost, w->currency);
+			printf("lost by %s %s of expected revenue\n", lost, w->currency);
 			free(lost);
 		}
 	}
@@ -90,7 +92,7 @@ static int week_command(struct app *app, int argc, char **argv, const struct com
 	const char *week = NULL;
 	bool replace = false, replay = false, json = false;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'w':
 			week = optarg;
@@ -213,7 +215,7 @@ static int run_override(struct app *app, int argc, char **argv)
 	argv++;
 	const char *week = NULL, *film = NULL, *note = NULL;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		switch (opt) {
 		case 'w':
 			week = optarg;

@@ -9,7 +9,7 @@
 
 #include "cli/command.h"
 #include "common/msg.h"
-#include "generator/site.h"
+#include "generator/site/site.h"
 #include "predictor/cinema/weekly.h"
 
 static int run_replay(struct app *app, int argc, char **argv)
@@ -21,7 +21,7 @@ static int run_replay(struct app *app, int argc, char **argv)
 	};
 	long want = 12, every = 4;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		long *target = opt == 'n' ? &want : opt == 'r' ? &every : NULL;
 		if (!target)
 			return command_usage(&cmd_replay);
@@ -61,7 +61,7 @@ static int run_weekly(struct app *app, int argc, char **argv)
 	const char *week = NULL;
 	bool dry_run = false;
 	int opt;
-	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "", options)) != -1) {
 		if (opt == 'w')
 			week = optarg;
 		else if (opt == 'n')

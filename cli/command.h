@@ -5,7 +5,9 @@
 #ifndef MARQUEE_COMMAND_H
 #define MARQUEE_COMMAND_H
 
+#include <getopt.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "common/config.h"
 
@@ -24,6 +26,14 @@ struct command {
 	const char *help;    /* full text for `marquee help NAME` */
 };
 
+/*
+ * getopt_long for a command's options, with its errors said as every other
+ * error is: "marquee: COMMAND: unknown option '--nope'", "... option
+ * '--week' needs a value". Returns as getopt_long does ('?' for either).
+ */
+int command_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts);
+/* The command nearest to a mistyped name, or NULL. */
+const char *command_nearest(const char *name, const char *const *names, size_t n);
 /* Prints "usage: marquee USAGE" on stderr and returns 2. */
 int command_usage(const struct command *cmd);
 /* Whether a --week value is a week ("2024-W27"); says why not. A command
@@ -45,6 +55,7 @@ extern const struct command cmd_override;
 extern const struct command cmd_actuals;
 extern const struct command cmd_records;
 extern const struct command cmd_replay;
+extern const struct command cmd_similar;
 extern const struct command cmd_content;
 extern const struct command cmd_build;
 extern const struct command cmd_serve;

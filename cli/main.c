@@ -34,6 +34,7 @@ static const struct command *const commands[] = {
 	&cmd_actuals,
 	&cmd_records,
 	&cmd_replay,
+	&cmd_similar,
 	&cmd_content,
 	&cmd_build,
 	&cmd_serve,
@@ -53,6 +54,22 @@ static const struct command *find_command(const char *name)
 		if (strcmp(commands[i]->name, name) == 0)
 			return commands[i];
 	return NULL;
+}
+
+/* "no such command", with the nearest one when the name looks mistyped. */
+static int no_such_command(const char *name)
+{
+	const char *names[N_COMMANDS + 1];
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		names[i] = commands[i]->name;
+	names[N_COMMANDS] = "help";
+	const char *near = command_nearest(name, names, N_COMMANDS + 1);
+	if (near)
+		msg_error("no such command \"%s\"; did you mean \"%s\"? ('marquee help' lists them)",
+			  name, near);
+	else
+		msg_error("no such command \"%s\"; 'marquee help' lists them", name);
+	return 2;
 }
 
 static void print_overview(FILE *out)
@@ -81,10 +98,8 @@ static int help(int argc, char **argv)
 		return 0;
 	}
 	const struct command *cmd = find_command(argv[1]);
-	if (!cmd) {
-		msg_error("no such command \"%s\"; 'marquee help' lists them", argv[1]);
-		return 2;
-	}
+	if (!cmd)
+		return no_such_command(argv[1]);
 	printf("usage: marquee %s\n\n%s", cmd->usage, cmd->help);
 	return 0;
 }
@@ -102,7 +117,7 @@ int main(int argc, char **argv)
 	const char *config_path = NULL;
 	int opt;
 	/* "+": stop at the command name, so its own options are left for it. */
-	while ((opt = getopt_long(argc, argv, "+C:qvh", options, NULL)) != -1) {
+	while ((opt = command_getopt(argc, argv, "+C:qvh", options)) != -1) {
 		switch (opt) {
 		case 'C':
 			if (chdir(optarg) != 0) {
@@ -139,10 +154,8 @@ int main(int argc, char **argv)
 	if (strcmp(argv[0], "help") == 0)
 		return help(argc, argv);
 	const struct command *cmd = find_command(argv[0]);
-	if (!cmd) {
-		msg_error("no such command \"%s\"; 'marquee help' lists them", argv[0]);
-		return 2;
-	}
+	if (!cmd)
+		return no_such_command(argv[0]);
 	/* A subcommand's --help is answered before the configuration is read. */
 	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
 		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {

@@ -8,6 +8,7 @@
 #define MARQUEE_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "common/ytree.h"
 
@@ -18,8 +19,9 @@ struct config {
 
 /*
  * Loads the configuration. path NULL means "marquee.yml" in the current
- * folder, which may be absent; an explicit path must exist. Returns NULL
- * after reporting an error.
+ * folder, which may be absent; an explicit path must exist. Every key must
+ * be one config.c knows: an unknown one is reported as "FILE:LINE: key:
+ * unknown key (did you mean KNOWN?)". Returns NULL after reporting an error.
  */
 struct config *config_load(const char *path);
 void config_free(struct config *cfg);
@@ -35,6 +37,13 @@ int config_bool(const struct config *cfg, const char *key, bool def, bool *out);
 /* Reports "FILE:LINE: key: reason" about a node the caller validated itself. */
 void config_error(const struct config *cfg, const struct ytree *node, const char *key,
 		  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/*
+ * The word of known (n words) nearest to word by edit distance, when it is
+ * near enough to be a likely typo (at most a third of its letters differ);
+ * else NULL. Borrowed from known.
+ */
+const char *config_nearest(const char *word, const char *const *known, size_t n);
 
 /* Parses a whole number / a decimal in full; 0 on success. */
 int parse_long(const char *s, long *out);

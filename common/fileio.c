@@ -112,7 +112,9 @@ int file_set_put(struct file_set *set, const char *path, const char *data, size_
 	char *tmp = NULL;
 	if (same)
 		return 0;
-	if (file_write_temp(path, data, len, true, &tmp) != 0)
+	/* Synced together at commit: one syncfs, not an fsync per file (3,000
+	 * film pages took 10 s of fsync, 0.3 s of work). */
+	if (file_write_temp(path, data, len, false, &tmp) != 0)
 		return -1;
 	size_t cap = set->cap;
 	set->tmps = xgrow(set->tmps, &set->cap, set->n + 1, sizeof *set->tmps);
@@ -122,8 +124,33 @@ int file_set_put(struct file_set *set, const char *path, const char *data, size_
 	return 0;
 }
 
+/* Flushes the file systems that hold the set's temporary files, once each. */
+static int sync_set(const struct file_set *set)
+{
+	dev_t synced = 0;
+	bool any = false;
+	for (size_t i = 0; i < set->n; i++) {
+		struct stat sb;
+		if (!set->tmps[i] || stat(set->tmps[i], &sb) != 0 || (any && sb.st_dev == synced))
+			continue;
+		int fd = open(set->tmps[i], O_RDONLY | O_CLOEXEC);
+		if (fd < 0 || syncfs(fd) != 0) {
+			msg_error("%s: sync failed: %s", set->finals[i], strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		close(fd);
+		synced = sb.st_dev;
+		any = true;
+	}
+	return 0;
+}
+
 int file_set_commit(struct file_set *set)
 {
+	if (sync_set(set) != 0)
+		return -1;
 	for (size_t i = 0; i < set->n; i++) {
 		if (rename(set->tmps[i], set->finals[i]) != 0) {
 			msg_error("%s: rename failed: %s", set->finals[i], strerror(errno));

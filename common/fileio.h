@@ -37,7 +37,8 @@ struct file_set {
 #define FILE_SET_INIT { NULL, NULL, 0, 0 }
 /* Adds path with data to the set (nothing to do when it holds data already). */
 int file_set_put(struct file_set *set, const char *path, const char *data, size_t len);
-/* Renames every file of the set into place. 0, or -1 after reporting. */
+/* Syncs the set's files to disk (one syncfs per file system), then renames
+ * every file into place. 0, or -1 after reporting. */
 int file_set_commit(struct file_set *set);
 /* Removes the temporary files not committed, and frees. */
 void file_set_free(struct file_set *set);

@@ -16,14 +16,17 @@ static struct ytree *node_new(enum ytree_type type, int line)
 	return n;
 }
 
-static void node_add(struct ytree *parent, char *key, struct ytree *child)
+static void node_add(struct ytree *parent, char *key, int key_line, struct ytree *child)
 {
-	size_t cap = parent->cap;
+	size_t cap = parent->cap, cap2 = parent->cap;
 	parent->items = xgrow(parent->items, &parent->cap, parent->n_items + 1, sizeof *parent->items);
-	if (parent->type == YTREE_MAP)
+	if (parent->type == YTREE_MAP) {
 		parent->keys = xgrow(parent->keys, &cap, parent->n_items + 1, sizeof *parent->keys);
-	if (parent->type == YTREE_MAP)
+		parent->key_lines = xgrow(parent->key_lines, &cap2, parent->n_items + 1,
+					  sizeof *parent->key_lines);
 		parent->keys[parent->n_items] = key;
+		parent->key_lines[parent->n_items] = key_line;
+	}
 	parent->items[parent->n_items++] = child;
 }
 
@@ -37,6 +40,7 @@ void ytree_free(struct ytree *node)
 		ytree_free(node->items[i]);
 	}
 	free(node->keys);
+	free(node->key_lines);
 	free(node->items);
 	free(node->value);
 	free(node);
@@ -46,6 +50,7 @@ void ytree_free(struct ytree *node)
 struct frame {
 	struct ytree *node; /* borrowed from the tree being built */
 	char *key;          /* owned until handed to node_add */
+	int key_line;       /* where the key is */
 };
 
 struct ytree *ytree_parse(const char *text, size_t len, const char *file, int first_line)
@@ -126,11 +131,12 @@ struct ytree *ytree_parse(const char *text, size_t len, const char *file, int fi
 					goto out;
 				}
 				top->key = made->value;
+				top->key_line = made->line;
 				made->value = NULL;
 				ytree_free(made);
 				continue;
 			}
-			node_add(top->node, top->key, made);
+			node_add(top->node, top->key, top->key_line, made);
 			top->key = NULL;
 		}
 		if (made->type != YTREE_SCALAR) {

@@ -18,6 +18,7 @@ struct ytree {
 	bool quoted;          /* scalar was written in quotes or as a block */
 	int line;             /* 1-based line in the file */
 	char **keys;          /* owned; map keys, parallel to items */
+	int *key_lines;       /* owned; the line of each key (a mapping's value may start below) */
 	struct ytree **items; /* owned; sequence items or map values */
 	size_t n_items;
 	size_t cap;

@@ -8,17 +8,19 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/date.h"
 #include "common/msg.h"
 #include "common/xalloc.h"
 #include "generator/fmt.h"
 #include "generator/template.h"
 
 #define W 640.0
-#define H 360.0
+#define H 380.0
 #define LEFT 70.0
 #define RIGHT 20.0
 #define TOP 20.0
-#define BOTTOM 60.0
+#define BOTTOM 84.0
+#define CHAR_W 6.6 /* the width of a character at 12px, for fitting labels */
 
 enum chart_kind { CHART_BAR, CHART_SCATTER, CHART_LINE };
 enum series_style { STYLE_PREDICTED, STYLE_ACTUAL, STYLE_OTHER };
@@ -27,6 +29,7 @@ struct point {
 	const char *label; /* borrowed from the spec, or NULL */
 	double x, y, low, high;
 	bool has_x, has_interval;
+	bool is_date;      /* x was a date (YYYY-MM-DD), held as a day number */
 };
 
 struct series {
@@ -70,6 +73,35 @@ static void esc(struct buf *out, const char *s)
 		tpl_escape(out, s, strlen(s));
 }
 
+/* Escapes text for a caption, keeping ISO dates and weeks (2024-07-03,
+ * 2024-W27) whole: a line may not break after their hyphens. */
+static void esc_caption(struct buf *out, const char *s)
+{
+	size_t start = 0, len = s ? strlen(s) : 0;
+	for (size_t i = 0; i + 8 <= len; i++) {
+		bool digits4 = true;
+		for (size_t k = 0; k < 4; k++)
+			digits4 &= s[i + k] >= '0' && s[i + k] <= '9';
+		if (!digits4 || s[i + 4] != '-' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))
+			continue;
+		size_t n = 0;
+		if (s[i + 5] == 'W' && s[i + 6] >= '0' && s[i + 6] <= '9' && s[i + 7] >= '0' &&
+		    s[i + 7] <= '9')
+			n = 8;
+		else if (i + 10 <= len && s[i + 7] == '-' && s[i + 5] >= '0' && s[i + 5] <= '9')
+			n = 10;
+		if (!n)
+			continue;
+		tpl_escape(out, s + start, i - start);
+		buf_puts(out, "<span class=\"nowrap\">");
+		tpl_escape(out, s + i, n);
+		buf_puts(out, "</span>");
+		start = i + n;
+		i += n - 1;
+	}
+	tpl_escape(out, s + start, len - start);
+}
+
 /* Rounds a linear range out to "nice" tick steps; returns the step. */
 static double nice_range(double *min, double *max)
 {
@@ -92,7 +124,16 @@ static double nice_range(double *min, double *max)
 	return step;
 }
 
-static void axis_ticks(struct buf *out, const struct scale *s, bool vertical, double step)
+/* A tick's value, short and exact: 0.25, 750k, 1.25M (1,25 M in French). */
+static void tick_label(char *out, size_t size, double v, const char *lang)
+{
+	double a = fabs(v), unit = a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : a >= 1e3 ? 1e3 : 1;
+	int decimals = fmt_decimals_for(v / unit);
+	fmt_compact(out, size, v, decimals > 3 ? 3 : decimals, lang);
+}
+
+static void axis_ticks(struct buf *out, const struct scale *s, bool vertical, double step,
+		       const char *lang)
 {
 	double ticks[64];
 	size_t n = 0;
@@ -112,8 +153,8 @@ static void axis_ticks(struct buf *out, const struct scale *s, bool vertical, do
 			ticks[n++] = fabs(v) < step / 1e6 ? 0 : v;
 	}
 	for (size_t i = 0; i < n; i++) {
-		char label[32];
-		fmt_compact(label, sizeof label, ticks[i]);
+		char label[48];
+		tick_label(label, sizeof label, ticks[i], lang);
 		double p = project(s, ticks[i]);
 		if (vertical) {
 			buf_puts(out, "<line class=\"grid\" x1=\"");
@@ -238,12 +279,18 @@ static struct series *read_series(const cJSON *spec, enum chart_kind kind, const
 			pt->label = cJSON_IsString(label) ? label->valuestring : NULL;
 			if (cJSON_IsString(x) && !pt->label)
 				pt->label = x->valuestring;
+			long day;
+			if (kind != CHART_BAR && cJSON_IsString(x) && date_parse(x->valuestring, &day) == 0) {
+				/* a date: the point sits on a time axis */
+				pt->x = (double)day;
+				pt->has_x = pt->is_date = true;
+			}
 			if (number_at(p, "y", &pt->y) != 0) {
 				msg_error("%s: charts.%s: series %zu, point %zu: y must be a number",
 					  where, id, i, se->n_points);
 				goto fail;
 			}
-			int rc = number_at(p, "x", &pt->x);
+			int rc = pt->is_date ? 0 : number_at(p, "x", &pt->x);
 			pt->has_x = rc == 0;
 			if (kind == CHART_SCATTER && !pt->has_x) {
 				msg_error("%s: charts.%s: series %zu, point %zu: x must be a number",
@@ -315,8 +362,13 @@ static void data_table(struct buf *out, enum chart_kind kind, const struct serie
 			buf_puts(out, "</td>");
 			if (kind != CHART_BAR) {
 				buf_puts(out, "<td>");
-				if (p->has_x)
+				if (p->is_date) {
+					int yy, mm, dd;
+					date_to_ymd((long)p->x, &yy, &mm, &dd);
+					buf_printf(out, "%04d-%02d-%02d", yy, mm, dd);
+				} else if (p->has_x) {
 					value_cell(out, p->x, lang);
+				}
 				buf_puts(out, "</td>");
 			}
 			buf_puts(out, "<td>");
@@ -332,45 +384,86 @@ static void data_table(struct buf *out, enum chart_kind kind, const struct serie
 	buf_puts(out, "</tbody>\n</table></details>\n");
 }
 
-static void legend(struct buf *out, const struct series *series, size_t n)
+/* Characters (not bytes) in the first len bytes of UTF-8 text. */
+static size_t chars(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+static void legend(struct buf *out, const struct series *series, size_t n, bool lines)
 {
 	double x = LEFT;
 	for (size_t i = 0; i < n; i++) {
 		enum series_style st = series[i].style;
 		buf_puts(out, "<g class=\"legend\">");
 		marker(out, st, x + 6, H - 18);
-		buf_puts(out, "<line x1=\"");
-		num(out, x + 14);
-		buf_puts(out, "\" x2=\"");
-		num(out, x + 34);
-		buf_printf(out, "\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"2\" "
-			   "stroke-dasharray=\"%s\"/>", H - 18, H - 18, style_colours[st],
-			   style_dashes[st]);
+		/* a line's sample only where lines are drawn */
+		if (lines)
+			buf_printf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+				   "stroke-width=\"2\" stroke-dasharray=\"%s\"/>", x + 14, x + 34, H - 18,
+				   H - 18, style_colours[st], style_dashes[st]);
 		buf_puts(out, "<text x=\"");
-		num(out, x + 40);
+		num(out, lines ? x + 40 : x + 16);
 		buf_printf(out, "\" y=\"%.1f\">", H - 14);
 		esc(out, series[i].name);
 		buf_puts(out, "</text></g>\n");
-		x += 48 + 7.0 * (double)strlen(series[i].name);
+		x += (lines ? 48 : 24) + 7.0 * (double)chars(series[i].name, strlen(series[i].name));
 	}
 }
 
-static void label_text(struct buf *out, const char *label)
+/* The bytes of s that hold its first n characters. */
+static size_t bytes_of(const char *s, size_t n)
 {
-	/* long film titles are cut on the axis; the table has them whole */
-	size_t len = label ? strlen(label) : 0;
-	if (len <= 14) {
-		esc(out, label);
-		return;
+	size_t i = 0;
+	for (size_t c = 0; s[i]; i++) {
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && c++ == n)
+			break;
 	}
-	size_t cut = 13;
-	while (cut > 0 && ((unsigned char)label[cut] & 0xC0) == 0x80)
-		cut--;
-	tpl_escape(out, label, cut);
-	buf_puts(out, "\xe2\x80\xa6");
+	return i;
 }
 
-static void draw_bars(struct buf *out, const struct series *series, size_t n, struct scale *y)
+/*
+ * A label under an axis, centred on x, within width pixels: whole when it
+ * fits, else on two lines at a space, else cut with an ellipsis (the data
+ * table has it whole).
+ */
+static void axis_label(struct buf *out, const char *label, double x, double y, double width)
+{
+	size_t fit = width / CHAR_W < 3 ? 3 : (size_t)(width / CHAR_W);
+	size_t len = label ? strlen(label) : 0;
+	buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x, y);
+	if (chars(label ? label : "", len) <= fit) {
+		esc(out, label);
+	} else {
+		/* the space nearest the middle whose two halves both fit */
+		const char *best = NULL;
+		for (const char *sp = strchr(label, ' '); sp; sp = strchr(sp + 1, ' ')) {
+			size_t a = chars(label, (size_t)(sp - label)), b = chars(sp + 1, strlen(sp + 1));
+			if (a <= fit && b <= fit &&
+			    (!best || labs((long)a - (long)b) <
+					      labs((long)chars(label, (size_t)(best - label)) -
+						   (long)chars(best + 1, strlen(best + 1)))))
+				best = sp;
+		}
+		if (best) {
+			buf_printf(out, "<tspan x=\"%.1f\">", x);
+			tpl_escape(out, label, (size_t)(best - label));
+			buf_printf(out, "</tspan><tspan x=\"%.1f\" dy=\"14\">", x);
+			esc(out, best + 1);
+			buf_puts(out, "</tspan>");
+		} else {
+			tpl_escape(out, label, bytes_of(label, fit - 1));
+			buf_puts(out, "\xe2\x80\xa6");
+		}
+	}
+	buf_puts(out, "</text>\n");
+}
+
+static void draw_bars(struct buf *out, const struct series *series, size_t n, struct scale *y,
+		      const char *lang)
 {
 	/* categories in order of first appearance */
 	const char **cats = NULL;
@@ -405,7 +498,8 @@ static void draw_bars(struct buf *out, const struct series *series, size_t n, st
 					   style_colours[st], style_dashes[st]);
 				esc(out, p->label);
 				char v[48];
-				fmt_grouped(v, sizeof v, p->y, 0, "en");
+				fmt_grouped(v, sizeof v, p->y, fabs(p->y) < 10 && p->y != floor(p->y) ? 2 : 0,
+					    lang);
 				buf_printf(out, ": %s</title></rect>\n", v);
 				if (p->has_interval) {
 					double cx = x + bar * 0.46;
@@ -416,17 +510,14 @@ static void draw_bars(struct buf *out, const struct series *series, size_t n, st
 						   cx, lo, hi, cx - 5, lo, cx + 5, cx - 5, hi, cx + 5);
 				}
 			}
-		buf_printf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
-			   LEFT + group * ((double)c + 0.5), H - BOTTOM + 16);
-		label_text(out, cats[c]);
-		buf_puts(out, "</text>\n");
+		axis_label(out, cats[c], LEFT + group * ((double)c + 0.5), H - BOTTOM + 16, group - 4);
 	}
 	free(cats);
 }
 
 static void draw_points(struct buf *out, enum chart_kind kind, const struct series *series,
 			size_t n, const struct scale *x, const struct scale *y, bool by_index,
-			bool diagonal)
+			bool diagonal, const char *lang)
 {
 	if (diagonal) {
 		double lo = fmax(x->min, y->min), hi = fmin(x->max, y->max);
@@ -461,7 +552,7 @@ static void draw_points(struct buf *out, enum chart_kind kind, const struct seri
 				esc(out, p->label);
 			}
 			char v[48];
-			fmt_grouped(v, sizeof v, p->y, fabs(p->y) < 10 ? 2 : 0, "en");
+			fmt_grouped(v, sizeof v, p->y, fabs(p->y) < 10 ? 2 : 0, lang);
 			buf_printf(out, ": %s</title></g>", v);
 		}
 		buf_puts(out, "</g>\n");
@@ -527,6 +618,12 @@ char *chart_render(const cJSON *spec, const char *id, const char *lang, const ch
 		ymin = log_y ? 1 : 0;
 		ymax = log_y ? 10 : 1;
 	}
+	/* a range the data must fit in, when the spec gives one (0 to 100 for shares) */
+	double bound;
+	if (number_at(spec, "y_min", &bound) == 0 && (!log_y || bound > 0))
+		ymin = fmin(ymin, bound);
+	if (number_at(spec, "y_max", &bound) == 0)
+		ymax = fmax(ymax, bound);
 	struct scale y = { .log = log_y, .from = H - BOTTOM, .to = TOP };
 	double ystep = 0;
 	if (log_y) {
@@ -541,6 +638,15 @@ char *chart_render(const cJSON *spec, const char *id, const char *lang, const ch
 			y.min = fmin(y.min, 0) == y.min ? y.min : 0;
 		ystep = nice_range(&y.min, &y.max);
 	}
+	/* dates on x make a time axis: the points fall as the days do */
+	bool time_x = false;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < series[i].n_points; k++)
+			time_x |= series[i].points[k].is_date;
+	if (time_x) {
+		by_index = false;
+		log_x = false;
+	}
 	struct scale x = { .log = log_x, .from = LEFT + 10, .to = W - RIGHT - 10 };
 	double xstep = 0;
 	if (by_index) {
@@ -551,7 +657,11 @@ char *chart_render(const cJSON *spec, const char *id, const char *lang, const ch
 			xmin = log_x ? 1 : 0;
 			xmax = log_x ? 10 : 1;
 		}
-		if (log_x) {
+		if (time_x) {
+			/* half a week either side: one week sits in the middle */
+			x.min = xmin - 3.5;
+			x.max = xmax + 3.5;
+		} else if (log_x) {
 			x.min = pow(10, floor(log10(xmin)));
 			x.max = pow(10, ceil(log10(xmax)));
 			if (x.max <= x.min)
@@ -564,41 +674,60 @@ char *chart_render(const cJSON *spec, const char *id, const char *lang, const ch
 	}
 
 	struct buf out = BUF_INIT;
+	/* the title and description are the figure's visible caption, and the
+	 * drawing's accessible name */
 	buf_printf(&out, "<figure class=\"chart chart-%s\" id=\"chart-", kind_name);
 	esc(&out, id);
-	buf_puts(&out, "\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 360\" "
-		       "role=\"img\" aria-labelledby=\"chart-");
-	esc(&out, id);
-	buf_puts(&out, "-title chart-");
-	esc(&out, id);
-	buf_puts(&out, "-desc\" font-family=\"system-ui, sans-serif\" font-size=\"12\" "
-		       "fill=\"currentColor\">\n<title id=\"chart-");
+	buf_puts(&out, "\">\n<figcaption><span class=\"chart-title\" id=\"chart-");
 	esc(&out, id);
 	buf_puts(&out, "-title\">");
-	esc(&out, title);
-	buf_puts(&out, "</title>\n<desc id=\"chart-");
+	esc_caption(&out, title);
+	buf_puts(&out, "</span> <span class=\"chart-desc\" id=\"chart-");
 	esc(&out, id);
 	buf_puts(&out, "-desc\">");
-	esc(&out, desc);
-	buf_puts(&out, "</desc>\n");
-	axis_ticks(&out, &y, true, ystep);
-	if (kind != CHART_BAR && !by_index)
-		axis_ticks(&out, &x, false, xstep);
-	if (by_index) {
-		/* label the x axis with the first series' labels, thinned out */
+	esc_caption(&out, desc);
+	buf_printf(&out, "</span></figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+		   "viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-labelledby=\"chart-", W, H);
+	esc(&out, id);
+	buf_puts(&out, "-title\" aria-describedby=\"chart-");
+	esc(&out, id);
+	buf_puts(&out, "-desc\" font-family=\"system-ui, sans-serif\" font-size=\"12\" "
+		       "fill=\"currentColor\">\n");
+	axis_ticks(&out, &y, true, ystep, lang);
+	if (kind != CHART_BAR && !by_index && !time_x)
+		axis_ticks(&out, &x, false, xstep, lang);
+	if (by_index || time_x) {
+		/* the x axis labelled with the first series' labels (weeks), thinned
+		 * out so that they do not run into each other */
 		const struct series *s = &series[0];
-		size_t every = s->n_points > 8 ? (s->n_points + 7) / 8 : 1;
+		double room = (x.to - x.from) / (s->n_points > 1 ? (double)(s->n_points - 1) : 1);
+		size_t longest_label = 1;
+		for (size_t k = 0; k < s->n_points; k++) {
+			const char *l = s->points[k].label ? s->points[k].label : "";
+			size_t c = chars(l, strlen(l));
+			longest_label = c > longest_label ? c : longest_label;
+		}
+		size_t every = 1;
+		while (room * (double)every < (double)longest_label * CHAR_W + 8 && every < s->n_points)
+			every++;
 		for (size_t k = 0; k < s->n_points; k += every) {
-			buf_printf(&out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
-				   project(&x, (double)k), H - BOTTOM + 16);
-			label_text(&out, s->points[k].label);
-			buf_puts(&out, "</text>\n");
+			const struct point *p = &s->points[k];
+			char date[16];
+			const char *label = p->label;
+			if (!label && p->is_date) {
+				int yy, mm, dd;
+				date_to_ymd((long)p->x, &yy, &mm, &dd);
+				snprintf(date, sizeof date, "%04d-%02d-%02d", yy, mm, dd);
+				label = date;
+			}
+			axis_label(&out, label, project(&x, by_index ? (double)k : p->x), H - BOTTOM + 16,
+				   room * (double)every);
 		}
 	}
 	buf_printf(&out, "<path class=\"axis\" d=\"M%.1f %.1fV%.1fH%.1f\" stroke=\"currentColor\" "
 		   "fill=\"none\"/>\n", LEFT, TOP, H - BOTTOM, W - RIGHT);
 	buf_printf(&out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", (LEFT + W - RIGHT) / 2,
-		   H - BOTTOM + 34);
+		   H - BOTTOM + 48);
 	esc(&out, text_at(spec, "x_label"));
 	buf_printf(&out, "</text>\n<text transform=\"translate(14 %.1f) rotate(-90)\" "
 		   "text-anchor=\"middle\">", (TOP + H - BOTTOM) / 2);
@@ -607,11 +736,11 @@ char *chart_render(const cJSON *spec, const char *id, const char *lang, const ch
 		buf_puts(&out, lang && strcmp(lang, "fr") == 0 ? " (échelle log)" : " (log scale)");
 	buf_puts(&out, "</text>\n");
 	if (kind == CHART_BAR)
-		draw_bars(&out, series, n, &y);
+		draw_bars(&out, series, n, &y, lang);
 	else
 		draw_points(&out, kind, series, n, &x, &y, by_index,
-			    bool_at(spec, "diagonal", kind == CHART_SCATTER));
-	legend(&out, series, n);
+			    bool_at(spec, "diagonal", kind == CHART_SCATTER), lang);
+	legend(&out, series, n, kind == CHART_LINE);
 	buf_puts(&out, "</svg>\n");
 	data_table(&out, kind, series, n, title, lang);
 	buf_puts(&out, "</figure>\n");

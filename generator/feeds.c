@@ -1,4 +1,4 @@
-/* Feeds, sitemap, robots.txt, JSON-LD and oEmbed: text built from pages. */
+/* Feeds, sitemap, robots.txt and oEmbed: text built from pages. */
 #include "generator/feeds.h"
 
 #include <stdio.h>
@@ -32,13 +32,13 @@ static int newest_first(const void *a, const void *b)
 
 static bool feed_item(const struct site *site, const struct page *p)
 {
-	return !p->is_list && strcmp(p->dir, site->feed_section) == 0;
+	return !p->is_list && (!site->feed_section || strcmp(p->dir, site->feed_section) == 0);
 }
 
 char *feed_json_path(const struct site *site, const struct page *p)
 {
 	/* "weeks/2024-W27/" -> "weeks/2024-W27.json" */
-	return feed_item(site, p) ? xasprintf("%.*s.json", (int)strlen(p->url) - 1, p->url) : NULL;
+	return site->feed_json && feed_item(site, p) ? xasprintf("%.*s.json", (int)strlen(p->url) - 1, p->url) : NULL;
 }
 
 /* The feed section's regular pages, newest first. */
@@ -91,6 +91,30 @@ static const char *summary_of(const struct page *p)
 	return d ? d : p->title;
 }
 
+/* What the feeds say the site is: site.description, else the home page's
+ * description (what the content says it publishes), else its title. */
+static const char *channel_description(const struct site *site)
+{
+	if (*site->description)
+		return site->description;
+	const char *d = site->home ? text_of(site->home->params, "description") : NULL;
+	return d && *d ? d : site->title;
+}
+
+/* A page's date, or for a list page without one its newest page's. */
+static const char *date_of(const struct page *p)
+{
+	if (*p->date || !p->is_list)
+		return p->date;
+	const char *newest = "";
+	for (size_t i = 0; i < p->n_members; i++) {
+		const char *d = date_of(p->members[i]);
+		if (strcmp(d, newest) > 0)
+			newest = d;
+	}
+	return newest;
+}
+
 static char *rss(const struct site *site, const struct page **items, size_t n)
 {
 	struct buf b = BUF_INIT;
@@ -99,7 +123,7 @@ static char *rss(const struct site *site, const struct page **items, size_t n)
 		     "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n<title>");
 	xml_escape(&b, site->title);
 	buf_printf(&b, "</title>\n<link>%s</link>\n<description>", site->base_url);
-	xml_escape(&b, *site->description ? site->description : site->title);
+	xml_escape(&b, channel_description(site));
 	buf_printf(&b, "</description>\n<language>%s</language>\n"
 		   "<atom:link href=\"%sindex.xml\" rel=\"self\" type=\"application/rss+xml\"/>\n",
 		   site->lang, site->base_url);
@@ -134,6 +158,7 @@ static char *json_feed(const struct site *site, const struct page **items, size_
 	char *self = xasprintf("%sfeed.json", site->base_url);
 	cJSON_AddStringToObject(feed, "feed_url", self);
 	free(self);
+	cJSON_AddStringToObject(feed, "description", channel_description(site));
 	cJSON_AddStringToObject(feed, "language", site->lang);
 	cJSON *list = cJSON_AddArrayToObject(feed, "items");
 	for (size_t i = 0; i < n && i < 50; i++) {
@@ -145,6 +170,7 @@ static char *json_feed(const struct site *site, const struct page **items, size_
 		free(url);
 		cJSON_AddStringToObject(item, "title", p->title);
 		cJSON_AddStringToObject(item, "content_text", summary_of(p));
+		cJSON_AddStringToObject(item, "summary", summary_of(p));
 		if (*p->date) {
 			char *d = xasprintf("%sT00:00:00Z", p->date);
 			cJSON_AddStringToObject(item, "date_published", d);
@@ -170,8 +196,9 @@ static char *sitemap(const struct site *site)
 		xml_escape(&b, site->base_url);
 		xml_escape(&b, p->url);
 		buf_puts(&b, "</loc>");
-		if (*p->date)
-			buf_printf(&b, "<lastmod>%s</lastmod>", p->date);
+		const char *date = date_of(p);
+		if (*date)
+			buf_printf(&b, "<lastmod>%s</lastmod>", date);
 		buf_puts(&b, "</url>\n");
 	}
 	buf_puts(&b, "</urlset>\n");
@@ -187,7 +214,14 @@ static int page_json(const struct site *site, const struct page *p)
 		free(path);
 		return 0;
 	}
-	char *text = cJSON_Print(p->params);
+	/* beside the page, its url would resolve against the JSON's folder: absolute */
+	cJSON *params = cJSON_Duplicate(p->params, true);
+	const cJSON *permalink = cJSON_GetObjectItemCaseSensitive(params, "permalink");
+	if (cJSON_IsString(permalink))
+		cJSON_ReplaceItemInObjectCaseSensitive(params, "url",
+						       cJSON_CreateString(permalink->valuestring));
+	char *text = cJSON_Print(params);
+	cJSON_Delete(params);
 	struct buf b = BUF_INIT;
 	buf_puts(&b, text);
 	buf_putc(&b, '\n');
@@ -206,7 +240,9 @@ int feed_write_all(const struct site *site)
 	int rc = 0;
 	for (int i = 0; rc == 0 && i < 4; i++) {
 		/* made again only when what they show changed */
-		uint64_t key = i < 2 ? pages_key(site, names[i], items, n, false)
+		uint64_t key = i < 2 ? hash_bytes(pages_key(site, names[i], items, n, false),
+						  site->home ? &site->home->meta_hash : &n,
+						  sizeof site->home->meta_hash)
 			     : i == 2 ? pages_key(site, names[i], (const struct page *const *)site->pages,
 						  site->n_pages, true)
 				      : pages_key(site, names[i], NULL, 0, false);
@@ -215,132 +251,21 @@ int feed_write_all(const struct site *site)
 		char *text = i == 0   ? rss(site, items, n)
 			     : i == 1 ? json_feed(site, items, n)
 			     : i == 2 ? sitemap(site)
-				      : xasprintf("User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n",
-						  site->base_url);
+			     : site->public_site
+				     ? xasprintf("User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n",
+						 site->base_url)
+				     /* the manager's site is for the staff: not to be indexed */
+				     : xstrdup("User-agent: *\nDisallow: /\n");
 		rc = site_write(site, names[i], text, strlen(text), key);
 		free(text);
 	}
-	for (size_t i = 0; rc == 0 && i < n; i++)
+	for (size_t i = 0; rc == 0 && site->feed_json && i < n; i++)
 		rc = page_json(site, items[i]);
 	free(items);
 	return rc;
 }
 
-/* ---- JSON-LD ---- */
-
-static cJSON *movie(const cJSON *film)
-{
-	cJSON *m = cJSON_CreateObject();
-	cJSON_AddStringToObject(m, "@type", "Movie");
-	const char *title = text_of(film, "title");
-	cJSON_AddStringToObject(m, "name", title ? title : "");
-	const char *date = text_of(film, "release_date");
-	if (date)
-		cJSON_AddStringToObject(m, "datePublished", date);
-	const char *poster = text_of(film, "poster");
-	if (poster)
-		cJSON_AddStringToObject(m, "image", poster);
-	const cJSON *runtime = cJSON_GetObjectItemCaseSensitive(film, "runtime");
-	if (cJSON_IsNumber(runtime) && runtime->valuedouble > 0) {
-		char d[32];
-		snprintf(d, sizeof d, "PT%dM", (int)runtime->valuedouble);
-		cJSON_AddStringToObject(m, "duration", d);
-	}
-	const cJSON *directors = cJSON_GetObjectItemCaseSensitive(film, "director");
-	if (cJSON_IsArray(directors) && directors->child) {
-		cJSON *list = cJSON_AddArrayToObject(m, "director");
-		const cJSON *d;
-		cJSON_ArrayForEach(d, directors)
-			if (cJSON_IsString(d)) {
-				cJSON *person = cJSON_CreateObject();
-				cJSON_AddStringToObject(person, "@type", "Person");
-				cJSON_AddStringToObject(person, "name", d->valuestring);
-				cJSON_AddItemToArray(list, person);
-			}
-	}
-	const cJSON *genres = cJSON_GetObjectItemCaseSensitive(film, "genres");
-	if (cJSON_IsArray(genres) && genres->child)
-		cJSON_AddItemToObject(m, "genre", cJSON_Duplicate(genres, true));
-	return m;
-}
-
-/* JSON inside <script>: no "</" can end the element early. */
-static char *script_safe(cJSON *json)
-{
-	char *text = cJSON_PrintUnformatted(json);
-	struct buf b = BUF_INIT;
-	for (const char *s = text; *s; s++) {
-		if (*s == '<')
-			buf_puts(&b, "\\u003c");
-		else if (*s == '>')
-			buf_puts(&b, "\\u003e");
-		else if (*s == '&')
-			buf_puts(&b, "\\u0026");
-		else
-			buf_putc(&b, *s);
-	}
-	free(text);
-	return buf_detach(&b);
-}
-
-char *feed_jsonld(const struct site *site, const struct page *page)
-{
-	cJSON *doc = NULL;
-	const cJSON *params = page->params;
-	if (strcmp(page->layout, "film") == 0) {
-		doc = movie(params);
-		cJSON_AddStringToObject(doc, "url", cJSON_GetObjectItemCaseSensitive(params, "permalink")->valuestring);
-	} else {
-		const cJSON *week = strcmp(page->layout, "week") == 0 ? params
-				    : cJSON_GetObjectItemCaseSensitive(params, "week");
-		const cJSON *picks = cJSON_GetObjectItemCaseSensitive(week, "picks");
-		if (!cJSON_IsArray(picks) || !picks->child)
-			return NULL;
-		doc = cJSON_CreateArray();
-		const cJSON *pick;
-		cJSON_ArrayForEach(pick, picks)
-		{
-			const cJSON *film = cJSON_GetObjectItemCaseSensitive(pick, "film");
-			cJSON *ev = cJSON_CreateObject();
-			cJSON_AddStringToObject(ev, "@type", "ScreeningEvent");
-			const char *title = text_of(film, "title");
-			cJSON_AddStringToObject(ev, "name", title ? title : "");
-			const char *start = text_of(week, "week_start"), *end = text_of(week, "week_end");
-			if (start)
-				cJSON_AddStringToObject(ev, "startDate", start);
-			if (end)
-				cJSON_AddStringToObject(ev, "endDate", end);
-			cJSON *place = cJSON_AddObjectToObject(ev, "location");
-			cJSON_AddStringToObject(place, "@type", "MovieTheater");
-			cJSON_AddStringToObject(place, "name", site->title);
-			cJSON_AddStringToObject(place, "url", site->base_url);
-			const cJSON *screen = cJSON_GetObjectItemCaseSensitive(pick, "screen");
-			if (cJSON_IsNumber(screen) || cJSON_IsString(screen)) {
-				char s[64];
-				if (cJSON_IsNumber(screen))
-					snprintf(s, sizeof s, "%d", (int)screen->valuedouble);
-				else
-					snprintf(s, sizeof s, "%s", screen->valuestring);
-				cJSON_AddStringToObject(place, "screenCount", "2");
-				cJSON_AddStringToObject(ev, "screen", s);
-			}
-			cJSON_AddItemToObject(ev, "workPresented", movie(film ? film : pick));
-			cJSON_AddItemToArray(doc, ev);
-		}
-		cJSON *wrap = cJSON_CreateObject();
-		cJSON_AddStringToObject(wrap, "@context", "https://schema.org");
-		cJSON_AddItemToObject(wrap, "@graph", doc);
-		doc = wrap;
-		char *text = script_safe(doc);
-		cJSON_Delete(doc);
-		return text;
-	}
-	cJSON *ctx = cJSON_CreateString("https://schema.org");
-	cJSON_AddItemToObject(doc, "@context", ctx);
-	char *text = script_safe(doc);
-	cJSON_Delete(doc);
-	return text;
-}
+/* ---- oEmbed ---- */
 
 char *feed_oembed(const struct site *site, const char *title, const char *url, int width,
 		  int height)

@@ -2,6 +2,7 @@
 #include "generator/fmt.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,14 +68,15 @@ void fmt_grouped(char *out, size_t size, double x, int decimals, const char *lan
 	snprintf(out, size, "%s", result);
 }
 
-void fmt_compact(char *out, size_t size, double x)
+void fmt_compact(char *out, size_t size, double x, int decimals, const char *lang)
 {
 	double a = fabs(x);
 	const char *suffix = "";
 	double v = x;
+	bool fr = lang && strcmp(lang, "fr") == 0;
 	if (a >= 1e9) {
 		v = x / 1e9;
-		suffix = "G";
+		suffix = fr ? "Md" : "B"; /* milliards, billions */
 	} else if (a >= 1e6) {
 		v = x / 1e6;
 		suffix = "M";
@@ -82,9 +84,23 @@ void fmt_compact(char *out, size_t size, double x)
 		v = x / 1e3;
 		suffix = "k";
 	}
-	char num[48];
-	/* one decimal at most, and none when it is zero */
-	double r = round(v * 10) / 10;
-	fmt_number(num, sizeof num, r);
-	snprintf(out, size, "%s%s", num, suffix);
+	if (decimals < 0) {
+		/* one decimal at most, and none when it is zero */
+		double r = round(v * 10) / 10;
+		decimals = r == floor(r) ? 0 : 1;
+	}
+	char num[64];
+	fmt_grouped(num, sizeof num, v, decimals, lang);
+	/* French sets a unit apart: "1,5 M" with a narrow no-break space */
+	snprintf(out, size, "%s%s%s", num, fr && *suffix ? "\xe2\x80\xaf" : "", suffix);
+}
+
+int fmt_decimals_for(double step)
+{
+	for (int d = 0; d < 6; d++) {
+		double scaled = fabs(step) * pow(10, d);
+		if (fabs(scaled - round(scaled)) < 1e-6 * (scaled > 1 ? scaled : 1))
+			return d;
+	}
+	return 6;
 }

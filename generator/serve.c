@@ -27,7 +27,7 @@
 #include "common/msg.h"
 #include "common/xalloc.h"
 #include "generator/serve.h"
-#include "generator/site.h"
+#include "generator/site/site.h"
 #include "generator/watch.h"
 
 #define MAX_REQUEST 8192
@@ -167,18 +167,14 @@ static void handle(int fd, const char *out_dir)
 		free(path);
 		path = index;
 	}
-	int level = msg_get_level();
-	msg_set_level(MSG_QUIET); /* a missing file is a 404, not an error message */
+	/* a missing file (a browser's /favicon.ico) is a 404, not an error message */
 	size_t len = 0;
-	char *body = file_is_dir(path) ? NULL : file_read_all(path, &len);
-	msg_set_level(level);
+	char *body = file_exists(path) && !file_is_dir(path) ? file_read_all(path, &len) : NULL;
 	if (body) {
 		reply(fd, 200, "OK", content_type(path), body, len, head);
 	} else {
 		char *nf_path = xasprintf("%s/404.html", out_dir);
-		msg_set_level(MSG_QUIET);
-		char *nf = file_read_all(nf_path, &len);
-		msg_set_level(level);
+		char *nf = file_exists(nf_path) ? file_read_all(nf_path, &len) : NULL;
 		if (nf)
 			reply(fd, 404, "Not Found", "text/html; charset=utf-8", nf, len, head);
 		else

@@ -8,7 +8,7 @@
 #define MARQUEE_SERVE_H
 
 #include "common/config.h"
-#include "generator/site.h"
+#include "generator/site/site.h"
 
 /*
  * Serves until SIGINT or SIGTERM; opts as for site_build (its base_url and

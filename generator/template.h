@@ -11,6 +11,14 @@
  * numbers and lists answer a few extra names: `x.fmt` (grouped digits in the
  * page language: "310,000"), `x.fmt1`, `x.fmt2` (one or two decimals),
  * `x.pct` (0.62 -> "62%"), `x.compact` ("1.5M") and `list.count`.
+ * Any value answers `x.json`: the value as compact JSON in which <, >, &,
+ * U+2028 and U+2029 are \u escapes, so `{{{x.json}}}` is safe inside a
+ * <script> element (and `{{x.json}}` inside an attribute). A name that
+ * starts with a dot applies an extension to the current item: `{{.json}}`,
+ * `{{.fmt}}`. Inside a list's iteration, as in JMustache, `-first` and
+ * `-last` are true on the first and last item and `-index` counts from 1
+ * (the innermost list's; outside a list they are missing):
+ * `{{#names}}{{.}}{{^-last}}, {{/-last}}{{/names}}`.
  */
 #ifndef MARQUEE_TEMPLATE_H
 #define MARQUEE_TEMPLATE_H

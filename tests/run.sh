@@ -1,6 +1,8 @@
 #!/bin/sh
 # Runs the unit tests and every end-to-end test file, and ends with the line
-# "N passed, N failed, N skipped". Exit status 1 when anything failed.
+# "N passed, N failed, N skipped". Exit status 1 when anything failed. What
+# the tests print (their expected errors included) is kept, and shown only
+# for a test that failed.
 # Usage: MARQUEE=path UNIT_TESTS=path sh tests/run.sh [PATTERN]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,18 +15,26 @@ pattern="${1:-}"
 passed=0 failed=0 skipped=0
 
 if [ -z "$pattern" ] && [ -n "${UNIT_TESTS:-}" ]; then
+	# The unit tests provoke errors on purpose (a bad date, a missing
+	# partial...): their messages are kept, and shown only when a test fails.
 	out=$("$UNIT_TESTS" 2>&1)
 	rc=$?
-	printf '%s\n' "$out" | grep -v '^unit:' >&2
 	line=$(printf '%s\n' "$out" | grep '^unit:' | tail -n 1)
 	p=$(echo "$line" | sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p')
 	f=$(echo "$line" | sed -n 's/^unit: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p')
 	if [ -z "$p" ]; then
 		echo "FAIL unit tests crashed (exit $rc)"
+		printf '%s\n' "$out" | sed 's/^/    /'
 		failed=$((failed + 1))
 	else
 		[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
-		echo "unit: $p passed, $f failed"
+		printf '%s\n' "$out" | grep '^mustache spec:'
+		if [ "$f" -ne 0 ]; then
+			echo "FAIL unit: $p passed, $f failed; their output:"
+			printf '%s\n' "$out" | grep -v '^unit:\|^mustache spec:' | sed 's/^/    /'
+		else
+			echo "unit: $p passed, $f failed"
+		fi
 		passed=$((passed + p))
 		failed=$((failed + f))
 	fi

@@ -16,8 +16,19 @@
 #define MAX_COMBINED 12
 #define MAX_PLANS 200000.0
 
-static size_t pool_limit(size_t screens)
+/* Plans where a film may fill several screens are evaluated one by one:
+ * fewer of them are tried. */
+#define MAX_REPEAT_PLANS 20000.0
+
+/* How many candidates are combined on screens, distinct or not. */
+static size_t pool_limit(size_t screens, bool distinct)
 {
+	if (!distinct) {
+		size_t limit = MAX_COMBINED;
+		while (limit > 1 && pow((double)limit, (double)screens) > MAX_REPEAT_PLANS)
+			limit--;
+		return limit;
+	}
 	size_t limit = MAX_COMBINED;
 	for (;;) {
 		double plans = 1;
@@ -64,7 +75,7 @@ struct search {
 	size_t *pool;     /* owned; candidate indices considered */
 	size_t n_pool;
 	size_t n_screens;
-	bool distinct;    /* films may not repeat (enough candidates) */
+	bool distinct;    /* this pass: films may not repeat (else one may fill several screens) */
 	double *table;    /* owned; when distinct, the expected revenue of film f alone on
 			   * screen s at [f * n_screens + s]: a plan's revenue is a sum */
 	long forced;      /* a candidate that must be in the plan, or -1 */
@@ -139,7 +150,7 @@ static void consider(struct search *S)
 {
 	for (size_t i = 0; i < S->n_pool; i++) {
 		size_t f = S->pool[i];
-		bool need = S->cands[f].pinned || (long)f == S->forced || !S->distinct;
+		bool need = S->cands[f].pinned || (long)f == S->forced;
 		if (need && !uses(S->current, S->n_screens, f))
 			return;
 	}
@@ -191,19 +202,43 @@ static int by_value(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-static bool run_search(struct search *S, const struct ranked *ranked, size_t n_ranked)
+/* One pass of the search over the pool of this pass's kind of plan. */
+static void search_pass(struct search *S, const struct ranked *ranked, size_t n_ranked,
+			bool distinct)
 {
 	/* The pool: pinned and forced films, then the best of the rest. */
+	S->distinct = distinct;
 	S->n_pool = 0;
 	for (size_t i = 0; i < n_ranked; i++) {
 		size_t f = ranked[i].index;
-		if (S->cands[f].pinned || (long)f == S->forced || S->n_pool < pool_limit(S->n_screens))
+		if (S->cands[f].pinned || (long)f == S->forced ||
+		    S->n_pool < pool_limit(S->n_screens, distinct))
 			S->pool[S->n_pool++] = f;
 	}
+	search_from(S, 0);
+}
+
+/*
+ * The best plan: as many films as screens when there are enough, or one
+ * film on several screens when more people are expected than one room
+ * holds and that earns more than another film would.
+ */
+static bool run_search(struct search *S, const struct ranked *ranked, size_t n_ranked)
+{
 	S->found = false;
 	S->best_revenue = 0;
-	search_from(S, 0);
+	if (n_ranked >= S->n_screens)
+		search_pass(S, ranked, n_ranked, true);
+	search_pass(S, ranked, n_ranked, false);
 	return S->found;
+}
+
+static bool repeats(const size_t *films, size_t n)
+{
+	for (size_t s = 1; s < n; s++)
+		if (uses(films, s, films[s]))
+			return true;
+	return false;
 }
 
 int plan_make(const struct cinema *c, double share, const struct plan_candidate *cands,
@@ -252,9 +287,8 @@ int plan_make(const struct cinema *c, double share, const struct plan_candidate 
 	}
 	struct search S = { .cinema = c, .share = share, .cands = cands,
 			    .pool = xcalloc(n_ranked, sizeof *S.pool), .n_screens = c->n_screens,
-			    .distinct = n_ranked >= c->n_screens, .forced = -1 };
-	plan->kind = S.distinct ? PLAN_PAIR : PLAN_FEWER;
-	if (S.distinct) {
+			    .forced = -1 };
+	if (n_ranked >= c->n_screens) {
 		/* Each film alone in each room: the same figures evaluate() gives. */
 		S.table = xcalloc(n * c->n_screens, sizeof *S.table);
 		for (size_t i = 0; i < n_ranked; i++) {
@@ -271,6 +305,9 @@ int plan_make(const struct cinema *c, double share, const struct plan_candidate 
 	run_search(&S, ranked, n_ranked);
 	size_t chosen[CINEMA_MAX_SCREENS];
 	memcpy(chosen, S.best, sizeof chosen);
+	plan->kind = n_ranked < c->n_screens		  ? PLAN_FEWER
+		     : repeats(chosen, c->n_screens) ? PLAN_REPEAT
+						     : PLAN_PAIR;
 	double best = S.best_revenue;
 	plan->expected_revenue =
 		evaluate(c, share, cands, chosen, c->n_screens, plan->screens);
@@ -290,7 +327,7 @@ int plan_make(const struct cinema *c, double share, const struct plan_candidate 
 			continue;
 		}
 		S.forced = (long)f;
-		bool possible = S.distinct && n_pinned < c->n_screens && run_search(&S, ranked, n_ranked);
+		bool possible = n_pinned < c->n_screens && run_search(&S, ranked, n_ranked);
 		plan->lost_by[f] = possible ? fmax(0, best - S.best_revenue) : NAN;
 		if (possible) {
 			struct plan_screen screens[CINEMA_MAX_SCREENS];

@@ -5,8 +5,10 @@
  * A film's local demand for the week is its predicted national admissions
  * times the cinema's share, taken as log-normal with the spread of the 80%
  * prediction interval. A screen's attendance is that demand capped by the
- * screen's capacity (seats x shows x days), in expectation. The plan
- * maximises the expected revenue of all screens; pinned films must be in it,
+ * screen's capacity (seats x shows x days), in expectation; a film on
+ * several screens shares its demand over their capacity. The plan
+ * maximises the expected revenue of all screens, one film on several when
+ * that earns more than another film would; pinned films must be in it,
  * excluded films never are, and ties go to the plan whose films' keys sort
  * first, so the same input always gives the same plan.
  */
@@ -38,6 +40,7 @@ struct plan_screen {
 enum plan_kind {
 	PLAN_PAIR,   /* as many films as screens */
 	PLAN_FEWER,  /* fewer candidates than screens: the best shows on several */
+	PLAN_REPEAT, /* enough films, but one earns more on several screens than another would */
 	PLAN_NONE,   /* no candidate at all */
 	PLAN_HOLDOVER, /* none: the film picked the week before stays on every screen */
 };

@@ -18,8 +18,8 @@
 #define FORMAT 2
 
 static const char *const kind_names[] = {
-	[PLAN_PAIR] = "pair", [PLAN_FEWER] = "fewer", [PLAN_NONE] = "none",
-	[PLAN_HOLDOVER] = "holdover",
+	[PLAN_PAIR] = "pair", [PLAN_FEWER] = "fewer", [PLAN_REPEAT] = "repeat",
+	[PLAN_NONE] = "none", [PLAN_HOLDOVER] = "holdover",
 };
 
 /* ---- films ---- */
@@ -109,6 +109,8 @@ static cJSON *reasons_json(const struct week_reason *r, size_t n)
 		cJSON *o = cJSON_CreateObject();
 		cJSON_AddStringToObject(o, "group", r[i].group);
 		json_number(o, "effect", r[i].effect, 6);
+		if (r[i].unknown)
+			cJSON_AddBoolToObject(o, "unknown", true);
 		cJSON_AddItemToArray(a, o);
 	}
 	return a;
@@ -127,6 +129,7 @@ static struct week_reason *reasons_parse(const cJSON *a, size_t *n)
 				r[(*n)++].text = xstrdup(v->valuestring);
 			} else if (cJSON_IsString(cJSON_GetObjectItemCaseSensitive(v, "group"))) {
 				r[*n].group = json_strdup(v, "group");
+				r[*n].unknown = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(v, "unknown"));
 				r[(*n)++].effect = json_num(v, "effect");
 			}
 		}
@@ -143,6 +146,57 @@ static void reasons_free(struct week_reason *r, size_t n)
 }
 
 /* ---- the writer ---- */
+
+cJSON *week_pick_json(const struct week_pick *p)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "screen", p->screen);
+	cJSON_AddNumberToObject(j, "seats", p->seats);
+	json_number(j, "capacity", p->capacity, 0);
+	cJSON_AddItemToObject(j, "film", week_film_json(&p->film));
+	json_number(j, "predicted", p->predicted, 0);
+	json_number(j, "lower", p->lower, 0);
+	json_number(j, "upper", p->upper, 0);
+	json_number(j, "expected_attendance", p->expected_attendance, 0);
+	json_number(j, "occupancy", p->occupancy, 3);
+	json_number(j, "expected_revenue", p->expected_revenue, 2);
+	json_number(j, "p_sellout", p->p_sellout, 3);
+	json_number(j, "p_empty", p->p_empty, 3);
+	cJSON_AddBoolToObject(j, "pinned", p->pinned);
+	cJSON_AddBoolToObject(j, "holdover", p->holdover);
+	return j;
+}
+
+cJSON *week_candidate_json(const struct week_candidate *c)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddNumberToObject(j, "rank", c->rank);
+	cJSON_AddItemToObject(j, "film", week_film_json(&c->film));
+	json_number(j, "predicted", c->predicted, 0);
+	json_number(j, "lower", c->lower, 0);
+	json_number(j, "upper", c->upper, 0);
+	json_number(j, "national", c->national, 0);
+	cJSON_AddBoolToObject(j, "picked", c->picked);
+	cJSON_AddBoolToObject(j, "excluded", c->excluded);
+	cJSON_AddBoolToObject(j, "pinned", c->pinned);
+	json_number(j, "expected_revenue", c->expected_revenue, 2);
+	json_number(j, "lost_by", c->picked ? NAN : c->lost_by, 2);
+	return j;
+}
+
+cJSON *week_economics_json(const struct week_record *w)
+{
+	cJSON *eco = cJSON_CreateObject();
+	cJSON_AddStringToObject(eco, "currency", w->currency);
+	json_number(eco, "ticket_price", w->ticket_price, 2);
+	json_number(eco, "fixed_costs", w->fixed_costs, 2);
+	if (isfinite(w->rental_share))
+		json_number(eco, "rental_share", w->rental_share, 4);
+	json_number(eco, "expected_attendance", w->expected_attendance, 0);
+	json_number(eco, "expected_revenue", w->expected_revenue, 2);
+	json_number(eco, "expected_profit", w->expected_profit, 2);
+	return eco;
+}
 
 char *week_record_json(const struct week_record *w)
 {
@@ -172,50 +226,19 @@ char *week_record_json(const struct week_record *w)
 	}
 	cJSON *picks = cJSON_AddArrayToObject(o, "picks");
 	for (size_t i = 0; i < w->n_picks; i++) {
-		const struct week_pick *p = &w->picks[i];
-		cJSON *j = cJSON_CreateObject();
-		cJSON_AddStringToObject(j, "screen", p->screen);
-		cJSON_AddNumberToObject(j, "seats", p->seats);
-		json_number(j, "capacity", p->capacity, 0);
-		cJSON_AddItemToObject(j, "film", week_film_json(&p->film));
-		json_number(j, "predicted", p->predicted, 0);
-		json_number(j, "lower", p->lower, 0);
-		json_number(j, "upper", p->upper, 0);
-		json_number(j, "expected_attendance", p->expected_attendance, 0);
-		json_number(j, "occupancy", p->occupancy, 3);
-		json_number(j, "expected_revenue", p->expected_revenue, 2);
-		json_number(j, "p_sellout", p->p_sellout, 3);
-		json_number(j, "p_empty", p->p_empty, 3);
-		cJSON_AddBoolToObject(j, "pinned", p->pinned);
-		cJSON_AddBoolToObject(j, "holdover", p->holdover);
-		cJSON_AddItemToObject(j, "reasons", reasons_json(p->reasons, p->n_reasons));
+		cJSON *j = week_pick_json(&w->picks[i]);
+		cJSON_AddItemToObject(j, "reasons", reasons_json(w->picks[i].reasons,
+								 w->picks[i].n_reasons));
 		cJSON_AddItemToArray(picks, j);
 	}
 	cJSON *cands = cJSON_AddArrayToObject(o, "candidates");
 	for (size_t i = 0; i < w->n_candidates; i++) {
-		const struct week_candidate *c = &w->candidates[i];
-		cJSON *j = cJSON_CreateObject();
-		cJSON_AddNumberToObject(j, "rank", c->rank);
-		cJSON_AddItemToObject(j, "film", week_film_json(&c->film));
-		json_number(j, "predicted", c->predicted, 0);
-		json_number(j, "lower", c->lower, 0);
-		json_number(j, "upper", c->upper, 0);
-		json_number(j, "national", c->national, 0);
-		cJSON_AddBoolToObject(j, "picked", c->picked);
-		cJSON_AddBoolToObject(j, "excluded", c->excluded);
-		cJSON_AddBoolToObject(j, "pinned", c->pinned);
-		json_number(j, "expected_revenue", c->expected_revenue, 2);
-		json_number(j, "lost_by", c->lost_by, 2);
-		cJSON_AddItemToObject(j, "reasons", reasons_json(c->reasons, c->n_reasons));
+		cJSON *j = week_candidate_json(&w->candidates[i]);
+		cJSON_AddItemToObject(j, "reasons", reasons_json(w->candidates[i].reasons,
+								 w->candidates[i].n_reasons));
 		cJSON_AddItemToArray(cands, j);
 	}
-	cJSON *eco = cJSON_AddObjectToObject(o, "economics");
-	cJSON_AddStringToObject(eco, "currency", w->currency);
-	json_number(eco, "ticket_price", w->ticket_price, 2);
-	json_number(eco, "fixed_costs", w->fixed_costs, 2);
-	json_number(eco, "expected_attendance", w->expected_attendance, 0);
-	json_number(eco, "expected_revenue", w->expected_revenue, 2);
-	json_number(eco, "expected_profit", w->expected_profit, 2);
+	cJSON_AddItemToObject(o, "economics", week_economics_json(w));
 	char *text = json_print(o);
 	cJSON_Delete(o);
 	return text;
@@ -335,6 +358,7 @@ int week_record_parse(const char *json, struct week_record *w, const char *where
 	w->currency = xstrdup(json_str(eco, "currency"));
 	w->ticket_price = json_num(eco, "ticket_price");
 	w->fixed_costs = json_num(eco, "fixed_costs");
+	w->rental_share = json_num(eco, "rental_share");
 	w->expected_attendance = json_num(eco, "expected_attendance");
 	w->expected_revenue = json_num(eco, "expected_revenue");
 	w->expected_profit = json_num(eco, "expected_profit");

@@ -8,7 +8,7 @@
  * It holds figures and facts only, never sentences: what moved a prediction
  * is a feature group and an effect, the notes are the plan's kind and the
  * values they speak of. The words are written when the pages are, in the
- * site's language (predictor/pages/words.h), so a published week reads in
+ * site's language (predictor/words/words.h), so a published week reads in
  * French after site.language changes, with its figures frozen. Weeks
  * published before this format carry sentences; they are read as they are.
  */
@@ -40,6 +40,7 @@ struct week_film {
 struct week_reason {
 	char *group;   /* owned; a feature group ("director"), NULL for an old sentence */
 	double effect; /* log-scale change it made to the prediction */
+	bool unknown;  /* what the group rests on was unknown for the film */
 	char *text;    /* owned; the sentence of a week published before reasons were data */
 };
 
@@ -90,6 +91,7 @@ struct week_record {
 	size_t n_candidates;
 	char *currency;               /* owned */
 	double ticket_price, fixed_costs;
+	double rental_share;          /* of ticket receipts, paid to distributors; NAN when not recorded */
 	double expected_attendance, expected_revenue, expected_profit;
 	char **notes;                 /* owned; the sentences of an old record, else none */
 	size_t n_notes;
@@ -111,6 +113,12 @@ void week_record_free(struct week_record *w);
  */
 int week_records_load(struct store *st, struct week_record **out, size_t *n);
 void week_records_free(struct week_record *weeks, size_t n);
+
+/* The figures of a pick, a candidate and the week's economics, as the record
+ * and the pages write them (the reasons are each one's own). Owned. */
+cJSON *week_pick_json(const struct week_pick *p);
+cJSON *week_candidate_json(const struct week_candidate *c);
+cJSON *week_economics_json(const struct week_record *w);
 
 /* The JSON of a film summary, for pages that list films. Owned. */
 cJSON *week_film_json(const struct week_film *f);

@@ -77,6 +77,24 @@ void model_free(struct model *model)
 	free(model);
 }
 
+static const char *const stratum_names[MODEL_STRATA] = { "complete_small", "complete_large",
+							 "sparse_small", "sparse_large" };
+/* Fewer out-of-fold residuals than this in a stratum: it takes the pooled
+ * half-width. */
+#define MIN_STRATUM 30
+/* The interval is calibrated on the residuals of this many last folds. */
+#define CALIBRATION_FOLDS 2
+
+const char *model_stratum_name(size_t stratum)
+{
+	return stratum < MODEL_STRATA ? stratum_names[stratum] : NULL;
+}
+
+size_t model_stratum(const struct model *model, double pred, bool sparse)
+{
+	return (sparse ? 2 : 0) + (pred >= model->size_threshold[sparse] ? 1 : 0);
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -121,9 +139,25 @@ void model_data_hash(const struct feature_matrix *m, const size_t *rows, size_t 
 	free(y);
 }
 
-/* Out-of-fold predictions, conformal half-width and permutation importance. */
-static int cross_validate(struct model *model, const double *z, const double *y, size_t n,
-			  const size_t *bounds, const struct model_options *opt)
+/* Split-conformal: the ceil((m + 1) * level)-th smallest of m absolute
+ * residuals (sorted here). */
+static double conformal(double *abs_res, size_t m, double level)
+{
+	qsort(abs_res, m, sizeof *abs_res, cmp_double);
+	size_t rank = (size_t)ceil(((double)m + 1) * level);
+	if (rank < 1)
+		rank = 1;
+	return abs_res[(rank > m ? m : rank) - 1];
+}
+
+/*
+ * Out-of-fold predictions, conformal half-widths (pooled and per stratum;
+ * sparse[i] tells row i's documentation, NULL for none sparse) and
+ * permutation importance.
+ */
+static int cross_validate(struct model *model, const double *z, const double *y,
+			  const bool *sparse, size_t n, const size_t *bounds,
+			  const struct model_options *opt)
 {
 	size_t d = model->d, n_groups = features_group_count();
 	size_t first = bounds[0], n_valid = n - first;
@@ -180,12 +214,42 @@ static int cross_validate(struct model *model, const double *z, const double *y,
 	model->cv_mae = sae / (double)n_valid;
 	model->cv_r2 = sst > 0 ? 1 - sse / sst : 0;
 	model->cv_rows = (long)n_valid;
-	/* Split-conformal: the ceil((m + 1) * level)-th smallest absolute residual. */
-	qsort(abs_res, n_valid, sizeof *abs_res, cmp_double);
-	size_t rank = (size_t)ceil(((double)n_valid + 1) * opt->level);
-	if (rank < 1)
-		rank = 1;
-	model->half_width = abs_res[(rank > n_valid ? n_valid : rank) - 1];
+	/*
+	 * The interval is calibrated on the last CALIBRATION_FOLDS folds only:
+	 * their models were trained on most of the rows, up to recent weeks,
+	 * like the final model, whose errors the first folds' (trained on a
+	 * fifth of the rows) overstate.
+	 */
+	size_t k0 = opt->folds > CALIBRATION_FOLDS ? opt->folds - CALIBRATION_FOLDS : 0;
+	size_t cal = bounds[k0] - first, n_cal = n_valid - cal;
+	double *cal_res = abs_res + cal, *cal_oof = oof + cal;
+	/* Strata: among complete films and among sparse ones, the median
+	 * out-of-fold prediction splits small from large. */
+	double *sorted = xmalloc(n_cal * sizeof *sorted);
+	for (int group = 0; group < 2; group++) {
+		size_t m = 0;
+		for (size_t i = 0; i < n_cal; i++)
+			if ((sparse && sparse[first + cal + i]) == group)
+				sorted[m++] = cal_oof[i];
+		qsort(sorted, m, sizeof *sorted, cmp_double);
+		model->size_threshold[group] = m ? sorted[m / 2] : 0;
+	}
+	free(sorted);
+	double *stratum_res = xmalloc(n_cal * sizeof *stratum_res);
+	for (size_t st = 0; st < MODEL_STRATA; st++) {
+		size_t m = 0;
+		for (size_t i = 0; i < n_cal; i++)
+			if (model_stratum(model, cal_oof[i], sparse && sparse[first + cal + i]) == st)
+				stratum_res[m++] = cal_res[i];
+		model->stratum_rows[st] = (long)m;
+		model->stratum_half_width[st] = m >= MIN_STRATUM ? conformal(stratum_res, m, opt->level)
+								 : NAN;
+	}
+	free(stratum_res);
+	model->half_width = conformal(cal_res, n_cal, opt->level);
+	for (size_t st = 0; st < MODEL_STRATA; st++)
+		if (isnan(model->stratum_half_width[st]))
+			model->stratum_half_width[st] = model->half_width;
 	free(abs_res);
 	if (opt->importance) {
 		model->importance = xcalloc(n_groups, sizeof *model->importance);
@@ -215,6 +279,7 @@ struct model *model_fit(const struct feature_matrix *m, const size_t *rows, size
 		bounds[k] = n_rows * (k + 1) / (opt->folds + 1);
 	struct model *model = NULL;
 	double *z = NULL, *y = NULL, *raw = NULL;
+	bool *sparse = NULL;
 	if (svr_folds_check(n_rows, bounds, opt->folds) != 0)
 		goto fail;
 	model = xcalloc(1, sizeof *model);
@@ -228,7 +293,9 @@ struct model *model_fit(const struct feature_matrix *m, const size_t *rows, size
 	z = xmalloc(n_rows * d * sizeof *z);
 	raw = xmalloc(n_rows * d * sizeof *raw);
 	y = xmalloc(n_rows * sizeof *y);
+	sparse = xcalloc(n_rows, sizeof *sparse);
 	for (size_t i = 0; i < n_rows; i++) {
+		sparse[i] = m->sparse && m->sparse[rows[i]];
 		memcpy(raw + i * d, m->x + rows[i] * d, d * sizeof *raw);
 		features_scale_apply(m->x + rows[i] * d, d, model->mean, model->sd, z + i * d);
 		y[i] = m->y[rows[i]];
@@ -242,7 +309,7 @@ struct model *model_fit(const struct feature_matrix *m, const size_t *rows, size
 	} else {
 		model->params = opt->fixed;
 	}
-	if (cross_validate(model, z, y, n_rows, bounds, opt) != 0)
+	if (cross_validate(model, z, y, sparse, n_rows, bounds, opt) != 0)
 		goto fail;
 	struct svr_model *trained = svr_train(z, y, n_rows, d, &model->params);
 	if (!trained)
@@ -260,24 +327,27 @@ struct model *model_fit(const struct feature_matrix *m, const size_t *rows, size
 	free(z);
 	free(raw);
 	free(y);
+	free(sparse);
 	return model;
 fail:
 	free(bounds);
 	free(z);
 	free(raw);
 	free(y);
+	free(sparse);
 	model_free(model);
 	return NULL;
 }
 
-void model_predict(const struct model *model, const double *x, double *pred, double *lower,
-		   double *upper)
+void model_predict(const struct model *model, const double *x, bool sparse, double *pred,
+		   double *lower, double *upper)
 {
 	double *z = xmalloc(model->d * sizeof *z);
 	features_scale_apply(x, model->d, model->mean, model->sd, z);
 	*pred = svr_predict(model->svr, z);
-	*lower = *pred - model->half_width;
-	*upper = *pred + model->half_width;
+	double half = model->stratum_half_width[model_stratum(model, *pred, sparse)];
+	*lower = *pred - half;
+	*upper = *pred + half;
 	free(z);
 }
 
@@ -348,6 +418,15 @@ char *model_meta_json(const struct model *model, const char *metric, const char 
 	cJSON *iv = cJSON_AddObjectToObject(o, "interval");
 	cJSON_AddNumberToObject(iv, "level", model->level);
 	cJSON_AddNumberToObject(iv, "half_width_log", model->half_width);
+	cJSON *thresholds = cJSON_AddObjectToObject(iv, "size_threshold_log");
+	cJSON_AddNumberToObject(thresholds, "complete", model->size_threshold[0]);
+	cJSON_AddNumberToObject(thresholds, "sparse", model->size_threshold[1]);
+	cJSON *strata = cJSON_AddObjectToObject(iv, "strata");
+	for (size_t st = 0; st < MODEL_STRATA; st++) {
+		cJSON *one = cJSON_AddObjectToObject(strata, stratum_names[st]);
+		cJSON_AddNumberToObject(one, "half_width_log", model->stratum_half_width[st]);
+		cJSON_AddNumberToObject(one, "rows", (double)model->stratum_rows[st]);
+	}
 	if (model->importance) {
 		cJSON *imp = cJSON_AddObjectToObject(o, "importance");
 		for (size_t g = 0; g < features_group_count(); g++)
@@ -434,6 +513,18 @@ int model_meta_parse(const char *json, struct model_meta *out, const char *what)
 	const cJSON *iv = cJSON_GetObjectItemCaseSensitive(o, "interval");
 	out->level = number(iv, "level", NAN);
 	out->half_width = number(iv, "half_width_log", NAN);
+	/* A model stored before strata has one width for all. */
+	const cJSON *thresholds = cJSON_GetObjectItemCaseSensitive(iv, "size_threshold_log");
+	out->size_threshold[0] = number(thresholds, "complete", 0);
+	out->size_threshold[1] = number(thresholds, "sparse", 0);
+	const cJSON *strata = cJSON_GetObjectItemCaseSensitive(iv, "strata");
+	bool strata_ok = true;
+	for (size_t st = 0; st < MODEL_STRATA; st++) {
+		const cJSON *one = cJSON_GetObjectItemCaseSensitive(strata, stratum_names[st]);
+		out->stratum_half_width[st] = number(one, "half_width_log", out->half_width);
+		out->stratum_rows[st] = (long)number(one, "rows", 0);
+		strata_ok &= out->stratum_half_width[st] >= 0 || isnan(out->half_width);
+	}
 	const cJSON *imp = cJSON_GetObjectItemCaseSensitive(o, "importance");
 	size_t n = cJSON_IsObject(imp) ? (size_t)cJSON_GetArraySize(imp) : 0;
 	out->groups = xcalloc(n ? n : 1, sizeof *out->groups);
@@ -446,9 +537,10 @@ int model_meta_parse(const char *json, struct model_meta *out, const char *what)
 			out->importance[out->n_groups++] = cJSON_IsNumber(g) ? g->valuedouble : 0;
 		}
 	cJSON_Delete(o);
-	if (isnan(out->half_width) || isnan(out->cv_rmse)) {
+	if (isnan(out->half_width) || isnan(out->cv_rmse) || !strata_ok) {
 		if (what)
-			msg_error("%s: its metadata lacks the interval or the validated error", what);
+			msg_error("%s: its metadata lacks the interval or the validated error, or "
+				  "an interval is corrupt", what);
 		model_meta_clear(out);
 		return -1;
 	}
@@ -507,6 +599,12 @@ struct model *model_from_record(const struct model_record *rec)
 	model->half_width = meta.half_width;
 	model->rows = rec->rows;
 	snprintf(model->data_hash, sizeof model->data_hash, "%s", rec->data_hash ? rec->data_hash : "");
+	for (size_t st = 0; st < MODEL_STRATA; st++) {
+		model->stratum_half_width[st] = meta.stratum_half_width[st];
+		model->stratum_rows[st] = meta.stratum_rows[st];
+	}
+	model->size_threshold[0] = meta.size_threshold[0];
+	model->size_threshold[1] = meta.size_threshold[1];
 	if (meta.n_groups) {
 		model->importance = xcalloc(features_group_count(), sizeof *model->importance);
 		for (size_t g = 0; g < features_group_count(); g++)

@@ -35,6 +35,14 @@ void model_options_default(struct model_options *opt);
  */
 int model_options_from_config(const struct config *cfg, struct model_options *opt);
 
+/*
+ * Interval strata: whether the film is sparsely documented (features.h,
+ * struct feature_matrix.sparse) and whether its prediction is above the
+ * median of the out-of-fold predictions of the films documented alike. Each stratum gets its own
+ * split-conformal half-width, so the interval aims at its level in each.
+ */
+#define MODEL_STRATA 4
+
 struct model {
 	size_t d;                /* number of features */
 	double *mean, *sd;       /* owned; scaling learned on the training rows */
@@ -43,7 +51,13 @@ struct model {
 	double cv_rmse, cv_mae, cv_r2; /* out-of-fold, log scale */
 	long cv_rows;            /* rows validated out of fold */
 	double level;            /* interval coverage aimed at */
-	double half_width;       /* conformal half-width of the interval, log scale */
+	double half_width;       /* conformal half-width of the interval, log scale,
+				    over all out-of-fold residuals */
+	double size_threshold[2]; /* log prediction from which a film is "large",
+				     for complete [0] and sparse [1] films */
+	double stratum_half_width[MODEL_STRATA]; /* per stratum (the pooled one where
+						    too few residuals fall in it) */
+	long stratum_rows[MODEL_STRATA];         /* out-of-fold residuals in each */
 	double *importance;      /* owned; RMSE increase per feature group, or NULL */
 	long rows;               /* training rows */
 	char data_hash[17];      /* FNV-1a of the training matrix, hex */
@@ -63,9 +77,16 @@ void model_free(struct model *model);
 void model_data_hash(const struct feature_matrix *m, const size_t *rows, size_t n_rows,
 		     char out[17]);
 
-/* Log-scale prediction and its interval for one unscaled feature row. */
-void model_predict(const struct model *model, const double *x, double *pred, double *lower,
-		   double *upper);
+/*
+ * Log-scale prediction and its interval for one unscaled feature row of a
+ * film sparsely documented or not (struct feature_matrix.sparse).
+ */
+void model_predict(const struct model *model, const double *x, bool sparse, double *pred,
+		   double *lower, double *upper);
+/* The interval stratum (0..MODEL_STRATA-1) of a log prediction. */
+size_t model_stratum(const struct model *model, double pred, bool sparse);
+/* Its name: "complete_small", "complete_large", "sparse_small", "sparse_large". */
+const char *model_stratum_name(size_t stratum);
 
 /* One reason a prediction moved, from replacing a group by its training mean. */
 struct model_reason {
@@ -94,7 +115,10 @@ struct model_meta {
 	long cv_rows;            /* rows validated out of fold */
 	double cv_rmse, cv_mae, cv_r2; /* validated errors, log scale */
 	double level;            /* interval coverage aimed at */
-	double half_width;       /* conformal half-width, log scale */
+	double half_width;       /* conformal half-width, log scale (pooled) */
+	double size_threshold[2];                /* as struct model's */
+	double stratum_half_width[MODEL_STRATA]; /* as struct model's */
+	long stratum_rows[MODEL_STRATA];
 	char **groups;           /* owned; feature groups with an importance, as stored */
 	double *importance;      /* owned; parallel to groups */
 	size_t n_groups;         /* 0 when importance was not computed */

@@ -48,8 +48,9 @@ static char *reasons_json(const struct prediction_reason *reasons, size_t n)
 	struct buf b = BUF_INIT;
 	buf_putc(&b, '[');
 	for (size_t i = 0; i < n; i++)
-		buf_printf(&b, "%s{\"group\":\"%s\",\"effect\":%.4f}", i ? "," : "",
-			   reasons[i].group, reasons[i].effect);
+		buf_printf(&b, "%s{\"group\":\"%s\",\"effect\":%.4f%s}", i ? "," : "",
+			   reasons[i].group, reasons[i].effect,
+			   reasons[i].unknown ? ",\"unknown\":true" : "");
 	buf_putc(&b, ']');
 	return buf_detach(&b);
 }
@@ -91,7 +92,7 @@ int predict_week_metric(struct store *st, const char *metric, long week_start,
 		memset(p, 0, sizeof *p);
 		const double *x = m.x + i * m.n_cols;
 		double pred, lo, hi;
-		model_predict(model, x, &pred, &lo, &hi);
+		model_predict(model, x, m.sparse[i], &pred, &lo, &hi);
 		p->film_id = films[i].id;
 		p->key = xstrdup(films[i].key);
 		p->title = xstrdup(films[i].title);
@@ -104,8 +105,9 @@ int predict_week_metric(struct store *st, const char *metric, long week_start,
 		struct model_reason reasons[PREDICT_MAX_REASONS];
 		size_t k = model_explain(model, x, reasons, PREDICT_MAX_REASONS);
 		for (size_t r = 0; r < k; r++)
-			p->reasons[r] = (struct prediction_reason){ features_group(reasons[r].group)->name,
-								    reasons[r].effect };
+			p->reasons[r] = (struct prediction_reason){
+				features_group(reasons[r].group)->name, reasons[r].effect,
+				features_group_missing(x, reasons[r].group) };
 		p->n_reasons = k;
 		/* a command that only looks (select) reads the stores only */
 		if (store_read_only(st))

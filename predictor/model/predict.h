@@ -30,6 +30,7 @@
 struct prediction_reason {
 	const char *group; /* borrowed (static); the group's name, "director" */
 	double effect;     /* log-scale change: +0.37 is about +45% */
+	bool unknown;      /* what the group rests on is unknown for this film */
 };
 
 struct prediction {

@@ -12,7 +12,8 @@
 
 #include "common/json.h"
 #include "common/xalloc.h"
-#include "predictor/pages/words.h"
+#include "predictor/model/metrics.h"
+#include "predictor/words/words.h"
 
 cJSON *page_history_json(const struct week_record *weeks, const struct page_week_facts *facts,
 			 size_t n_weeks, const struct page_lang *pl)
@@ -22,20 +23,31 @@ cJSON *page_history_json(const struct week_record *weeks, const struct page_week
 	cJSON_AddStringToObject(p, "title", words_get(lang, W_HISTORY_TITLE));
 	cJSON_AddStringToObject(p, "layout", "history");
 	cJSON_AddBoolToObject(p, "generated", true);
+	cJSON_AddNumberToObject(p, "menu", 2);
+	if (n_weeks) /* the page changes with the latest week */
+		cJSON_AddStringToObject(p, "date", weeks[n_weeks - 1].week_start);
 	cJSON *m = cJSON_AddObjectToObject(p, "metric");
 	cJSON_AddStringToObject(m, "name", pl->metric);
 	cJSON_AddStringToObject(m, "label", pl->label);
 	cJSON_AddStringToObject(m, "unit", pl->unit);
+	cJSON_AddBoolToObject(m, "money", strcmp(pl->unit, "admissions") != 0);
 	cJSON *rows = cJSON_AddArrayToObject(p, "rows");
 	char *scatter_title = words_say(lang, W_SCATTER_TITLE, pl->label);
+	char *unit = content_metric_axis(pl);
+	char *x_axis = xasprintf("%s, %s", words_get(lang, W_PREDICTED), unit);
+	char *y_axis = xasprintf("%s, %s", words_get(lang, W_ACTUAL), unit);
 	cJSON *scatter = content_chart("scatter", scatter_title, words_get(lang, W_SCATTER_DESC),
-				       words_get(lang, W_PREDICTED), words_get(lang, W_ACTUAL), true);
+				       x_axis, y_axis, true);
+	free(unit);
+	free(x_axis);
+	free(y_axis);
 	free(scatter_title);
 	cJSON *sc_picked = content_series(scatter, words_get(lang, W_PICKED_FILMS), "predicted");
 	cJSON *sc_other = content_series(scatter, words_get(lang, W_OTHER_CANDIDATES), "other");
+	char *axis = content_metric_axis(pl);
 	cJSON *line = content_chart("line", words_get(lang, W_SERIES_TITLE),
-				    words_get(lang, W_SERIES_DESC), words_get(lang, W_WEEK), pl->label,
-				    true);
+				    words_get(lang, W_SERIES_DESC), words_get(lang, W_WEEK), axis, true);
+	free(axis);
 	cJSON *line_pred = content_series(line, words_get(lang, W_PREDICTED), "predicted");
 	cJSON *line_act = content_series(line, words_get(lang, W_ACTUAL), "actual");
 	cJSON *err = content_chart("line", words_get(lang, W_ERROR_TITLE),
@@ -45,25 +57,33 @@ cJSON *page_history_json(const struct week_record *weeks, const struct page_week
 	cJSON *cap = content_chart("bar", words_get(lang, W_CAPTURE_TITLE),
 				   words_get(lang, W_CAPTURE_DESC), words_get(lang, W_WEEK),
 				   words_get(lang, W_CAPTURE_AXIS), false);
+	cJSON_AddNumberToObject(cap, "y_max", 100); /* a share: its axis goes to 100% */
 	cJSON *cap_pts = content_series(cap, words_get(lang, W_CAPTURED), "actual");
 
-	size_t films = 0, inside = 0, weeks_scored = 0;
-	double abs_log = 0, captured = 0, best_total = 0;
+	size_t films = 0, inside = 0, weeks_scored = 0, n_all = 0;
+	double captured = 0, best_total = 0;
 	double window[4];
 	size_t n_window = 0;
+	size_t most = 0;
+	for (size_t w = 0; w < n_weeks; w++) {
+		n_all += weeks[w].n_candidates;
+		if (weeks[w].n_candidates > most)
+			most = weeks[w].n_candidates;
+	}
+	double *pred_log = xcalloc(n_all + 1, sizeof *pred_log);
+	double *act_log = xcalloc(n_all + 1, sizeof *act_log);
+	struct metrics_pick *choice = xcalloc(most + 1, sizeof *choice);
 	for (size_t w = 0; w < n_weeks; w++) {
 		const struct week_record *wk = &weeks[w];
 		const char *week = wk->week;
 		double week_pred = 0, week_act = 0, week_abs = 0;
 		size_t week_films = 0;
-		double top[2] = { 0, 0 }, picked_actual = 0;
-		size_t with_actual = 0;
-		bool all_picks_known = true;
 		for (size_t c = 0; c < wk->n_candidates; c++) {
 			const struct week_candidate *cand = &wk->candidates[c];
 			double pred = cand->predicted, lo = cand->lower, hi = cand->upper;
 			double actual = facts[w].actual[c];
 			bool picked = cand->picked;
+			choice[c] = (struct metrics_pick){ actual, picked };
 			cJSON *row = cJSON_CreateObject();
 			cJSON_AddStringToObject(row, "week", week);
 			cJSON_AddItemToObject(row, "film", week_film_json(&cand->film));
@@ -75,36 +95,27 @@ cJSON *page_history_json(const struct week_record *weeks, const struct page_week
 			if (isfinite(actual)) {
 				bool in = actual >= lo && actual <= hi;
 				cJSON_AddBoolToObject(row, "inside", in);
-				films++;
 				inside += in;
-				double e = fabs(log1p(pred) - log1p(actual));
-				abs_log += e;
-				week_abs += e;
+				pred_log[films] = log1p(pred);
+				act_log[films] = log1p(actual);
+				week_abs += fabs(pred_log[films] - act_log[films]);
+				films++;
 				week_films++;
-				with_actual++;
 				cJSON_AddItemToArray(picked ? sc_picked : sc_other,
 						     content_point_xy(pred, actual, cand->film.title, 0));
-				if (actual > top[0]) {
-					top[1] = top[0];
-					top[0] = actual;
-				} else if (actual > top[1]) {
-					top[1] = actual;
-				}
 				if (picked) {
 					week_pred += pred;
 					week_act += actual;
-					picked_actual += actual;
 				}
 			} else {
 				cJSON_AddNullToObject(row, "inside");
-				if (picked)
-					all_picks_known = false;
 			}
 			cJSON_AddItemToArray(rows, row);
 		}
+		/* on a time axis: the weeks as they fall, gaps included */
 		if (week_act > 0) {
-			cJSON_AddItemToArray(line_pred, content_point_xy((double)w + 1, week_pred, week, 0));
-			cJSON_AddItemToArray(line_act, content_point_xy((double)w + 1, week_act, week, 0));
+			cJSON_AddItemToArray(line_pred, content_point_date(wk->week_start, week_pred, week, 0));
+			cJSON_AddItemToArray(line_act, content_point_date(wk->week_start, week_act, week, 0));
 		}
 		if (week_films) {
 			window[n_window++ % 4] = week_abs / (double)week_films;
@@ -113,18 +124,23 @@ cJSON *page_history_json(const struct week_record *weeks, const struct page_week
 			for (size_t i = 0; i < k; i++)
 				mean += window[i];
 			cJSON_AddItemToArray(err_pts,
-					     content_point_xy((double)w + 1, mean / (double)k, week, 3));
+					     content_point_date(wk->week_start, mean / (double)k, week, 3));
 		}
-		/* Capture counts weeks with a real choice: at least three known candidates. */
-		if (with_actual >= 3 && all_picks_known && top[0] + top[1] > 0) {
+		/* Capture counts weeks with a real choice (metrics_week_choice). */
+		double got, best;
+		if (metrics_week_choice(choice, wk->n_candidates, &got, &best)) {
 			weeks_scored++;
-			captured += picked_actual;
-			best_total += top[0] + top[1];
+			captured += got;
+			best_total += best;
 			cJSON_AddItemToArray(cap_pts,
-					     content_point_label(week, 100 * picked_actual / (top[0] + top[1]),
-								 NAN, NAN));
+					     content_point_label(week, 100 * got / best, NAN, NAN));
 		}
 	}
+	struct metrics_fit fit;
+	metrics_fit_of(pred_log, act_log, films, &fit);
+	free(pred_log);
+	free(act_log);
+	free(choice);
 	/* At the cinema: what each week was expected to bring, and what it did. */
 	cJSON *local = cJSON_AddArrayToObject(p, "cinema_weeks");
 	double total_expected = 0, total_revenue = 0, total_costs = 0;
@@ -161,10 +177,15 @@ cJSON *page_history_json(const struct week_record *weeks, const struct page_week
 	json_number(sum, "profit", total_revenue - total_costs, 2);
 	cJSON_AddNumberToObject(sum, "weeks", (double)n_weeks);
 	cJSON_AddNumberToObject(sum, "films", (double)films);
-	json_number(sum, "mae_log", films ? abs_log / (double)films : NAN, 3);
+	json_number(sum, "mae_log", fit.mae, 3);
 	json_number(sum, "coverage", films ? (double)inside / (double)films : NAN, 3);
 	json_number(sum, "capture", best_total > 0 ? captured / best_total : NAN, 3);
 	cJSON_AddNumberToObject(sum, "capture_weeks", (double)weeks_scored);
+	bool tmdb = false;
+	for (size_t w = 0; w < n_weeks; w++)
+		tmdb |= facts[w].tmdb;
+	if (tmdb)
+		cJSON_AddBoolToObject(p, "tmdb", true);
 	cJSON *charts = cJSON_AddObjectToObject(p, "charts");
 	cJSON_AddItemToObject(charts, "scatter", scatter);
 	cJSON_AddItemToObject(charts, "series", line);

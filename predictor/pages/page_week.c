@@ -15,7 +15,7 @@
 #include "common/buf.h"
 #include "common/json.h"
 #include "common/xalloc.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 
 /* ---- sentences ---- */
 
@@ -36,15 +36,34 @@ char **page_week_notes(const struct week_record *w, const struct page_lang *pl, 
 			notes[(*n)++] = xstrdup(w->notes[i]);
 		return notes;
 	}
-	if (w->money)
+	if (w->money) {
+		char *price = words_number(lang, w->national_ticket_price, 2);
 		notes[(*n)++] = words_say(lang, W_NOTE_MONEY, content_metric_label(pl, w->metric),
-					  w->unit, w->national_ticket_price, w->unit);
-	notes[(*n)++] = words_say(lang, W_NOTE_SHARE, 100 * w->share,
+					  w->unit, price, w->unit);
+		free(price);
+	}
+	char *share = words_number(lang, 100 * w->share, 4);
+	notes[(*n)++] = words_say(lang, W_NOTE_SHARE, share,
 				  words_get(lang, w->share_calibrated ? W_SHARE_CALIBRATED
 								      : W_SHARE_CONFIGURED));
+	free(share);
 	if (w->kind == PLAN_FEWER)
 		notes[(*n)++] = words_say(lang, W_NOTE_FEWER, w->n_candidates,
 					  w->n_candidates == 1 ? "" : "s");
+	if (w->kind == PLAN_REPEAT && w->n_picks) {
+		/* the film on the most screens */
+		size_t best = 0, most = 0;
+		for (size_t a = 0; a < w->n_picks; a++) {
+			size_t k = 0;
+			for (size_t b = 0; b < w->n_picks; b++)
+				k += strcmp(w->picks[a].film.key, w->picks[b].film.key) == 0;
+			if (k > most) {
+				most = k;
+				best = a;
+			}
+		}
+		notes[(*n)++] = words_say(lang, W_NOTE_REPEAT, w->picks[best].film.title, most);
+	}
 	if (w->kind == PLAN_HOLDOVER && w->n_picks)
 		notes[(*n)++] = words_say(lang, W_NOTE_HOLDOVER, w->picks[0].film.title,
 					  w->holdover_week ? w->holdover_week : "");
@@ -56,7 +75,7 @@ char **page_week_notes(const struct week_record *w, const struct page_lang *pl, 
 /* "the director's last films opened strongly (+45%)", or an old record's sentence. */
 static char *reason_text(const struct week_reason *r, const char *lang)
 {
-	return r->text ? xstrdup(r->text) : words_reason(lang, r->group, r->effect);
+	return r->text ? xstrdup(r->text) : words_reason(lang, r->group, r->effect, r->unknown);
 }
 
 static void add_owned_to(cJSON *obj, const char *key, char *text)
@@ -88,8 +107,9 @@ static cJSON *pick_reasons(const struct week_record *w, const struct week_pick *
 		return a;
 	}
 	if (p->holdover) {
-		add_owned(a, words_say(lang, W_PICK_HOLDOVER, w->holdover_week,
-				       100 * w->holdover_factor));
+		char *factor = words_number(lang, 100 * w->holdover_factor, 0);
+		add_owned(a, words_say(lang, W_PICK_HOLDOVER, w->holdover_week, factor));
+		free(factor);
 		return a;
 	}
 	if (p->pinned)
@@ -98,7 +118,9 @@ static cJSON *pick_reasons(const struct week_record *w, const struct week_pick *
 	     *hi = words_count(lang, p->upper), *seats = words_count(lang, p->capacity);
 	add_owned(a, words_say(lang, W_PICK_PREDICTED, pred, content_metric_label(pl, w->metric),
 			       lo, hi));
-	add_owned(a, words_say(lang, W_PICK_FILL, 100 * p->occupancy, seats));
+	char *fill = words_number(lang, 100 * p->occupancy, 0);
+	add_owned(a, words_say(lang, W_PICK_FILL, fill, seats));
+	free(fill);
 	free(pred);
 	free(lo);
 	free(hi);
@@ -116,6 +138,55 @@ static cJSON *pick_reasons(const struct week_record *w, const struct week_pick *
 
 /* ---- the week as the site receives it ---- */
 
+/* A pick's film: the week's summary, and what the public sees of it. */
+static cJSON *pick_film(const struct week_pick *p, const cJSON *details)
+{
+	cJSON *film = week_film_json(&p->film);
+	for (const cJSON *d = details ? details->child : NULL; d; d = d->next)
+		cJSON_AddItemToObject(film, d->string, cJSON_Duplicate(d, true));
+	return film;
+}
+
+void page_week_showing(cJSON *j, const struct week_record *w, const struct week_pick *p,
+		       const struct page_lang *pl)
+{
+	/* no screening before the film's release, even in its first week */
+	const char *starts = p->film.release_date && strcmp(p->film.release_date, w->week_start) > 0 &&
+				     strcmp(p->film.release_date, w->week_end) <= 0
+			     ? p->film.release_date
+			     : w->week_start;
+	cJSON_AddStringToObject(j, "starts", starts);
+	cJSON_AddStringToObject(j, "ends", w->week_end);
+	const struct screen *screen = pl->cinema ? cinema_screen(pl->cinema, p->screen) : NULL;
+	cJSON_AddItemToObject(j, "showtimes", screen ? json_strings(screen->showtimes,
+								     screen->n_showtimes)
+						     : cJSON_CreateArray());
+	char *booking = pl->cinema ? cinema_booking_url(pl->cinema, p->film.slug, p->film.title,
+							 starts, w->week, p->screen)
+				   : NULL;
+	if (booking)
+		cJSON_AddStringToObject(j, "booking_url", booking);
+	free(booking);
+}
+
+/* A public site's picks: the film, where and when, and nothing of the
+ * cinema's business or of the model. */
+static void add_public_picks(cJSON *o, const struct week_record *w,
+			     const struct page_week_facts *facts, const struct page_lang *pl)
+{
+	cJSON *picks = cJSON_AddArrayToObject(o, "picks");
+	for (size_t s = 0; s < w->n_picks; s++) {
+		const struct week_pick *p = &w->picks[s];
+		cJSON *j = cJSON_CreateObject();
+		cJSON_AddStringToObject(j, "screen", p->screen);
+		cJSON_AddNumberToObject(j, "seats", p->seats);
+		cJSON_AddItemToObject(j, "film", pick_film(p, facts && facts->details ? facts->details[s] : NULL));
+		page_week_showing(j, w, p, pl);
+		cJSON_AddBoolToObject(j, "holdover", p->holdover);
+		cJSON_AddItemToArray(picks, j);
+	}
+}
+
 cJSON *page_week_json(const struct week_record *w, const struct page_week_facts *facts,
 		      const struct page_lang *pl)
 {
@@ -129,6 +200,24 @@ cJSON *page_week_json(const struct week_record *w, const struct page_week_facts 
 	cJSON_AddStringToObject(o, "week_start", w->week_start);
 	cJSON_AddStringToObject(o, "week_end", w->week_end);
 	cJSON_AddBoolToObject(o, "replay", w->replay);
+	/* what the feeds say of the week: its films and their screens */
+	struct buf picked = BUF_INIT;
+	for (size_t s = 0; s < w->n_picks; s++) {
+		char *one = words_say(lang, W_PICK_ON_SCREEN, w->picks[s].film.title, w->picks[s].screen);
+		buf_printf(&picked, "%s%s", s ? ", " : "", one);
+		free(one);
+	}
+	if (w->n_picks)
+		cJSON_AddStringToObject(o, "description", buf_str(&picked));
+	buf_free(&picked);
+	if (pl->public_site) {
+		add_public_picks(o, w, facts, pl);
+		if (w->version > 0)
+			cJSON_AddNumberToObject(o, "version", w->version);
+		if (facts && facts->tmdb)
+			cJSON_AddBoolToObject(o, "tmdb", true);
+		return o;
+	}
 	cJSON *m = cJSON_AddObjectToObject(o, "metric");
 	cJSON_AddStringToObject(m, "name", w->metric);
 	cJSON_AddStringToObject(m, "label", content_metric_label(pl, w->metric));
@@ -141,6 +230,12 @@ cJSON *page_week_json(const struct week_record *w, const struct page_week_facts 
 	json_number(share, "value", w->share, 8);
 	json_number(share, "percent", 100 * w->share, 4);
 	cJSON_AddStringToObject(share, "source", w->share_calibrated ? "calibrated" : "configured");
+	char *percent = words_number(lang, 100 * w->share, 4);
+	add_owned_to(share, "label",
+		     words_say(lang, W_SHARE_LABEL, percent,
+			       words_get(lang, w->share_calibrated ? W_SHARE_CALIBRATED
+								   : W_SHARE_CONFIGURED)));
+	free(percent);
 	cJSON_AddNumberToObject(share, "weeks", (double)w->share_weeks);
 	cJSON_AddNumberToObject(share, "observations", (double)w->share_observations);
 	size_t n_notes;
@@ -153,50 +248,23 @@ cJSON *page_week_json(const struct week_record *w, const struct page_week_facts 
 	cJSON *picks = cJSON_AddArrayToObject(o, "picks");
 	for (size_t s = 0; s < w->n_picks; s++) {
 		const struct week_pick *p = &w->picks[s];
-		cJSON *j = cJSON_CreateObject();
-		cJSON_AddStringToObject(j, "screen", p->screen);
-		cJSON_AddNumberToObject(j, "seats", p->seats);
-		json_number(j, "capacity", p->capacity, 0);
-		cJSON_AddItemToObject(j, "film", week_film_json(&p->film));
-		json_number(j, "predicted", p->predicted, 0);
-		json_number(j, "lower", p->lower, 0);
-		json_number(j, "upper", p->upper, 0);
-		json_number(j, "expected_attendance", p->expected_attendance, 0);
-		json_number(j, "occupancy", p->occupancy, 3);
-		json_number(j, "expected_revenue", p->expected_revenue, 2);
-		json_number(j, "p_sellout", p->p_sellout, 3);
-		json_number(j, "p_empty", p->p_empty, 3);
-		cJSON_AddBoolToObject(j, "pinned", p->pinned);
-		cJSON_AddBoolToObject(j, "holdover", p->holdover);
+		cJSON *j = week_pick_json(p);
+		cJSON_ReplaceItemInObjectCaseSensitive(
+			j, "film", pick_film(p, facts && facts->details ? facts->details[s] : NULL));
+		page_week_showing(j, w, p, pl);
 		cJSON_AddItemToObject(j, "reasons", pick_reasons(w, p, pl));
 		cJSON_AddItemToArray(picks, j);
 	}
 	cJSON *cands = cJSON_AddArrayToObject(o, "candidates");
 	for (size_t i = 0; i < w->n_candidates; i++) {
 		const struct week_candidate *c = &w->candidates[i];
-		cJSON *j = cJSON_CreateObject();
-		cJSON_AddNumberToObject(j, "rank", c->rank);
-		cJSON_AddItemToObject(j, "film", week_film_json(&c->film));
-		json_number(j, "predicted", c->predicted, 0);
-		json_number(j, "lower", c->lower, 0);
-		json_number(j, "upper", c->upper, 0);
-		cJSON_AddBoolToObject(j, "picked", c->picked);
-		cJSON_AddBoolToObject(j, "excluded", c->excluded);
-		cJSON_AddBoolToObject(j, "pinned", c->pinned);
-		json_number(j, "expected_revenue", c->expected_revenue, 2);
-		json_number(j, "lost_by", c->picked ? NAN : c->lost_by, 2);
+		cJSON *j = week_candidate_json(c);
 		cJSON_AddItemToObject(j, "reasons", candidate_reasons(c->reasons, c->n_reasons, lang));
 		if (facts)
 			json_number(j, "actual", facts->actual[i], 0);
 		cJSON_AddItemToArray(cands, j);
 	}
-	cJSON *eco = cJSON_AddObjectToObject(o, "economics");
-	cJSON_AddStringToObject(eco, "currency", w->currency);
-	json_number(eco, "ticket_price", w->ticket_price, 2);
-	json_number(eco, "fixed_costs", w->fixed_costs, 2);
-	json_number(eco, "expected_attendance", w->expected_attendance, 0);
-	json_number(eco, "expected_revenue", w->expected_revenue, 2);
-	json_number(eco, "expected_profit", w->expected_profit, 2);
+	cJSON_AddItemToObject(o, "economics", week_economics_json(w));
 
 	/* At the cinema: what each film shown really did. */
 	cJSON *acts = cJSON_AddArrayToObject(o, "actuals");
@@ -217,6 +285,8 @@ cJSON *page_week_json(const struct week_record *w, const struct page_week_facts 
 	}
 	if (w->version > 0)
 		cJSON_AddNumberToObject(o, "version", w->version);
+	if (facts && facts->tmdb)
+		cJSON_AddBoolToObject(o, "tmdb", true); /* the theme credits TMDB then, and only then */
 	return o;
 }
 
@@ -227,11 +297,14 @@ static void week_chart(cJSON *page, const struct week_record *w, const struct pa
 {
 	const char *lang = pl->lang, *label = content_metric_label(pl, w->metric);
 	char *title = words_say(lang, W_WEEK_CHART_TITLE, label, w->week);
+	char *lead = w->n_candidates ? words_count(lang, w->candidates[0].predicted) : NULL;
 	char *desc = w->n_candidates
-			     ? words_say(lang, W_WEEK_CHART_DESC, w->candidates[0].film.title,
-					 w->candidates[0].predicted)
+			     ? words_say(lang, W_WEEK_CHART_DESC, w->candidates[0].film.title, lead)
 			     : xstrdup(words_get(lang, W_WEEK_CHART_EMPTY));
-	cJSON *c = content_chart("bar", title, desc, words_get(lang, W_FILM), label, false);
+	free(lead);
+	char *axis = w->money ? xasprintf("%s (%s)", label, w->unit) : xstrdup(label);
+	cJSON *c = content_chart("bar", title, desc, words_get(lang, W_FILM), axis, false);
+	free(axis);
 	cJSON *pts = content_series(c, words_get(lang, W_PREDICTED), "predicted");
 	for (size_t i = 0; i < w->n_candidates; i++)
 		cJSON_AddItemToArray(pts, content_point_label(w->candidates[i].film.title,
@@ -253,7 +326,8 @@ int page_week_write(struct page_set *set, const struct week_record *weeks,
 		cJSON_AddStringToObject(page, "layout", "week");
 		cJSON_AddBoolToObject(page, "generated", true);
 		cJSON_AddStringToObject(page, "date", weeks[i].week_start);
-		week_chart(page, &weeks[i], pl);
+		if (!pl->public_site)
+			week_chart(page, &weeks[i], pl);
 		char *rel = xasprintf("weeks/%s.md", weeks[i].week);
 		int r = content_put(set, rel, page, "");
 		free(rel);
@@ -264,6 +338,7 @@ int page_week_write(struct page_set *set, const struct week_record *weeks,
 	cJSON *archive = cJSON_CreateObject();
 	cJSON_AddStringToObject(archive, "title", words_get(pl->lang, W_WEEKS_TITLE));
 	cJSON_AddStringToObject(archive, "layout", "weeks");
+	cJSON_AddNumberToObject(archive, "menu", 1);
 	cJSON_AddBoolToObject(archive, "generated", true);
 	int r = content_put(set, "weeks/_index.md", archive, "");
 	cJSON_Delete(archive);
@@ -274,9 +349,16 @@ int page_week_write(struct page_set *set, const struct week_record *weeks,
 	cJSON_AddStringToObject(home, "title", site_title);
 	cJSON_AddStringToObject(home, "layout", "home");
 	cJSON_AddBoolToObject(home, "generated", true);
+	/* what the site is, for the feeds' channels and search results */
+	char *description = pl->public_site ? words_say(pl->lang, W_PUBLIC_DESCRIPTION, site_title)
+					    : words_say(pl->lang, W_SITE_DESCRIPTION, site_title,
+							pl->label);
+	cJSON_AddStringToObject(home, "description", description);
+	free(description);
 	if (n) {
 		cJSON *latest = page_week_json(&weeks[n - 1], &facts[n - 1], pl);
-		week_chart(latest, &weeks[n - 1], pl);
+		if (!pl->public_site)
+			week_chart(latest, &weeks[n - 1], pl);
 		cJSON_AddStringToObject(home, "date", weeks[n - 1].week_start);
 		cJSON_AddItemToObject(home, "week", latest);
 	} else {

@@ -1,7 +1,7 @@
 /*
  * The vega-datasets movies.json (npm vega-datasets, BSD-3-Clause): 3,201 US
- * releases with US gross, budget, genre, director, runtime, MPAA rating and
- * distributor. The file has known errors; each is rejected or repaired
+ * releases with US gross, budget, genre, director, runtime, MPAA rating,
+ * distributor and IMDb rating (an outcome, for the analytics). The file has known errors; each is rejected or repaired
  * with a stated reason, never silently:
  *
  *   - no title, or a number as a title (repaired: read as text);
@@ -175,6 +175,11 @@ static void vega_record(struct import_ctx *ctx, struct import_row *row, const cJ
 	double dvd = number_of(obj, "US DVD Sales");
 	if (dvd > 0)
 		import_row_outcome(row, "us_dvd_sales", dvd);
+	/* Viewers' rating, an outcome like the grosses: the analytics show it,
+	 * the model never reads it. */
+	double rating = number_of(obj, "IMDB Rating");
+	if (rating >= 0 && rating <= 10)
+		import_row_outcome(row, "imdb_rating", rating);
 	import_row_put(ctx, row, line);
 }
 

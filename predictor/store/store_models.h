@@ -19,6 +19,7 @@ struct film_facts {
 	char *title;           /* owned */
 	long release;          /* day number of the local release */
 	long release_us;       /* day number, or -1 */
+	int production_year;   /* the year it was made, 0 when unknown */
 	int runtime_min;       /* 0 when unknown */
 	double budget_usd;     /* negative when unknown */
 	char *certification;   /* owned or NULL */
@@ -39,6 +40,8 @@ struct film_facts {
 	double crew_popularity; /* the directors', NAN when unknown */
 	double target;         /* the target metric (mean over sources), NAN when absent */
 	double us_gross;       /* US gross outcome (not the target metric), NAN when absent */
+	double us_opening;     /* US opening weekend outcome (us_opening_admissions, not
+				  the target metric), NAN when absent */
 	double buzz_popularity; /* last TMDB buzz fetched before release, NAN when absent */
 	double buzz_votes;     /* likewise, vote count */
 };

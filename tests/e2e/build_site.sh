@@ -33,12 +33,14 @@ test_build_writes_every_page() {
 	done
 	ls "$T/p" | grep -q '^\.site' && fail "temporary folder left behind"
 	grep -q 'https://jsonfeed.org/version/1.1' "$T/p/site/feed.json" || fail "JSON Feed version"
-	grep -q '"@type":"ScreeningEvent"' "$T/p/site/index.html" || fail "JSON-LD on the home page"
-	grep -q '"@type":"Movie"' "$T/p/site/films/dune-part-two/index.html" || fail "JSON-LD on a film"
+	grep -q '"@type": "ScreeningEvent"' "$T/p/site/index.html" || fail "JSON-LD on the home page"
+	grep -q '"@type": "Movie"' "$T/p/site/films/dune-part-two/index.html" || fail "JSON-LD on a film"
 	grep -q 'themoviedb.org' "$T/p/site/films/dune-part-two/index.html" || fail "TMDB attribution"
 	grep -q 'role="img"' "$T/p/site/weeks/2024-W27/index.html" || fail "chart"
 	grep -q '<loc>https://cinema.example/films/dune-part-two/</loc>' "$T/p/site/sitemap.xml" || fail "sitemap"
-	grep -q 'Sitemap: https://cinema.example/sitemap.xml' "$T/p/site/robots.txt" || fail "robots.txt"
+	# the manager's site (site.public unset) asks not to be indexed
+	grep -q 'Disallow: /' "$T/p/site/robots.txt" || fail "robots.txt"
+	grep -q 'favicon.svg' "$T/p/site/index.html" && [ -f "$T/p/site/favicon.svg" ] || fail "favicon"
 }
 
 test_build_pages_are_valid_html() {
@@ -225,6 +227,17 @@ test_build_usage() {
 	run "$MARQUEE" -C "$T/empty" build --theme "$THEME"
 	expect_status 1
 	expect_stderr "content: no content folder here"
+}
+
+test_build_base_url_is_a_url() {
+	site_copy
+	# the theme writes it into attributes and JSON-LD as it is
+	build --base-url 'https://cinema.example/a"b/'
+	expect_status 1
+	expect_stderr 'has a character a URL cannot hold at byte 25'
+	build --base-url 'ftp://cinema.example/'
+	expect_status 1
+	expect_stderr 'must start with http:// or https://'
 }
 
 test_build_screenshots_not_blank() {
@@ -491,4 +504,73 @@ test_build_updates_only_what_changed() {
 	build --out "$T/p/fresh"
 	expect_status 0
 	diff -r -x .marquee-manifest "$T/p/site" "$T/p/fresh" >/dev/null || fail "updated site differs from a fresh build"
+}
+
+test_build_theme_views() {
+	site_copy
+	cp -r "$THEME" "$T/theme"
+	THEME="$T/theme"
+	# a view of its own: a plain-text card beside each film, only with a poster
+	printf '{{#page}}{{title}}: {{release_date}}{{/page}}\n' >"$T/theme/layouts/card.mustache"
+	cat >>"$T/theme/theme.yml" <<'YML'
+  - name: card
+    pages: { section: films, kind: page }
+    if: page.poster
+    layout: card
+    output: "cards/{{{page.slug}}}.txt"
+YML
+	sed -i '0,/"poster": null/s||"poster": "https://image.example/dune.jpg"|' \
+		"$T/p/content/films/dune-part-two.md"
+	build
+	expect_status 0
+	[ -f "$T/p/site/cards/dune-part-two.txt" ] || fail "the view was not made"
+	grep -q 'Dune: Part Two: 2024' "$T/p/site/cards/dune-part-two.txt" || fail "the view's content"
+	expect_eq "$(ls "$T/p/site/cards")" "dune-part-two.txt" "cards made (only the film with a poster)"
+	# a mistyped key, a missing layout, a path outside the site, a clash
+	cp "$T/theme/theme.yml" "$T/good.yml"
+	sed -i 's/    output: "cards/    outptu: "cards/' "$T/theme/theme.yml"
+	build
+	expect_status 1
+	expect_stderr 'theme.yml:'
+	expect_stderr 'views[3].outptu: unknown key (did you mean output?)'
+	sed 's/    layout: card/    layout: nosuch/' "$T/good.yml" >"$T/theme/theme.yml"
+	build
+	expect_status 1
+	expect_stderr 'card: layout "nosuch" not found'
+	sed 's|cards/{{{page.slug}}}.txt|../{{{page.slug}}}.txt|' "$T/good.yml" >"$T/theme/theme.yml"
+	build
+	expect_status 1
+	expect_stderr 'is not a path inside the site'
+	sed 's|cards/{{{page.slug}}}.txt|about/index.html|' "$T/good.yml" >"$T/theme/theme.yml"
+	build
+	expect_status 1
+	expect_stderr 'both write site/about/index.html'
+	expect_stderr 'the view card of content/films/'
+}
+
+test_build_theme_without_theme_yml() {
+	site_copy
+	cp -r "$THEME" "$T/theme"
+	rm "$T/theme/theme.yml"
+	build --theme "$T/theme"
+	expect_status 0
+	[ ! -e "$T/p/site/embed" ] || fail "views made without theme.yml"
+	[ ! -e "$T/p/site/weeks/2024-W27.json" ] || fail "a page's JSON without feed_json"
+	# with no feed section named, the feeds carry every regular page, as Hugo's do
+	grep -q '/about/</link>' "$T/p/site/index.xml" || fail "the feed lacks a regular page"
+	grep -q '/films/dune-part-two/</link>' "$T/p/site/index.xml" || fail "the feed lacks a film"
+}
+
+test_build_tmdb_credit_follows_the_data() {
+	site_copy
+	sed -i '/"tmdb_id": 1,/d' "$T/p/content/films/small-film.md"
+	sed -i '/"tmdb": true,/d' "$T/p/content/weeks/2024-W27.md"
+	build
+	expect_status 0
+	grep -q 'themoviedb.org' "$T/p/site/films/dune-part-two/index.html" || fail "no credit with a tmdb_id"
+	grep -q 'themoviedb.org' "$T/p/site/embed/films/dune-part-two/index.html" || fail "no credit on its card"
+	for f in films/small-film/index.html embed/films/small-film/index.html weeks/2024-W27/index.html; do
+		grep -q 'themoviedb.org' "$T/p/site/$f" && fail "$f credits TMDB without TMDB data"
+	done
+	true
 }

@@ -32,8 +32,29 @@ test_usage_errors_exit_2() {
 	expect_stderr "usage: marquee import"
 	run "$MARQUEE" import --bogus x.csv
 	expect_status 2
+	expect_stderr "marquee: import: unknown option '--bogus'"
 	run "$MARQUEE" help frobnicate
 	expect_status 2
+}
+
+test_typos_get_the_nearest_name() {
+	run "$MARQUEE" buld
+	expect_status 2
+	expect_stderr "marquee: no such command \"buld\"; did you mean \"build\"?"
+	run "$MARQUEE" help imprt
+	expect_status 2
+	expect_stderr "did you mean \"import\"?"
+	run "$MARQUEE" -x status
+	expect_status 2
+	expect_stderr "marquee: unknown option '-x'"
+	run "$MARQUEE" build --out
+	expect_status 2
+	expect_stderr "marquee: build: option '--out' needs a value"
+	run "$MARQUEE" actuals add --wek 2024-W27
+	expect_status 2
+	expect_stderr "marquee: actuals: unknown option '--wek'"
+	grep -q -v '^marquee: \|^usage: \|^       marquee \|^Try ' "$T/.err" && fail "an error without marquee: in front"
+	true
 }
 
 test_dash_C_and_config() {
@@ -61,6 +82,35 @@ test_bad_config_names_line_and_key() {
 	run "$MARQUEE" status
 	expect_status 1
 	expect_stderr "marquee.yml:"
+}
+
+test_unknown_config_key_names_the_nearest() {
+	printf 'site:\n  title: Cinema\n  base_urll: https://cinema.example/\n' >marquee.yml
+	for cmd in status build content; do
+		run "$MARQUEE" $cmd
+		expect_status 1
+		expect_stderr "marquee: $cmd: marquee.yml:3: site.base_urll: unknown key (did you mean site.base_url?)"
+	done
+	printf 'cinema:\n  screens:\n    - {name: A, seats: 100}\n    - {name: B,\n       seets: 80}\nmodle:\n  metric: x\n' >marquee.yml
+	run "$MARQUEE" status
+	expect_status 1
+	expect_stderr "marquee.yml:5: cinema.screens[2].seets: unknown key (did you mean cinema.screens[2].seats?)"
+	expect_stderr "marquee.yml:6: modle: unknown key (did you mean model?)"
+	printf 'site:\n  tmdb: true\n' >marquee.yml
+	run "$MARQUEE" build
+	expect_status 1
+	expect_stderr "marquee.yml:2: site.tmdb: no longer used"
+	printf 'colour: red\n' >marquee.yml
+	run "$MARQUEE" status
+	expect_status 1
+	expect_stderr "marquee.yml:1: colour: unknown key (README.md, \"Configuration\", lists them)"
+	# every key the README's table names is known
+	sed -n 's/^| `\([a-z_.]*\)`.*/\1/p' "$ROOT/README.md" | while read -r key; do
+		[ -n "$key" ] || continue
+		case "$key" in *.*) printf '%s:\n  %s: x\n' "${key%%.*}" "${key#*.}" ;; *) printf '%s: x\n' "$key" ;; esac >marquee.yml
+		"$MARQUEE" status 2>&1 | grep -q 'unknown key' && fail "the README's $key is unknown"
+	done
+	true
 }
 
 test_quiet_prints_only_errors() {

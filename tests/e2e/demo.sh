@@ -36,7 +36,7 @@ test_demo_site_is_valid_and_linked() {
 	done
 	grep -q "A replay of past data" site/weeks/2010-W37/index.html || fail "replay not stated"
 	grep -q "US gross" site/index.html || fail "the metric is not named"
-	grep -q "themoviedb" site/index.html && fail "TMDB attribution without TMDB data"
+	grep -rl "themoviedb" site && fail "TMDB credited on the demo, whose data is not from TMDB"
 	true
 }
 

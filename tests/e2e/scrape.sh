@@ -97,6 +97,16 @@ test_weekly_scrapes_with_a_key() {
 	expect_stdout "publish: $WEEK as version 1"
 	[ -f site/index.html ] || fail "no site"
 	if grep -rq "$TMDB_KEY" site content data "$T/.out" "$T/.err"; then fail "the key leaked"; fi
+	# the picks' posters: the files the scrape saved, served by the site and
+	# linked from each page's way back to the root
+	grep -Eq 'class="poster" src="(\./)?posters/p900[0-9]\.jpg"' site/index.html || fail "no poster on the home page"
+	for page in site/index.html "site/weeks/$WEEK/index.html"; do
+		dir=${page%/index.html}
+		for src in $(grep -o 'class="poster" src="[^"]*"' "$page" | sed 's/.*src="//; s/"$//'); do
+			[ -f "$dir/$src" ] || fail "$page links $src, which the site does not have"
+		done
+	done
+	grep -q 'themoviedb.org' site/index.html || fail "no TMDB credit on a page of TMDB's films"
 	# a week whose releases TMDB does not know is an error: nothing is published
 	run "$MARQUEE" weekly --week 2024-W40
 	expect_status 1

@@ -32,7 +32,8 @@ else
 	if [ "$case" = en ]; then
 		cp -r site "out/$case/site"
 		# What the theme ships as it is, and the build's own bookkeeping.
-		rm -f "out/$case/site/.marquee-manifest" "out/$case/site/style.css" "out/$case/site/embed.js"
+		rm -f "out/$case/site/.marquee-manifest" "out/$case/site/style.css" "out/$case/site/embed.js" \
+			"out/$case/site/explore.css" "out/$case/site/find.js"
 	fi
 fi
 if [ "${UPDATE:-}" = 1 ]; then
