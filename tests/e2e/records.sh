@@ -474,6 +474,42 @@ test_slugs_of_films_stored_before_the_column() {
 	expect_eq "$(sql data/analytics.db 'SELECT count(DISTINCT slug) FROM films')" 5 "unique"
 }
 
+# A store as main left it before slugs were stored (analytics.db at schema
+# 4, cinema.db at 1), with a week published and its pages written, is
+# brought to 5 and 2 by the next command: every film gets a unique slug,
+# the published films keep their pages, and the next film stored gets a
+# slug of its own.
+test_a_store_before_slugs_migrates_in_order() {
+	setup
+	slug_films
+	sed -i 's/2024-01-10/2024-04-17/' s.csv
+	run "$MARQUEE" import --source s s.csv
+	run "$MARQUEE" publish --week 2024-W16
+	expect_status 0
+	sqlite3 data/analytics.db 'DROP INDEX films_slug; ALTER TABLE films DROP COLUMN slug; PRAGMA user_version = 4'
+	sqlite3 data/cinema.db 'DROP INDEX candidates_slug; DROP INDEX candidates_film; PRAGMA user_version = 1'
+	published=$(sqlite3 data/cinema.db "SELECT group_concat(film_key || '=' || slug, ' ') FROM (SELECT film_key, slug FROM candidates WHERE week = '2024-W16' ORDER BY film_key)")
+	[ -n "$published" ] || fail "no week published"
+	run "$MARQUEE" content
+	expect_status 0
+	expect_eq "$(sql data/analytics.db 'PRAGMA user_version')" 5 "analytics.db migrated"
+	expect_eq "$(sql data/cinema.db 'PRAGMA user_version')" 2 "cinema.db migrated"
+	expect_eq "$(sql data/analytics.db 'PRAGMA integrity_check')" ok "analytics.db whole"
+	expect_eq "$(sql data/cinema.db 'PRAGMA integrity_check')" ok "cinema.db whole"
+	expect_eq "$(sql data/analytics.db 'SELECT count(*) - count(DISTINCT slug) FROM films')" 0 "unique slugs"
+	expect_eq "$(sql data/analytics.db 'SELECT count(*) FROM films WHERE slug IS NULL')" 0 "every film has one"
+	wrong=$(film_pages_wrong)
+	[ -z "$wrong" ] || fail "not one page per film: $wrong"
+	for pair in $published; do
+		key=${pair%%=*} slug=${pair#*=}
+		expect_eq "$(film_page "$key")" "content/films/$slug.md" "$key keeps its published page"
+	done
+	printf '7,Twin,2024-04-18,700\n' >>s.csv
+	run "$MARQUEE" import --source s s.csv
+	expect_status 0
+	expect_eq "$(sql data/analytics.db "SELECT slug FROM films WHERE key = 's:7'")" "twin-2024-3" "a new film's own slug"
+}
+
 test_slugs_are_unique_when_films_are_stored() {
 	setup
 	slug_films
