@@ -259,6 +259,7 @@ test-asan:
 # The same suite under valgrind's memcheck: any memory error or leak
 # (definite or indirect) in marquee or the unit tests fails (tests/valgrind.sh).
 valgrind: deps
+	@sh .ci/deps.sh valgrind
 	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER)
 	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
 	@BUILD=$(BUILD) sh tests/valgrind.sh
@@ -277,6 +278,7 @@ bench: deps bench-deps
 # grows in .cache/fuzz. A crash stops with its input saved. One target:
 # make fuzz FUZZ_TARGETS=tmdb.
 fuzz: deps
+	@sh .ci/deps.sh fuzz
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-run
 
 fuzz-run: $(addprefix $(BUILD)/fuzz_,$(FUZZ_TARGETS))
