@@ -151,6 +151,7 @@ static struct week_reason *reasons_of(const struct prediction *p)
 	for (size_t i = 0; i < p->n_reasons; i++) {
 		r[i].group = xstrdup(p->reasons[i].group);
 		r[i].effect = p->reasons[i].effect;
+		r[i].unknown = p->reasons[i].unknown;
 	}
 	return r;
 }
@@ -202,6 +203,7 @@ static void fill_picks(const struct cinema *c, const struct plan *plan, struct w
 		for (size_t r = 0; r < cand->n_reasons; r++) {
 			p->reasons[r].group = xstrdup(cand->reasons[r].group);
 			p->reasons[r].effect = cand->reasons[r].effect;
+			p->reasons[r].unknown = cand->reasons[r].unknown;
 		}
 		p->n_reasons = cand->n_reasons;
 	}
@@ -298,6 +300,7 @@ int decision_make(struct store *st, const struct config *cfg, const struct cinem
 	w->currency = xstrdup(c->currency);
 	w->ticket_price = c->ticket_price;
 	w->fixed_costs = c->fixed_costs;
+	w->rental_share = c->rental_share;
 
 	cands = xcalloc(n ? n : 1, sizeof *cands);
 	w->candidates = xcalloc(n ? n : 1, sizeof *w->candidates);
