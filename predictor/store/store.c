@@ -570,11 +570,22 @@ struct store *store_open_read_only(const char *dir)
 	int versions[2];
 	bool ok = false;
 
-	for (int i = 0; i < 2; i++)
-		if (!file_exists(files[i])) {
+	for (int i = 0; i < 2; i++) {
+		if (file_exists(files[i]))
+			continue;
+		/* A new project has no store yet, and a command that only looks
+		 * (content with nothing published) finds them empty, as it did
+		 * when it opened them to write: they are made where they can be. */
+		if (access(dir, W_OK) != 0 && errno != ENOENT) {
 			msg_error("%s: no store here yet ('marquee import' makes it)", files[i]);
 			goto out;
 		}
+		struct store *made = store_open(dir);
+		if (!made)
+			goto out; /* store_open said why */
+		store_close(made);
+		break;
+	}
 	if (open_read_only(st, analytics, cinema, versions) != 0)
 		goto out;
 	for (int i = 0; i < 2; i++) {
