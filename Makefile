@@ -203,7 +203,8 @@ $(BUILD)/%.o: %.c
 
 -include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d) \
 	$(TMDB_SERVER_OBJS:.o=.d) $(HTTP_DRIVER_OBJS:.o=.d) \
-	$(BUILD)/tests/bench/bench_similar.d $(BUILD)/tests/bench/bench_analytics.d)
+	$(BUILD)/tests/bench/bench_similar.d $(BUILD)/tests/bench/bench_analytics.d \
+	$(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/fuzz_%.d) $(BUILD)/tests/fuzz/replay.d)
 
 # Installs the Debian packages that are missing (as root), or prints the
 # apt-get command and stops. Every entry point below goes through it.
@@ -245,7 +246,7 @@ run: deps
 	./$(MARQUEE) status
 
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER)
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER) $(FUZZ_REPLAYS)
 	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
 	@$(MAKE) --no-print-directory browser-deps || echo "note: playwright-core not installed; the browser test will skip"
 	@MARQUEE=$(abspath $(MARQUEE)) UNIT_TESTS=$(abspath $(UNIT_TESTS)) sh tests/run.sh
@@ -292,6 +293,13 @@ fuzz-run: $(addprefix $(BUILD)/fuzz_,$(FUZZ_TARGETS))
 
 $(BUILD)/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(addprefix $(BUILD)/,$(LIB_OBJS))
 	$(CC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBS)
+
+# Each fuzz target run once on its seeds by tests/fuzz/replay.c, with the
+# compiler of the build: the seeds as a regression test of make test.
+FUZZ_REPLAYS := $(addprefix $(BUILD)/fuzz_replay_,$(FUZZ_TARGETS))
+
+$(BUILD)/fuzz_replay_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay.o $(addprefix $(BUILD)/,$(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # The program, and the themes where it looks for them (PREFIX/share/marquee).
 install: $(MARQUEE)
