@@ -261,7 +261,7 @@ test-asan:
 # (definite or indirect) in marquee or the unit tests fails (tests/valgrind.sh).
 valgrind: deps
 	@sh .ci/deps.sh valgrind
-	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER)
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER) $(FUZZ_REPLAYS)
 	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
 	@BUILD=$(BUILD) sh tests/valgrind.sh
 

@@ -1,9 +1,10 @@
 #!/bin/sh
 # The unit tests and every end-to-end test under valgrind's memcheck. Each
-# run of marquee (and of the unit tests) goes through valgrind: a memory
-# error or a leak (definite or indirect) makes it exit 99, which fails its
-# test; each process's report is kept in BUILD/valgrind/logs/PID.log and
-# the reports that say anything are listed at the end.
+# run of marquee (and of the unit tests, and of the fuzz targets' seed
+# replays) goes through valgrind: a memory error or a leak (definite or
+# indirect) makes it exit 99, which fails its test; each process's report
+# is kept in BUILD/valgrind/logs/PID.log and the reports that say anything
+# are listed at the end.
 # Usage: BUILD=build sh tests/valgrind.sh [PATTERN]
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -11,7 +12,9 @@ build=$(cd "${BUILD:-$here/../build}" && pwd)
 wrap="$build/valgrind"
 logs="$wrap/logs"
 rm -rf "$wrap" && mkdir -p "$logs"
-for program in marquee unit_tests; do
+# the fuzz targets' seed replays (tests/fuzz/replay.c) are parsers too
+replays=$(cd "$build" && ls fuzz_replay_* 2>/dev/null)
+for program in marquee unit_tests $replays; do
 	cat >"$wrap/$program" <<SH
 #!/bin/sh
 exec valgrind --quiet --error-exitcode=99 --leak-check=full \\

@@ -10,19 +10,28 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "common/fileio.h"
 #include "common/msg.h"
 #include "predictor/sources/import.h"
 #include "predictor/store/store.h"
 
 static struct store *scratch;
+static char scratch_dir[] = "/tmp/marquee-fuzz-vega.XXXXXX";
+
+/* The scratch store goes when the process ends, so that runs leave no folders. */
+static void scratch_remove(void)
+{
+	store_close(scratch);
+	file_remove_tree(scratch_dir);
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	msg_set_level(MSG_QUIET);
 	if (!scratch) {
-		char dir[] = "/tmp/marquee-fuzz-vega.XXXXXX";
-		if (!mkdtemp(dir) || !(scratch = store_open(dir)))
+		if (!mkdtemp(scratch_dir) || !(scratch = store_open(scratch_dir)))
 			abort();
+		atexit(scratch_remove);
 	}
 	int fd = memfd_create("movies.json", 0);
 	if (fd < 0)
