@@ -29,11 +29,14 @@ struct entry {
 	size_t size;
 	uint64_t key;    /* of the inputs that made it, 0 when not known */
 	bool kept;       /* (previous manifest) this build makes it too: not stale */
+	bool dirty;      /* (previous manifest) a commit that was replacing it was
+			  * cut short: the file may hold anything, or be missing */
 };
 
 struct pending {
 	char *tmp;       /* owned; the temporary file */
 	char *final;     /* owned; where it goes at the commit */
+	const char *rel; /* borrowed from final: the path inside the site */
 };
 
 struct output {
@@ -78,12 +81,22 @@ static bool parse_hex16(const char **s, uint64_t *v)
 	return true;
 }
 
-/* One "HASH SIZE KEY PATH" line (without its newline) into e. */
+/*
+ * One "HASH SIZE KEY PATH" line (without its newline) into e. SIZE is "-"
+ * in the entry of a file a commit was replacing when it was cut short (see
+ * output_commit).
+ */
 static bool parse_line(const char *s, const char *end, struct entry *e)
 {
 	uint64_t size = 0;
-	if (!parse_hex16(&s, &e->hash) || *s++ != ' ' || *s < '0' || *s > '9')
+	if (!parse_hex16(&s, &e->hash) || *s++ != ' ')
 		return false;
+	if (*s == '-') {
+		e->dirty = true;
+		s++;
+	} else if (*s < '0' || *s > '9') {
+		return false;
+	}
 	while (*s >= '0' && *s <= '9' && size < (1ULL << 50))
 		size = size * 10 + (uint64_t)(*s++ - '0');
 	if (*s++ != ' ' || !parse_hex16(&s, &e->key) || *s++ != ' ' || s >= end)
@@ -106,7 +119,7 @@ static bool read_manifest(struct output *out)
 	if (!text)
 		return false;
 	size_t cap = 0;
-	bool ok = true;
+	bool ok = len > 0; /* a site has files: an empty manifest was cut short */
 	for (const char *s = text, *end = text + len; ok && s < end;) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		struct entry e = { 0 };
@@ -276,25 +289,39 @@ static int write_file(const char *path, const char *shown, const char *data, siz
 	return 0;
 }
 
+/*
+ * Whether the site's file at path is still what the manifest's entry says,
+ * as far as a stat tells: a regular file (not a link put there) of its
+ * size. What the build trusts the manifest for, it checks this far.
+ */
+static bool as_recorded(const struct output *out, const char *path, const struct entry *e)
+{
+	if (e->dirty)
+		return false;
+	if (out->trusted)
+		return true;
+	struct stat st;
+	return lstat(path, &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size == e->size;
+}
+
 bool output_unchanged(struct output *out, const char *rel, uint64_t key)
 {
 	if (out->fresh || key == 0)
 		return false;
 	struct entry *old = old_entry(out, rel); /* the index is read-only: no lock */
-	if (!old || old->key != key)
+	if (!old || old->dirty || old->key != key)
 		return false;
-	if (!out->trusted) {
-		char *final = xasprintf("%s/%s", out->root, rel);
-		bool exists = file_exists(final);
-		free(final);
-		if (!exists)
-			return false;
-	}
+	char *final = xasprintf("%s/%s", out->root, rel);
+	bool recorded = as_recorded(out, final, old);
+	free(final);
+	if (!recorded)
+		return false;
 	pthread_mutex_lock(&out->lock);
 	bool twice = strmap_get(&out->made_index, rel) != NULL;
 	if (!twice) { /* (made twice: output_write says so) */
 		out->made = xgrow(out->made, &out->cap_made, out->n_made + 1, sizeof *out->made);
-		out->made[out->n_made++] = (struct entry){ old->rel, true, old->hash, old->size, key, false };
+		out->made[out->n_made++] = (struct entry){ .rel = old->rel, .borrowed = true, .hash = old->hash,
+							   .size = old->size, .key = key };
 		strmap_put(&out->made_index, old->rel, old);
 		old->kept = true;
 		out->unchanged++;
@@ -311,7 +338,7 @@ int output_write(struct output *out, const char *rel, const char *data, size_t l
 	char *tmp = NULL;
 	int rc = -1;
 	struct entry *old = out->fresh ? NULL : old_entry(out, rel);
-	bool same = old && old->hash == h && old->size == len && (out->trusted || file_exists(final));
+	bool same = old && old->hash == h && old->size == len && as_recorded(out, final, old);
 	pthread_mutex_lock(&out->lock);
 	if (strmap_get(&out->made_index, rel)) {
 		/* validation claims every path; this is the net under it */
@@ -320,7 +347,7 @@ int output_write(struct output *out, const char *rel, const char *data, size_t l
 		goto done;
 	}
 	out->made = xgrow(out->made, &out->cap_made, out->n_made + 1, sizeof *out->made);
-	out->made[out->n_made++] = (struct entry){ xstrdup(rel), false, h, len, key, false };
+	out->made[out->n_made++] = (struct entry){ .rel = xstrdup(rel), .hash = h, .size = len, .key = key };
 	strmap_put(&out->made_index, out->made[out->n_made - 1].rel, out);
 	if (old)
 		old->kept = true;
@@ -340,7 +367,9 @@ int output_write(struct output *out, const char *rel, const char *data, size_t l
 				(long)getpid());
 		out->pending = xgrow(out->pending, &out->cap_pending, out->n_pending + 1,
 				     sizeof *out->pending);
-		out->pending[out->n_pending++] = (struct pending){ xstrdup(tmp), xstrdup(final) };
+		char *pending_final = xstrdup(final);
+		out->pending[out->n_pending++] =
+			(struct pending){ xstrdup(tmp), pending_final, pending_final + strlen(out->root) + 1 };
 	}
 	out->written++;
 	pthread_mutex_unlock(&out->lock);
@@ -361,7 +390,8 @@ static void put_hex16(struct buf *b, uint64_t v)
 	buf_append(b, s, 16);
 }
 
-static void put_entry(struct buf *b, const struct entry *e)
+/* An entry's line; dirty, it says that the file may hold anything. */
+static void put_entry(struct buf *b, const struct entry *e, bool dirty)
 {
 	char digits[24];
 	int n = 0;
@@ -369,17 +399,22 @@ static void put_entry(struct buf *b, const struct entry *e)
 	do
 		digits[sizeof digits - 1 - n++] = (char)('0' + size % 10);
 	while ((size /= 10) > 0);
-	put_hex16(b, e->hash);
+	put_hex16(b, dirty ? 0 : e->hash);
 	buf_putc(b, ' ');
-	buf_append(b, digits + sizeof digits - n, (size_t)n);
+	if (dirty)
+		buf_putc(b, '-');
+	else
+		buf_append(b, digits + sizeof digits - n, (size_t)n);
 	buf_putc(b, ' ');
-	put_hex16(b, e->key);
+	put_hex16(b, dirty ? 0 : e->key);
 	buf_putc(b, ' ');
 	buf_puts(b, e->rel);
 	buf_putc(b, '\n');
 }
 
-static int write_manifest(struct output *out)
+/* The manifest of the site at dir (out_dir, or the fresh folder before it
+ * is swapped in): what this build made. */
+static int write_manifest(struct output *out, const char *dir)
 {
 	/* sorted, so that the manifest too is the same from one build to the next */
 	bool sorted = true;
@@ -389,10 +424,10 @@ static int write_manifest(struct output *out)
 		qsort(out->made, out->n_made, sizeof *out->made, by_rel);
 	struct buf b = BUF_INIT;
 	for (size_t i = 0; i < out->n_made; i++)
-		put_entry(&b, &out->made[i]);
+		put_entry(&b, &out->made[i], false);
 	/* A cache of what the site holds: replaced atomically, but not synced (a
 	 * manifest lost in a crash only makes the next build a full one). */
-	char *path = xasprintf("%s/" MANIFEST, out->out_dir);
+	char *path = xasprintf("%s/" MANIFEST, dir);
 	char *tmp = NULL;
 	if (file_write_temp(path, buf_str(&b), b.len, false, &tmp) != 0 || rename(tmp, path) != 0) {
 		if (tmp)
@@ -421,9 +456,48 @@ static void remove_stale(const struct output *out, const char *rel)
 	free(path);
 }
 
+/*
+ * Before the renames: the manifest says that every file about to be
+ * replaced or added may hold anything, synced to disk, so that a commit cut
+ * short (a kill, a file that cannot be replaced) leaves a site whose next
+ * build remakes those files, or removes them, instead of trusting entries
+ * that no longer describe them. The other entries stand as they were. When
+ * this cannot be written, the manifest goes: the next build is a full one.
+ */
+static int write_journal(struct output *out)
+{
+	struct strmap replaced = STRMAP_INIT;
+	for (size_t i = 0; i < out->n_pending; i++)
+		strmap_put(&replaced, out->pending[i].rel, &out->pending[i]);
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < out->n_old; i++)
+		put_entry(&b, &out->old[i], out->old[i].dirty || strmap_get(&replaced, out->old[i].rel));
+	for (size_t i = 0; i < out->n_pending; i++)
+		if (!old_entry(out, out->pending[i].rel))
+			put_entry(&b, &(struct entry){ .rel = (char *)out->pending[i].rel }, true);
+	strmap_free(&replaced);
+	char *path = xasprintf("%s/" MANIFEST, out->out_dir);
+	char *tmp = NULL;
+	int rc = 0;
+	if (file_write_temp(path, buf_str(&b), b.len, true, &tmp) != 0 || rename(tmp, path) != 0) {
+		if (tmp)
+			unlink(tmp);
+		if (unlink(path) != 0 && errno != ENOENT) {
+			msg_error("%s: cannot be updated or removed: %s", path, strerror(errno));
+			rc = -1;
+		}
+	}
+	free(tmp);
+	free(path);
+	buf_free(&b);
+	return rc;
+}
+
 int output_commit(struct output *out)
 {
 	if (out->fresh) {
+		/* the manifest goes in with the site, in the same swap */
+		write_manifest(out, out->root);
 		if (file_is_dir(out->out_dir)) {
 			if (renameat2(AT_FDCWD, out->root, AT_FDCWD, out->out_dir, RENAME_EXCHANGE) != 0) {
 				msg_error("%s: cannot replace the site: %s", out->out_dir, strerror(errno));
@@ -436,10 +510,16 @@ int output_commit(struct output *out)
 			return -1;
 		}
 		out->committed = true;
-		return write_manifest(out);
+		return 0;
 	}
+	bool stale = false;
+	for (size_t i = 0; i < out->n_old && !stale; i++)
+		stale = !out->old[i].kept;
+	if ((out->n_pending || stale) && write_journal(out) != 0)
+		return -1;
 	for (size_t i = 0; i < out->n_pending; i++) {
-		if (rename(out->pending[i].tmp, out->pending[i].final) != 0) {
+		if (fault_hit("rename") ? (errno = EPERM, -1)
+					: rename(out->pending[i].tmp, out->pending[i].final) != 0) {
 			msg_error("%s: cannot replace: %s", out->pending[i].final, strerror(errno));
 			return -1;
 		}
@@ -450,7 +530,7 @@ int output_commit(struct output *out)
 	for (size_t i = 0; i < out->n_old; i++)
 		if (!out->old[i].kept)
 			remove_stale(out, out->old[i].rel);
-	return write_manifest(out);
+	return write_manifest(out, out->out_dir);
 }
 
 void output_counts(const struct output *out, size_t *written, size_t *unchanged)

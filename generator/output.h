@@ -9,6 +9,10 @@
  * as hidden temporary files beside their targets, and renamed over them only
  * at the commit; a failure removes the temporary files and leaves the site as
  * it was. Files the new build no longer makes are removed at the commit.
+ * The renames are journalled in the manifest (each file about to change is
+ * first marked as holding anything), so that a commit cut short is repaired
+ * by the next build; and a file the manifest is trusted for is checked to be
+ * a regular file of the recorded size.
  */
 #ifndef MARQUEE_OUTPUT_H
 #define MARQUEE_OUTPUT_H
@@ -39,7 +43,9 @@ int output_write(struct output *out, const char *rel, const char *data, size_t l
  * Thread-safe.
  */
 bool output_unchanged(struct output *out, const char *rel, uint64_t key);
-/* Makes every write visible and removes stale files. 0, or -1 after reporting. */
+/* Makes every write visible and removes stale files. 0, or -1 after
+ * reporting: then the site may be part old, part new, and its manifest says
+ * which files the next build must make again. */
 int output_commit(struct output *out);
 /* Undoes every write (when not committed) and frees. NULL does nothing. */
 void output_free(struct output *out);
