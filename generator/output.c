@@ -2,14 +2,17 @@
 #define _GNU_SOURCE
 #include "generator/output.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/buf.h"
@@ -21,6 +24,11 @@
 #include "common/xalloc.h"
 
 #define MANIFEST ".marquee-manifest"
+/* A build's temporary files, in the site: STAGING and its process id. */
+#define STAGING ".marquee-staging-"
+/* A leftover whose process may still run is taken for dead after this long
+ * unchanged (seconds): a build takes seconds. */
+#define LEFTOVER_AGE 3600
 
 struct entry {
 	char *rel;       /* owned, unless borrowed */
@@ -34,7 +42,7 @@ struct entry {
 };
 
 struct pending {
-	char *tmp;       /* owned; the temporary file */
+	char *tmp;       /* owned; the temporary file, in the staging folder */
 	char *final;     /* owned; where it goes at the commit */
 	const char *rel; /* borrowed from final: the path inside the site */
 };
@@ -42,6 +50,9 @@ struct pending {
 struct output {
 	char *out_dir;          /* owned */
 	char *root;             /* owned; where files are written: out_dir, or the new folder */
+	char *staging;          /* owned; updating in place: the folder in out_dir holding the
+				 * changed files until the commit (made when first needed) */
+	unsigned long n_staged; /* names given in staging */
 	bool fresh;             /* writing a new folder to swap in */
 	bool trusted;           /* unchanged files need no existence check */
 	bool committed;
@@ -145,6 +156,47 @@ static bool read_manifest(struct output *out)
 	return true;
 }
 
+/*
+ * Whether what a build left at path (a folder; the process id at the start
+ * of suffix, if any) belongs to a build that is over: its process is gone,
+ * or is this one (a process of the same id ran before, in a container), or
+ * it has not changed for LEFTOVER_AGE. Links are never taken for leftovers.
+ */
+static bool leftover_dead(const char *path, const char *suffix)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return false;
+	char *end;
+	long pid = strtol(suffix, &end, 10);
+	bool known = end > suffix && (*end == '\0' || *end == '-') && pid > 0;
+	if (known && (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno == ESRCH)))
+		return true;
+	return time(NULL) - st.st_mtime > LEFTOVER_AGE;
+}
+
+/* Removes the folders named PREFIX... in dir that builds which did not end
+ * left behind. */
+static void sweep(const char *dir, const char *prefix)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	size_t len = strlen(prefix);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (strncmp(e->d_name, prefix, len) != 0)
+			continue;
+		char *path = xasprintf("%s/%s", dir, e->d_name);
+		if (leftover_dead(path, e->d_name + len)) {
+			msg_verbose("%s: removed, left by a build that did not end", path);
+			file_remove_tree(path);
+		}
+		free(path);
+	}
+	closedir(d);
+}
+
 struct output *output_open(const char *out_dir, bool fresh, bool trusted)
 {
 	struct output *out = xcalloc(1, sizeof *out);
@@ -155,12 +207,6 @@ struct output *output_open(const char *out_dir, bool fresh, bool trusted)
 		msg_error("%s: exists and is not a folder", out_dir);
 		goto fail;
 	}
-	out->fresh = fresh || !file_is_dir(out_dir) || !read_manifest(out);
-	if (!out->fresh) {
-		out->root = xstrdup(out_dir);
-		return out;
-	}
-	/* A new folder beside the output, swapped in at the commit. */
 	char *copy = xstrdup(out_dir);
 	char *slash = strrchr(copy, '/');
 	const char *parent = ".", *base = copy;
@@ -169,7 +215,20 @@ struct output *output_open(const char *out_dir, bool fresh, bool trusted)
 		parent = slash == copy ? "/" : copy;
 		base = slash + 1;
 	}
-	out->root = xasprintf("%s/.%s.new-XXXXXX", parent, base);
+	/* what builds killed before their end left: new folders beside the
+	 * site, staging folders in it */
+	char *prefix = xasprintf(".%s.new-", base);
+	sweep(parent, prefix);
+	free(prefix);
+	sweep(out_dir, STAGING);
+	out->fresh = fresh || !file_is_dir(out_dir) || !read_manifest(out);
+	if (!out->fresh) {
+		free(copy);
+		out->root = xstrdup(out_dir);
+		return out;
+	}
+	/* A new folder beside the output, swapped in at the commit. */
+	out->root = xasprintf("%s/.%s.new-%ld-XXXXXX", parent, base, (long)getpid());
 	int rc = 0;
 	if (!file_is_dir(parent)) {
 		msg_error("%s: the folder for the site does not exist", parent);
@@ -263,7 +322,26 @@ static int make_dirs(struct output *out, const char *path)
 	return rc;
 }
 
-static int write_file(const char *path, const char *shown, const char *data, size_t len)
+/*
+ * A new name in the staging folder (made on the first call), owned by the
+ * caller; NULL after reporting. Called with the lock held.
+ */
+static char *stage_name(struct output *out)
+{
+	if (!out->staging) {
+		char *dir = xasprintf("%s/" STAGING "%ld", out->out_dir, (long)getpid());
+		if (mkdir(dir, 0755) != 0) {
+			msg_error("%s: cannot create folder: %s", dir, strerror(errno));
+			free(dir);
+			return NULL;
+		}
+		out->staging = dir;
+	}
+	return xasprintf("%s/%lu", out->staging, out->n_staged++);
+}
+
+static int write_file(const char *path, const char *shown, const char *data, size_t len,
+		      bool sync)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0) {
@@ -281,6 +359,11 @@ static int write_file(const char *path, const char *shown, const char *data, siz
 			return -1;
 		}
 		done += (size_t)w;
+	}
+	if (sync && fsync(fd) != 0 && errno != EINVAL) {
+		msg_error("%s: fsync failed: %s", shown, strerror(errno));
+		close(fd);
+		return -1;
 	}
 	if (close(fd) != 0) {
 		msg_error("%s: write failed: %s", shown, strerror(errno));
@@ -358,23 +441,28 @@ int output_write(struct output *out, const char *rel, const char *data, size_t l
 		goto done;
 	}
 	pthread_mutex_unlock(&out->lock);
-	rc = make_dirs(out, final);
-	pthread_mutex_lock(&out->lock);
-	if (rc == 0 && !out->fresh) {
-		/* Beside its target, hidden, renamed over it at the commit. */
-		char *slash = strrchr(final, '/');
-		tmp = xasprintf("%.*s/.%s.tmp-%ld", (int)(slash - final), final, slash + 1,
-				(long)getpid());
-		out->pending = xgrow(out->pending, &out->cap_pending, out->n_pending + 1,
-				     sizeof *out->pending);
-		char *pending_final = xstrdup(final);
-		out->pending[out->n_pending++] =
-			(struct pending){ xstrdup(tmp), pending_final, pending_final + strlen(out->root) + 1 };
+	if (out->fresh) {
+		rc = make_dirs(out, final);
+	} else {
+		/* In the staging folder, renamed over its target at the commit. */
+		pthread_mutex_lock(&out->lock);
+		tmp = stage_name(out);
+		if (tmp) {
+			out->pending = xgrow(out->pending, &out->cap_pending, out->n_pending + 1,
+					     sizeof *out->pending);
+			char *pending_final = xstrdup(final);
+			out->pending[out->n_pending++] = (struct pending){
+				xstrdup(tmp), pending_final, pending_final + strlen(out->root) + 1
+			};
+		}
+		pthread_mutex_unlock(&out->lock);
+		rc = tmp ? 0 : -1;
 	}
+	pthread_mutex_lock(&out->lock);
 	out->written++;
 	pthread_mutex_unlock(&out->lock);
 	if (rc == 0)
-		rc = write_file(tmp ? tmp : final, shown, data, len);
+		rc = write_file(tmp ? tmp : final, shown, data, len, false);
 done:
 	free(tmp);
 	free(final);
@@ -412,6 +500,34 @@ static void put_entry(struct buf *b, const struct entry *e, bool dirty)
 	buf_putc(b, '\n');
 }
 
+/*
+ * Replaces the manifest in dir (out_dir, or the new folder) with the text
+ * in b, through a temporary file (in the staging folder when updating in
+ * place) and a rename; synced to disk when sync. 0, or -1 after reporting.
+ */
+static int put_manifest(struct output *out, const char *dir, const struct buf *b, bool sync)
+{
+	char *path = xasprintf("%s/" MANIFEST, dir);
+	char *tmp;
+	if (out->fresh) {
+		tmp = xasprintf("%s/" MANIFEST ".new", dir);
+	} else {
+		pthread_mutex_lock(&out->lock);
+		tmp = stage_name(out);
+		pthread_mutex_unlock(&out->lock);
+	}
+	int rc = tmp ? write_file(tmp, path, buf_str(b), b->len, sync) : -1;
+	if (rc == 0 && rename(tmp, path) != 0) {
+		msg_error("%s: %s", path, strerror(errno));
+		rc = -1;
+	}
+	if (rc != 0 && tmp)
+		unlink(tmp);
+	free(tmp);
+	free(path);
+	return rc;
+}
+
 /* The manifest of the site at dir (out_dir, or the fresh folder before it
  * is swapped in): what this build made. */
 static int write_manifest(struct output *out, const char *dir)
@@ -427,16 +543,12 @@ static int write_manifest(struct output *out, const char *dir)
 		put_entry(&b, &out->made[i], false);
 	/* A cache of what the site holds: replaced atomically, but not synced (a
 	 * manifest lost in a crash only makes the next build a full one). */
-	char *path = xasprintf("%s/" MANIFEST, dir);
-	char *tmp = NULL;
-	if (file_write_temp(path, buf_str(&b), b.len, false, &tmp) != 0 || rename(tmp, path) != 0) {
-		if (tmp)
-			unlink(tmp);
+	if (put_manifest(out, dir, &b, false) != 0) {
+		char *path = xasprintf("%s/" MANIFEST, dir);
 		unlink(path);
 		msg_warn("%s: not recorded; the next build rewrites every file", path);
+		free(path);
 	}
-	free(tmp);
-	free(path);
 	buf_free(&b);
 	return 0;
 }
@@ -476,19 +588,15 @@ static int write_journal(struct output *out)
 		if (!old_entry(out, out->pending[i].rel))
 			put_entry(&b, &(struct entry){ .rel = (char *)out->pending[i].rel }, true);
 	strmap_free(&replaced);
-	char *path = xasprintf("%s/" MANIFEST, out->out_dir);
-	char *tmp = NULL;
 	int rc = 0;
-	if (file_write_temp(path, buf_str(&b), b.len, true, &tmp) != 0 || rename(tmp, path) != 0) {
-		if (tmp)
-			unlink(tmp);
+	if (put_manifest(out, out->out_dir, &b, true) != 0) {
+		char *path = xasprintf("%s/" MANIFEST, out->out_dir);
 		if (unlink(path) != 0 && errno != ENOENT) {
 			msg_error("%s: cannot be updated or removed: %s", path, strerror(errno));
 			rc = -1;
 		}
+		free(path);
 	}
-	free(tmp);
-	free(path);
 	buf_free(&b);
 	return rc;
 }
@@ -518,6 +626,10 @@ int output_commit(struct output *out)
 	if ((out->n_pending || stale) && write_journal(out) != 0)
 		return -1;
 	for (size_t i = 0; i < out->n_pending; i++) {
+		/* the folders too are made only now: a build that fails before
+		 * leaves not even an empty folder in the site */
+		if (make_dirs(out, out->pending[i].final) != 0)
+			return -1;
 		if (fault_hit("rename") ? (errno = EPERM, -1)
 					: rename(out->pending[i].tmp, out->pending[i].final) != 0) {
 			msg_error("%s: cannot replace: %s", out->pending[i].final, strerror(errno));
@@ -530,7 +642,12 @@ int output_commit(struct output *out)
 	for (size_t i = 0; i < out->n_old; i++)
 		if (!out->old[i].kept)
 			remove_stale(out, out->old[i].rel);
-	return write_manifest(out, out->out_dir);
+	write_manifest(out, out->out_dir);
+	if (out->staging && file_remove_tree(out->staging) == 0) {
+		free(out->staging);
+		out->staging = NULL;
+	}
+	return 0;
 }
 
 void output_counts(const struct output *out, size_t *written, size_t *unchanged)
@@ -546,12 +663,12 @@ void output_free(struct output *out)
 	if (!out->committed) {
 		if (out->fresh && out->root)
 			file_remove_tree(out->root);
-		for (size_t i = 0; i < out->n_pending; i++)
-			if (out->pending[i].tmp)
-				unlink(out->pending[i].tmp);
 		for (size_t i = out->n_dirs; i-- > 0;)
 			rmdir(out->dirs[i]);
 	}
+	if (out->staging)
+		file_remove_tree(out->staging);
+	free(out->staging);
 	for (size_t i = 0; i < out->n_pending; i++) {
 		free(out->pending[i].tmp);
 		free(out->pending[i].final);

@@ -6,9 +6,12 @@
  * whose content changed: a manifest (site/.marquee-manifest) keeps the hash
  * of every file the last build wrote. Either way nothing touches the live
  * site until the whole build has succeeded: changed files are first written
- * as hidden temporary files beside their targets, and renamed over them only
- * at the commit; a failure removes the temporary files and leaves the site as
- * it was. Files the new build no longer makes are removed at the commit.
+ * into a hidden staging folder in the site (.marquee-staging-PID), and
+ * renamed over their targets only at the commit (their folders made then);
+ * a failure removes the staging folder and leaves the site as it was. Files
+ * the new build no longer makes are removed at the commit. What builds
+ * killed before their end left (staging folders, new folders beside the
+ * site) is removed by the next one once their process is gone.
  * The renames are journalled in the manifest (each file about to change is
  * first marked as holding anything), so that a commit cut short is repaired
  * by the next build; and a file the manifest is trusted for is checked to be

@@ -619,3 +619,97 @@ test_build_cut_short_commit_is_repaired() {
 	[ -L "$T/p/site/history/index.html" ] && fail "a link in the site was trusted"
 	same_as_fresh "after files were changed in the site"
 }
+
+# leftovers DIR: the temporary files and folders of builds under or beside
+# DIR (there are none when every build ended or was cleaned up after).
+leftovers() {
+	{
+		find "$1" -name '.*.tmp*' -o -name '.marquee-staging*'
+		find "$(dirname "$1")" -maxdepth 1 -name ".$(basename "$1").new*"
+	} 2>/dev/null
+}
+
+expect_no_leftovers() {
+	got=$(leftovers "$1" | head -5)
+	[ -z "$got" ] || fail "left behind: $got"
+}
+
+test_build_killed_leaves_nothing_for_ever() {
+	site_copy
+	build
+	expect_status 0
+	save_content
+	# killed while writing the changed files, then while renaming them
+	printf '\nA change.\n' >>"$T/p/content/about.md"
+	sed -i 's/"title": "A Small Film"/"title": "A Retitled Film"/' "$T/p/content/films/small-film.md"
+	MARQUEE_FAULT=write:3:kill build
+	expect_status 137
+	[ -n "$(leftovers "$T/p/site")" ] || fail "the kill left nothing: the test proves nothing"
+	build
+	expect_status 0
+	expect_no_leftovers "$T/p/site"
+	same_as_fresh "after a kill while writing"
+	restore_content
+	printf '\nAnother change.\n' >>"$T/p/content/about.md"
+	sed -i 's/"title": "A Small Film"/"title": "A Third Title"/' "$T/p/content/films/small-film.md"
+	MARQUEE_FAULT=rename:2:kill build
+	expect_status 137
+	restore_content
+	build
+	expect_status 0
+	expect_no_leftovers "$T/p/site"
+	same_as_fresh "after a kill among the renames, the content as before"
+	# a first build killed: its new folder beside the site
+	MARQUEE_FAULT=write:3:kill build --out "$T/p/first"
+	expect_status 137
+	[ -n "$(leftovers "$T/p/first")" ] || fail "the kill of a first build left nothing"
+	build --out "$T/p/first"
+	expect_status 0
+	expect_no_leftovers "$T/p/first"
+	# A leftover whose process still runs is left alone, unless it is an
+	# hour old; one whose process is gone goes.
+	sleep 300 &
+	alive=$!
+	mkdir "$T/p/site/.marquee-staging-$alive" "$T/p/.site.new-$alive-abcdef"
+	mkdir "$T/p/site/.marquee-staging-$((alive + 1000000))" "$T/p/.site.new-zyxwvu"
+	touch -d '2 hours ago' "$T/p/.site.new-zyxwvu"
+	build
+	expect_status 0
+	[ -d "$T/p/site/.marquee-staging-$alive" ] && [ -d "$T/p/.site.new-$alive-abcdef" ] ||
+		{ kill "$alive"; fail "a running build's folders were removed"; }
+	[ ! -e "$T/p/site/.marquee-staging-$((alive + 1000000))" ] && [ ! -e "$T/p/.site.new-zyxwvu" ] ||
+		{ kill "$alive"; fail "a dead build's folders were kept"; }
+	kill "$alive"
+	wait "$alive" 2>/dev/null
+	build
+	expect_status 0
+	expect_no_leftovers "$T/p/site"
+}
+
+# Builds killed at whatever point a signal finds them: whatever it was, the
+# next build cleans up and the site is what a build from nothing makes.
+test_build_killed_at_random_points() {
+	site_copy
+	cp -r "$THEME" "$T/theme"
+	THEME="$T/theme"
+	i=0
+	while [ "$i" -lt 400 ]; do
+		printf -- '---\ntitle: Page %d\ndate: 2024-01-01\n---\nText %d.\n' "$i" "$i" >"$T/p/content/films/p$i.md"
+		i=$((i + 1))
+	done
+	build
+	expect_status 0
+	for delay in 0.02 0.05 0.1 0.15 0.2 0.3 0.4 0.6; do
+		# every page changes: each build rewrites the whole site in place
+		sed -i "s|</body>|<!-- $delay --></body>|" "$T/theme/partials/base.mustache"
+		"$MARQUEE" -C "$T/p" -q build --theme "$THEME" --jobs 1 >/dev/null 2>&1 &
+		pid=$!
+		sleep "$delay"
+		kill -9 "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+	done
+	build
+	expect_status 0
+	expect_no_leftovers "$T/p/site"
+	same_as_fresh "after builds killed at random points"
+}
