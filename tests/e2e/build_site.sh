@@ -713,3 +713,34 @@ test_build_killed_at_random_points() {
 	expect_no_leftovers "$T/p/site"
 	same_as_fresh "after builds killed at random points"
 }
+
+# content_temps: the temporary files `marquee content` writes its pages through.
+content_temps() {
+	find content -name '.*.tmp.*' 2>/dev/null | head -5
+}
+
+test_content_killed_leaves_nothing_for_ever() {
+	printf 'model:\n  metric: first_week_admissions\n' >marquee.yml
+	run "$MARQUEE" import --source g "$ROOT/tests/golden/history.csv"
+	expect_status 0
+	run "$MARQUEE" train
+	expect_status 0
+	# killed while writing its 5th page
+	MARQUEE_FAULT=write:5:kill run "$MARQUEE" content
+	expect_status 137
+	[ -n "$(content_temps)" ] || fail "the kill left nothing: the test proves nothing"
+	run "$MARQUEE" content
+	expect_status 0
+	[ -z "$(content_temps)" ] || fail "left behind: $(content_temps)"
+	# a writer that still runs keeps its file, unless it is an hour old
+	sleep 300 &
+	alive=$!
+	touch "content/.about.md.tmp.$alive" "content/.notes.md.tmp.$alive.x" "content/films/.old.md.tmp.$alive"
+	touch -d '2 hours ago' "content/films/.old.md.tmp.$alive"
+	run "$MARQUEE" content
+	kill "$alive"
+	expect_status 0
+	[ -f "content/.about.md.tmp.$alive" ] || fail "a running writer's file was removed"
+	[ -f "content/.notes.md.tmp.$alive.x" ] || fail "a file of another form was removed"
+	[ ! -e "content/films/.old.md.tmp.$alive" ] || fail "an hour-old temporary file was kept"
+}
