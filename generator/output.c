@@ -157,27 +157,26 @@ static bool read_manifest(struct output *out)
 }
 
 /*
- * Whether what a build left at path (a folder; the process id at the start
- * of suffix, if any) belongs to a build that is over: its process is gone,
- * or is this one (a process of the same id ran before, in a container), or
- * it has not changed for LEFTOVER_AGE. Links are never taken for leftovers.
+ * Whether what a process left at path (a folder; the process id at the start
+ * of suffix, if any) belongs to a process that is over: it is gone, or is
+ * this one (a process of the same id ran before, in a container), or, when
+ * by_age, the folder has not changed for LEFTOVER_AGE. Links and other
+ * users' folders are never taken for leftovers.
  */
-static bool leftover_dead(const char *path, const char *suffix)
+static bool leftover_dead(const char *path, const char *suffix, bool by_age)
 {
 	struct stat st;
-	if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+	if (lstat(path, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid())
 		return false;
 	char *end;
 	long pid = strtol(suffix, &end, 10);
 	bool known = end > suffix && (*end == '\0' || *end == '-') && pid > 0;
 	if (known && (pid == (long)getpid() || (kill((pid_t)pid, 0) != 0 && errno == ESRCH)))
 		return true;
-	return time(NULL) - st.st_mtime > LEFTOVER_AGE;
+	return by_age && time(NULL) - st.st_mtime > LEFTOVER_AGE;
 }
 
-/* Removes the folders named PREFIX... in dir that builds which did not end
- * left behind. */
-static void sweep(const char *dir, const char *prefix)
+void output_sweep(const char *dir, const char *prefix, bool by_age)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -188,8 +187,8 @@ static void sweep(const char *dir, const char *prefix)
 		if (strncmp(e->d_name, prefix, len) != 0)
 			continue;
 		char *path = xasprintf("%s/%s", dir, e->d_name);
-		if (leftover_dead(path, e->d_name + len)) {
-			msg_verbose("%s: removed, left by a build that did not end", path);
+		if (leftover_dead(path, e->d_name + len, by_age)) {
+			msg_verbose("%s: removed, left by a process that did not end", path);
 			file_remove_tree(path);
 		}
 		free(path);
@@ -218,9 +217,9 @@ struct output *output_open(const char *out_dir, bool fresh, bool trusted)
 	/* what builds killed before their end left: new folders beside the
 	 * site, staging folders in it */
 	char *prefix = xasprintf(".%s.new-", base);
-	sweep(parent, prefix);
+	output_sweep(parent, prefix, true);
 	free(prefix);
-	sweep(out_dir, STAGING);
+	output_sweep(out_dir, STAGING, true);
 	out->fresh = fresh || !file_is_dir(out_dir) || !read_manifest(out);
 	if (!out->fresh) {
 		free(copy);

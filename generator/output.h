@@ -52,6 +52,15 @@ bool output_unchanged(struct output *out, const char *rel, uint64_t key);
 int output_commit(struct output *out);
 /* Undoes every write (when not committed) and frees. NULL does nothing. */
 void output_free(struct output *out);
+/*
+ * Removes the folders named PREFIX... in dir that processes which did not
+ * end left: the process id that follows PREFIX is gone (or is this one), or,
+ * when by_age, the folder has not changed for an hour (a build lasts
+ * minutes; a serve may run for days, and its folder need not change). Only
+ * this user's folders, never links. output_open does it for builds; serve
+ * for its previews.
+ */
+void output_sweep(const char *dir, const char *prefix, bool by_age);
 /* Files written, and left as they were, so far. */
 void output_counts(const struct output *out, size_t *written, size_t *unchanged);
 

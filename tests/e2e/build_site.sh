@@ -320,15 +320,15 @@ except urllib.error.HTTPError as e:
 	true
 }
 
-# same_as_fresh WHAT [BUILD-ARGS...]: site/ is exactly what a build from
-# nothing makes, with the same arguments.
+# same_as_fresh WHAT [BUILD-ARGS...]: site/ (or $SITE) is exactly what a
+# build from nothing makes, with the same arguments.
 same_as_fresh() {
 	what=$1
 	shift
 	rm -rf "$T/p/fresh"
 	"$MARQUEE" -C "$T/p" -q build --theme "$THEME" --out "$T/p/fresh" "$@" ||
 		fail "$what: the fresh build failed"
-	diff -r -x .marquee-manifest "$T/p/site" "$T/p/fresh" >"$T/diff.out" ||
+	diff -r -x .marquee-manifest "${SITE:-$T/p/site}" "$T/p/fresh" >"$T/diff.out" ||
 		{ head -40 "$T/diff.out" >&2; fail "$what: the updated site differs from a fresh build"; }
 }
 
@@ -406,7 +406,7 @@ test_serve_follows_every_kind_of_change() {
 	cp -r "$THEME" "$T/theme"
 	THEME="$T/theme"
 	port=$((20000 + ($$ + 7) % 20000))
-	"$MARQUEE" -C "$T/p" serve --theme "$THEME" --port "$port" >"$T/serve.out" 2>"$T/serve.err" &
+	"$MARQUEE" -C "$T/p" serve --theme "$THEME" --port "$port" --out "$T/p/preview" >"$T/serve.out" 2>"$T/serve.err" &
 	pid=$!
 	for _ in 1 2 3 4 5 6 7 8 9 10; do
 		grep -q serving "$T/serve.out" 2>/dev/null && break
@@ -415,43 +415,43 @@ test_serve_follows_every_kind_of_change() {
 	grep -q serving "$T/serve.out" || { kill "$pid"; fail "serve did not start"; }
 	after_rebuild sh -c "printf '\nMore text.\n' >>'$T/p/content/films/small-film.md'"
 	after_rebuild edit_by_rename "$T/p/content/about.md" '---\ntitle: About us, renamed\n---\nSaved by rename.\n'
-	grep -q 'About us, renamed' "$T/p/site/about/index.html" || { kill "$pid"; fail "a file saved by rename was not read again"; }
+	grep -q 'About us, renamed' "$T/p/preview/about/index.html" || { kill "$pid"; fail "a file saved by rename was not read again"; }
 	after_rebuild sh -c "mkdir -p '$T/p/content/news/2024' && printf -- '---\ntitle: Deep news\n---\nHi.\n' >'$T/p/content/news/2024/deep.md'"
-	[ -f "$T/p/site/news/2024/deep/index.html" ] || { kill "$pid"; fail "a page in a new folder was not built"; }
+	[ -f "$T/p/preview/news/2024/deep/index.html" ] || { kill "$pid"; fail "a page in a new folder was not built"; }
 	after_rebuild sh -c "printf -- '---\ntitle: Later news\n---\nHi again.\n' >'$T/p/content/news/2024/later.md'"
-	[ -f "$T/p/site/news/2024/later/index.html" ] || { kill "$pid"; fail "a page added to a new folder was not built"; }
+	[ -f "$T/p/preview/news/2024/later/index.html" ] || { kill "$pid"; fail "a page added to a new folder was not built"; }
 	after_rebuild sed -i 's|</body>|<!-- theme changed --></body>|' "$T/theme/partials/base.mustache"
-	grep -q 'theme changed' "$T/p/site/about/index.html" || { kill "$pid"; fail "a theme change was not applied"; }
+	grep -q 'theme changed' "$T/p/preview/about/index.html" || { kill "$pid"; fail "a theme change was not applied"; }
 	after_rebuild rm "$T/p/content/films/le-comte.md"
-	[ ! -e "$T/p/site/films/le-comte" ] || { kill "$pid"; fail "a removed page is still served"; }
+	[ ! -e "$T/p/preview/films/le-comte" ] || { kill "$pid"; fail "a removed page is still served"; }
 	after_rebuild mv "$T/p/content/news" "$T/p/content/stories"
-	[ -f "$T/p/site/stories/2024/deep/index.html" ] || { kill "$pid"; fail "a moved folder's pages are missing"; }
-	[ ! -e "$T/p/site/news" ] || { kill "$pid"; fail "a moved folder's old pages are still there"; }
+	[ -f "$T/p/preview/stories/2024/deep/index.html" ] || { kill "$pid"; fail "a moved folder's pages are missing"; }
+	[ ! -e "$T/p/preview/news" ] || { kill "$pid"; fail "a moved folder's old pages are still there"; }
 	after_rebuild sh -c "printf -- '---\ntitle: Deep news, edited\n---\nHi.\n' >'$T/p/content/stories/2024/deep.md'"
-	grep -q 'Deep news, edited' "$T/p/site/stories/2024/deep/index.html" ||
+	grep -q 'Deep news, edited' "$T/p/preview/stories/2024/deep/index.html" ||
 		{ kill "$pid"; fail "an edit inside a moved folder was missed"; }
 	# A change made while rebuilds fail (here on marquee.yml) is taken in once they work again.
 	cp "$T/p/marquee.yml" "$T/good.yml"
 	after_rebuild sed -i 's/^  language: .*/  language: de/' "$T/p/marquee.yml"
 	after_rebuild sh -c "printf -- '---\ntitle: Written while broken\n---\nHi.\n' >'$T/p/content/about.md'"
 	after_rebuild cp "$T/good.yml" "$T/p/marquee.yml"
-	grep -q 'Written while broken' "$T/p/site/about/index.html" ||
+	grep -q 'Written while broken' "$T/p/preview/about/index.html" ||
 		{ kill "$pid"; fail "a change made while rebuilds failed was lost"; }
 	mkdir -p "$T/outside/reviews"
 	printf -- '---\ntitle: A review\n---\nGood.\n' >"$T/outside/reviews/one.md"
 	after_rebuild mv "$T/outside/reviews" "$T/p/content/reviews"
-	[ -f "$T/p/site/reviews/one/index.html" ] || { kill "$pid"; fail "a folder moved in was not built"; }
+	[ -f "$T/p/preview/reviews/one/index.html" ] || { kill "$pid"; fail "a folder moved in was not built"; }
 	after_rebuild sh -c "printf '.x { color: red }\n' >'$T/p/content/films/extra.css'"
 	kill "$pid"
 	wait "$pid" 2>/dev/null
-	[ -f "$T/p/site/films/extra.css" ] || fail "a new file beside the pages was not copied"
-	same_as_fresh "serve after every kind of change" --base-url "http://127.0.0.1:$port/"
+	[ -f "$T/p/preview/films/extra.css" ] || fail "a new file beside the pages was not copied"
+	SITE="$T/p/preview" same_as_fresh "serve after every kind of change" --base-url "http://127.0.0.1:$port/"
 }
 
 test_serve_without_inotify_polls() {
 	site_copy
 	port=$((20000 + ($$ + 13) % 20000))
-	MARQUEE_FAULT=inotify:1 "$MARQUEE" -C "$T/p" serve --theme "$THEME" --port "$port" \
+	MARQUEE_FAULT=inotify:1 "$MARQUEE" -C "$T/p" serve --theme "$THEME" --port "$port" --out "$T/p/preview" \
 		>"$T/serve.out" 2>"$T/serve.err" &
 	pid=$!
 	for _ in 1 2 3 4 5 6 7 8 9 10; do
@@ -462,7 +462,7 @@ test_serve_without_inotify_polls() {
 	after_rebuild sh -c "printf -- '---\ntitle: Polled page\n---\nSeen.\n' >'$T/p/content/polled.md'"
 	kill "$pid"
 	wait "$pid" 2>/dev/null
-	grep -q 'Polled page' "$T/p/site/polled/index.html" || fail "a change was not seen by polling"
+	grep -q 'Polled page' "$T/p/preview/polled/index.html" || fail "a change was not seen by polling"
 }
 
 test_build_generated_files_clash_with_content() {
@@ -743,4 +743,62 @@ test_content_killed_leaves_nothing_for_ever() {
 	[ -f "content/.about.md.tmp.$alive" ] || fail "a running writer's file was removed"
 	[ -f "content/.notes.md.tmp.$alive.x" ] || fail "a file of another form was removed"
 	[ ! -e "content/films/.old.md.tmp.$alive" ] || fail "an hour-old temporary file was kept"
+}
+
+# serve_start [ARGS...]: marquee serve in the background on a port of this
+# test ($pid, $port; -v when $VERBOSE is set); waits until it serves.
+serve_start() {
+	port=$((20000 + ($$ + ${PORT_OFFSET:-29}) % 20000))
+	"$MARQUEE" ${VERBOSE:+-v} -C "$T/p" serve --theme "$THEME" --port "$port" "$@" >"$T/serve.out" 2>"$T/serve.err" &
+	pid=$!
+	for _ in $(seq 1 40); do
+		grep -q serving "$T/serve.out" 2>/dev/null && return
+		sleep 0.25
+	done
+	kill "$pid"
+	fail "serve did not start: $(cat "$T/serve.err")"
+}
+
+# serve_stop: stops it as Ctrl-C does, and waits for it to end.
+serve_stop() {
+	kill -INT "$pid"
+	wait "$pid"
+	serve_status=$?
+}
+
+test_serve_leaves_the_site_alone() {
+	site_copy
+	build
+	expect_status 0
+	site_before=$(tree_sum "$T/p/site")
+	mkdir "$T/tmp"
+	TMPDIR="$T/tmp" XDG_RUNTIME_DIR="" serve_start
+	preview=$(sed -n 's/^serving \(.*\)\/ at .*/\1/p' "$T/serve.out")
+	case "$preview" in "$T/tmp/marquee-preview-"*/site) ;; *) kill "$pid"; fail "preview in $preview" ;; esac
+	[ "$(stat -c %a "$(dirname "$preview")")" = 700 ] || { kill "$pid"; fail "the preview is readable by others"; }
+	after_rebuild sh -c "printf -- '---\ntitle: Previewed page\n---\nNew.\n' >'$T/p/content/previewed.md'"
+	grep -q 'Previewed page' "$preview/previewed/index.html" || { kill "$pid"; fail "not previewed"; }
+	grep -q "http://127.0.0.1:$port/" "$preview/sitemap.xml" || { kill "$pid"; fail "the preview's address"; }
+	serve_stop
+	expect_eq "$serve_status" 0 "serve's exit status"
+	expect_eq "$(tree_sum "$T/p/site")" "$site_before" "site/ after serve"
+	grep -r -l '127\.0\.0\.1' "$T/p/site" && fail "site/ points at the preview"
+	[ -z "$(ls -A "$T/tmp")" ] || fail "the preview was left: $(ls -A "$T/tmp")"
+	# a preview left by a serve that was killed goes at the next start
+	TMPDIR="$T/tmp" XDG_RUNTIME_DIR="" serve_start
+	kill -9 "$pid"
+	wait "$pid" 2>/dev/null
+	[ -n "$(ls -A "$T/tmp")" ] || fail "the killed serve left nothing: the test proves nothing"
+	TMPDIR="$T/tmp" XDG_RUNTIME_DIR="" serve_start
+	serve_stop
+	[ -z "$(ls -A "$T/tmp")" ] || fail "a killed serve's preview was left: $(ls -A "$T/tmp")"
+	# the preview of a serve still running is kept, however old
+	sleep 60 &
+	running=$!
+	mkdir -p "$T/tmp/marquee-preview-$running-abcdef/site"
+	touch -d '2 hours ago' "$T/tmp/marquee-preview-$running-abcdef"
+	TMPDIR="$T/tmp" XDG_RUNTIME_DIR="" serve_start
+	serve_stop
+	kill "$running"
+	[ -d "$T/tmp/marquee-preview-$running-abcdef/site" ] || fail "a running serve's preview was removed"
 }
