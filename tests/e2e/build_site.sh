@@ -802,3 +802,46 @@ test_serve_leaves_the_site_alone() {
 	kill "$running"
 	[ -d "$T/tmp/marquee-preview-$running-abcdef/site" ] || fail "a running serve's preview was removed"
 }
+
+# A message may quote what content or a request holds: no control character
+# of it reaches the terminal as such (ESC could rewrite the screen, set the
+# window's title, ...).
+test_messages_escape_control_characters() {
+	site_copy
+	# (written with YAML's escapes: the file itself holds no control character)
+	cat >"$T/p/content/odd.md" <<'MD'
+---
+title: Odd
+date: "2024-13-45\e]0;pwned\a\e[2J"
+---
+MD
+	build
+	expect_status 1
+	expect_stderr 'content/odd.md:3: front matter: date "2024-13-45\x1b]0;pwned\x07\x1b[2J" is not a date'
+	grep -q "$(printf '\033')" "$T/.err" && fail "an escape character reached the terminal"
+	cat >"$T/p/content/odd.md" <<'MD'
+---
+title: Odd
+layout: "x\x9by\u202ez\x01"
+---
+MD
+	build
+	expect_status 1
+	expect_stderr 'layout "x\u009by\u202ez\x01" must be a name'
+	rm "$T/p/content/odd.md"
+	# serve's log of requests, the path as asked and as decoded
+	VERBOSE=1 PORT_OFFSET=37 serve_start --out "$T/p/preview"
+	python3 - "$port" <<'PY' || { kill "$pid"; fail "request"; }
+import socket, sys
+for target in (b"/\x1b[31mred", b"/%1b%5b2Jgone"):
+    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
+    s.sendall(b"GET " + target + b" HTTP/1.0\r\n\r\n")
+    while s.recv(4096):
+        pass
+    s.close()
+PY
+	serve_stop
+	grep -q "$(printf '\033')" "$T/serve.err" "$T/serve.out" && fail "an escape character reached the terminal"
+	grep -q 'red' "$T/serve.err" || fail "the request was not logged"
+	true
+}
