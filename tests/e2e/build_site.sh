@@ -803,6 +803,46 @@ test_serve_leaves_the_site_alone() {
 	[ -d "$T/tmp/marquee-preview-$running-abcdef/site" ] || fail "a running serve's preview was removed"
 }
 
+# Git stores symbolic links: content written by others may hold links to
+# anything on the machine that builds (a CI runner's environment). None is
+# followed, wherever it points.
+test_build_follows_no_link() {
+	site_copy
+	mkdir -p "$T/outside/dir" "$T/p/static" "$T/p/partials"
+	printf 'SECRET=outside-file\n' >"$T/outside/secret.txt"
+	printf -- '---\ntitle: Outside page\n---\nSECRET=outside-page\n' >"$T/outside/dir/page.md"
+	printf 'SECRET=outside-css\n' >"$T/outside/dir/x.css"
+	printf '{"secret": "SECRET=outside-data"}\n' >"$T/outside/data.json"
+	printf 'SECRET=outside-partial\n' >"$T/outside/p.mustache"
+	ln -s /proc/self/environ "$T/p/content/env.txt"
+	ln -s "$T/outside/secret.txt" "$T/p/content/secret.txt"
+	ln -s "$T/outside/dir" "$T/p/content/linked"
+	ln -s "$T/outside/data.json" "$T/p/content/_data/linked.json"
+	ln -s "$T/outside/secret.txt" "$T/p/static/secret.txt"
+	ln -s "$T/outside/p.mustache" "$T/p/partials/tmdb.mustache"
+	# inside the project, a link is not followed either
+	ln -s ../about.md "$T/p/content/films/about-again.md"
+	ln -s ../films "$T/p/content/weeks/loop"
+	SECRET=from-the-environment build
+	expect_status 0
+	expect_stderr 'content/env.txt: a symbolic link: not followed'
+	expect_stderr 'content/linked: a symbolic link: not followed'
+	expect_stderr 'partials/tmdb.mustache: a symbolic link: not followed'
+	for f in env.txt secret.txt linked films/about-again weeks/loop; do
+		[ ! -e "$T/p/site/$f" ] || fail "site/$f was published"
+	done
+	grep -r -l 'SECRET=' "$T/p/site" && fail "what a link points at was published"
+	# nor by serve, when a link appears while it runs
+	PORT_OFFSET=31 serve_start --out "$T/p/preview"
+	after_rebuild ln -s "$T/outside/secret.txt" "$T/p/content/films/late.txt"
+	after_rebuild ln -s "$T/outside/dir" "$T/p/content/films/late"
+	serve_stop
+	[ ! -e "$T/p/preview/films/late.txt" ] && [ ! -e "$T/p/preview/films/late" ] ||
+		fail "serve published a link"
+	grep -r -l 'SECRET=' "$T/p/preview" && fail "what a link points at was previewed"
+	true
+}
+
 # A message may quote what content or a request holds: no control character
 # of it reaches the terminal as such (ESC could rewrite the screen, set the
 # window's title, ...).
