@@ -48,6 +48,20 @@ static int path_ptr_cmp(const void *a, const void *b)
 }
 
 /*
+ * Whether a file name can become part of a URL, a sitemap and a feed as it
+ * is: UTF-8 text (no overlong form, no surrogate) without control
+ * characters (C0, DEL, C1). XML cannot hold the others at all.
+ */
+static bool name_ok(const char *name)
+{
+	unsigned cp;
+	for (int len; *name; name += len)
+		if (!(len = page_utf8_seq(name, &cp)) || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+			return false;
+	return true;
+}
+
+/*
  * Every file under root (paths relative to root), in site_path_cmp order;
  * hidden ones skipped. A symbolic link below root is never followed: git
  * stores them, and content written by others could otherwise publish any
@@ -92,7 +106,12 @@ int site_walk(const char *root, const char *rel, struct names *out)
 			st.st_mode = S_IFREG;
 		else if (type == 'l')
 			st.st_mode = S_IFLNK;
-		if (rc == 0 && type == '?' && lstat(full, &st) != 0) {
+		if (rc == 0 && !name_ok(name)) {
+			/* (msg_error escapes what it cannot show) */
+			msg_error("%s/%s: the file name is not UTF-8 text without control characters "
+				  "(rename it)", root, child);
+			rc = -1;
+		} else if (rc == 0 && type == '?' && lstat(full, &st) != 0) {
 			msg_error("%s: %s", full, strerror(errno));
 			rc = -1;
 		} else if (rc == 0 && S_ISLNK(st.st_mode)) {

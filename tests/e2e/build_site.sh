@@ -885,3 +885,42 @@ PY
 	grep -q 'red' "$T/serve.err" || fail "the request was not logged"
 	true
 }
+
+# xml_ok FILE...: each file is well-formed XML.
+xml_ok() {
+	python3 -c 'import sys, xml.etree.ElementTree as E
+for f in sys.argv[1:]:
+    E.parse(f)' "$@" 2>"$T/xml.err" || fail "not well-formed XML: $(cat "$T/xml.err")"
+}
+
+# File names are written by others: the site's URLs, sitemap and feeds stay
+# well-formed whatever they are.
+test_build_file_names_make_valid_urls() {
+	command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
+	site_copy
+	printf -- '---\ntitle: Café\ndate: 2024-07-02\n---\nHi.\n' >"$T/p/content/weeks/café crème.md"
+	cat >"$T/p/content/weeks/odd-title.md" <<'MD'
+---
+title: "A \x01 title \x7f with <controls>"
+date: 2024-07-01
+---
+MD
+	build
+	expect_status 0
+	[ -f "$T/p/site/weeks/café-crème/index.html" ] || fail "the page of a non-ASCII file name"
+	grep -q '<loc>https://cinema.example/weeks/caf%C3%A9-cr%C3%A8me/</loc>' "$T/p/site/sitemap.xml" ||
+		fail "the sitemap's URL is not percent-encoded"
+	grep -q '"url":."https://cinema.example/weeks/caf%C3%A9-cr%C3%A8me/"' "$T/p/site/feed.json" ||
+		fail "the JSON feed's URL is not percent-encoded"
+	xml_ok "$T/p/site/sitemap.xml" "$T/p/site/index.xml"
+	# a name that is not UTF-8, or holds a control character, is refused by name
+	printf 'x\n' >"$T/p/content/films/$(printf 'caf\351').md"
+	build
+	expect_status 1
+	expect_stderr 'content/films/caf\xe9.md: the file name is not UTF-8 text'
+	rm "$T/p/content/films/$(printf 'caf\351').md"
+	printf 'x\n' >"$T/p/content/$(printf 'new\nline').png"
+	build
+	expect_status 1
+	expect_stderr 'content/new\x0aline.png: the file name is not UTF-8 text'
+}
