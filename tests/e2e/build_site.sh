@@ -924,3 +924,37 @@ MD
 	expect_status 1
 	expect_stderr 'content/new\x0aline.png: the file name is not UTF-8 text'
 }
+
+# timed SECONDS CMD...: run CMD..., failing when it takes longer than SECONDS
+# (what the limits below prevent takes tens of seconds, or never ends).
+timed() {
+	limit=$1
+	shift
+	start=$(date +%s)
+	run timeout 60 "$@"
+	[ "$status" -ne 124 ] || fail "still running after 60 s: $*"
+	[ $(($(date +%s) - start)) -le "$limit" ] || fail "took more than $limit s: $*"
+}
+
+# Front matter is written by others: its size and depth are bounded before
+# libyaml sees it, and its keys are checked by hash, so a build's time grows
+# with the text, not faster (50,000 keys took 11 s, [ nested 100,000 deep 46 s).
+test_build_front_matter_is_bounded() {
+	command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
+	site_copy
+	f="$T/p/content/films/big.md"
+	python3 -c 'import sys
+sys.stdout.write("---\ntitle: Many keys\n" + "".join("k%d: 1\n" % i for i in range(80000)) + "---\nHi.\n")' >"$f"
+	timed 5 "$MARQUEE" -C "$T/p" build --theme "$THEME"
+	expect_status 0
+	python3 -c 'import sys
+sys.stdout.write("---\ntitle: Deep\nx: " + "[" * 100000 + "\n---\n")' >"$f"
+	timed 5 "$MARQUEE" -C "$T/p" build --theme "$THEME"
+	expect_status 1
+	expect_stderr 'content/films/big.md:3: flow collections ([...], {...}) nest more than 64 deep'
+	python3 -c 'import sys
+sys.stdout.write("---\ntitle: Deep\nx:\n" + "".join(" " * i + "- \n" for i in range(0, 200, 2)) + "---\n")' >"$f"
+	build
+	expect_status 1
+	expect_stderr 'content/films/big.md:67: collections nest more than 64 deep'
+}
