@@ -925,6 +925,40 @@ MD
 	expect_stderr 'content/new\x0aline.png: the file name is not UTF-8 text'
 }
 
+# Front matter written as JSON is read as JSON: whatever its strings hold
+# comes out exactly (YAML 1.1 takes U+0085, U+2028, U+2029 for line breaks).
+test_build_json_front_matter_keeps_every_character() {
+	site_copy
+	title=$(printf 'Next\302\205Line \342\200\250Sep \342\200\251Par \\u0085escaped')
+	want=$(printf 'Next\302\205Line \342\200\250Sep \342\200\251Par \302\205escaped')
+	printf -- '---\n{\n "title": "%s",\n "date": "2024-07-02"\n}\n---\nText.\n' "$title" >"$T/p/content/weeks/nel.md"
+	build
+	expect_status 0
+	grep -q -F "<title>$want" "$T/p/site/weeks/nel/index.html" || fail "the title changed on its way"
+	python3 - "$T/p/site/feed.json" "$want" <<'PY' || fail "the feed's title changed"
+import json, sys
+items = json.load(open(sys.argv[1], encoding="utf-8"))["items"]
+assert any(i["title"] == sys.argv[2] for i in items), [i["title"] for i in items]
+PY
+	# errors still name the file and line
+	printf -- '---\n{\n "title": "A",\n "date": "2024-13-45"\n}\n---\n' >"$T/p/content/weeks/nel.md"
+	build
+	expect_status 1
+	expect_stderr 'content/weeks/nel.md:4: front matter: date "2024-13-45" is not a date'
+	printf -- '---\n{\n "title": "A",\n "title": "B"\n}\n---\n' >"$T/p/content/weeks/nel.md"
+	build
+	expect_status 1
+	expect_stderr 'content/weeks/nel.md:4: "title" is given twice in one mapping'
+	printf -- '---\n{\n "title": "A",\n "date": 2024-07-02\n}\n---\n' >"$T/p/content/weeks/nel.md"
+	build
+	expect_status 1
+	expect_stderr 'content/weeks/nel.md:4: front matter: starts with "{" but is not a JSON object'
+	printf -- '---\n{"title": "A\377"}\n---\n' >"$T/p/content/weeks/nel.md"
+	build
+	expect_status 1
+	expect_stderr 'content/weeks/nel.md:2: front matter: not UTF-8 text'
+}
+
 # timed SECONDS CMD...: run CMD..., failing when it takes longer than SECONDS
 # (what the limits below prevent takes tens of seconds, or never ends).
 timed() {
@@ -957,4 +991,14 @@ sys.stdout.write("---\ntitle: Deep\nx:\n" + "".join(" " * i + "- \n" for i in ra
 	build
 	expect_status 1
 	expect_stderr 'content/films/big.md:67: collections nest more than 64 deep'
+	python3 -c 'import sys
+sys.stdout.write("---\n{\"title\": \"Deep\", \"x\": " + "[" * 70 + "]" * 70 + "}\n---\n")' >"$f"
+	build
+	expect_status 1
+	expect_stderr 'content/films/big.md:2: front matter: collections nest more than 64 deep'
+	python3 -c 'import sys
+sys.stdout.write("---\ntitle: Long\nx: \"" + "a" * (1 << 20) + "\"\n---\n")' >"$f"
+	build
+	expect_status 1
+	expect_stderr 'content/films/big.md:2: front matter: 1048594 bytes, more than the 1048576 a page may have'
 }
