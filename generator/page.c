@@ -371,7 +371,16 @@ struct page *page_load(const char *src, const char *rel, const char *base_url, c
 			free(html);
 		}
 	}
-	p->body = xstrdup(text + (p->body_offset <= len ? p->body_offset : len));
+	size_t body_at = p->body_offset <= len ? p->body_offset : len;
+	int body_line = 1;
+	for (size_t i = 0; i < body_at; i++)
+		body_line += text[i] == '\n';
+	/* cmark-gfm's time and memory grow faster than the text in places: the
+	 * text is held to limits before it gets there (when rendering, after
+	 * every check has passed, would be too late to refuse the page) */
+	if (md_check(text + body_at, len - body_at, &md_limits_default, src, body_line) != 0)
+		goto fail;
+	p->body = xstrdup(text + body_at);
 	fm_free(&front);
 	free(text);
 	return p;

@@ -1002,3 +1002,41 @@ sys.stdout.write("---\ntitle: Long\nx: \"" + "a" * (1 << 20) + "\"\n---\n")' >"$
 	expect_status 1
 	expect_stderr 'content/films/big.md:2: front matter: 1048594 bytes, more than the 1048576 a page may have'
 }
+
+# cmark-gfm's time and memory grow faster than the text for wide tables and
+# long runs of autolinks: the Markdown is held to limits first, and a page
+# over them is refused by name and line.
+test_build_markdown_is_bounded() {
+	command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
+	site_copy
+	f="$T/p/content/films/big.md"
+	# a table of 100 columns whose rows have one cell: each is made 100 wide
+	python3 -c 'import sys
+cols = 100
+sys.stdout.write("---\ntitle: Wide\n---\nIntro.\n\n" + "|" + "|".join("c%d" % i for i in range(cols)) + "|\n"
+                 + "|" + "|".join("-" * cols) + "|\n" + "|x|\n" * 15000)' >"$f"
+	timed 5 "$MARQUEE" -C "$T/p" build --theme "$THEME"
+	expect_status 1
+	expect_stderr 'content/films/big.md:987: tables of more than 100000 cells in one page'
+	python3 -c 'import sys
+sys.stdout.write("---\ntitle: Wide row\n---\n" + "|a" * 60000 + "|\n" + "|-" * 60000 + "|\n")' >"$f"
+	timed 5 "$MARQUEE" -C "$T/p" build --theme "$THEME"
+	expect_status 1
+	expect_stderr 'content/films/big.md:5: a table row of 60002 cells, more than the 1000 a row may have'
+	python3 -c 'import sys
+sys.stdout.write("---\ntitle: Links\n---\n\nSee " + "www.a_" * 40000 + "\n")' >"$f"
+	timed 5 "$MARQUEE" -C "$T/p" build --theme "$THEME"
+	expect_status 1
+	expect_stderr 'content/films/big.md:5: 240000 characters without a space, holding "www." or "@" 40000 times'
+	python3 -c 'import sys
+sys.stdout.write("---\ntitle: Long\n---\n" + ("Some words. " * 9 + "\n") * 40000)' >"$f"
+	build
+	expect_status 1
+	expect_stderr 'content/films/big.md:4: 4360000 bytes of Markdown, more than the 4194304 a page may have'
+	# a table of ordinary size is built
+	python3 -c 'import sys
+sys.stdout.write("---\ntitle: Fine\n---\n| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * 500 + "\nwww.example.com and a@b.example\n")' >"$f"
+	build
+	expect_status 0
+	grep -q '<table>' "$T/p/site/films/big/index.html" || fail "the table was not made"
+}
