@@ -93,6 +93,30 @@ static bool parse_hex16(const char **s, uint64_t *v)
 }
 
 /*
+ * Whether rel, read from a manifest, is a path the build could have made:
+ * relative, inside the site, without control characters. The manifest
+ * names the files a build removes: one naming "../x" must not be trusted.
+ */
+static bool path_inside(const char *rel, const char *end)
+{
+	if (rel == end || *rel == '/')
+		return false;
+	for (const char *s = rel; s < end;) {
+		const char *slash = memchr(s, '/', (size_t)(end - s));
+		size_t len = slash ? (size_t)(slash - s) : (size_t)(end - s);
+		if (len == 0 || (len == 1 && s[0] == '.') || (len == 2 && s[0] == '.' && s[1] == '.'))
+			return false;
+		for (size_t i = 0; i < len; i++)
+			if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+				return false;
+		s += len + (slash ? 1 : 0);
+		if (slash && s == end)
+			return false;
+	}
+	return true;
+}
+
+/*
  * One "HASH SIZE KEY PATH" line (without its newline) into e. SIZE is "-"
  * in the entry of a file a commit was replacing when it was cut short (see
  * output_commit).
@@ -110,7 +134,7 @@ static bool parse_line(const char *s, const char *end, struct entry *e)
 	}
 	while (*s >= '0' && *s <= '9' && size < (1ULL << 50))
 		size = size * 10 + (uint64_t)(*s++ - '0');
-	if (*s++ != ' ' || !parse_hex16(&s, &e->key) || *s++ != ' ' || s >= end)
+	if (*s++ != ' ' || !parse_hex16(&s, &e->key) || *s++ != ' ' || !path_inside(s, end))
 		return false;
 	e->size = (size_t)size;
 	e->rel = xstrndup(s, (size_t)(end - s));

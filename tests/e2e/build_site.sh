@@ -925,6 +925,21 @@ MD
 	expect_stderr 'content/new\x0aline.png: the file name is not UTF-8 text'
 }
 
+# The manifest is read back: an entry naming a path outside the site (a
+# site's folder copied from elsewhere, a hand edit) makes it untrusted, and
+# the next build a full one; nothing outside the site is removed.
+test_build_manifest_paths_stay_inside() {
+	site_copy
+	build
+	expect_status 0
+	printf 'keep me\n' >"$T/p/victim.txt"
+	printf '0000000000000000 8 0000000000000000 ../victim.txt\n' >>"$T/p/site/.marquee-manifest"
+	build
+	expect_status 0
+	[ -f "$T/p/victim.txt" ] || fail "a file outside the site was removed"
+	same_as_fresh "after a manifest naming a path outside"
+}
+
 # Front matter written as JSON is read as JSON: whatever its strings hold
 # comes out exactly (YAML 1.1 takes U+0085, U+2028, U+2029 for line breaks).
 test_build_json_front_matter_keeps_every_character() {
