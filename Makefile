@@ -70,6 +70,7 @@ PREDICTOR_OBJS := \
 	predictor/store/store_films.o \
 	predictor/store/store_models.o \
 	predictor/store/store_records.o \
+	predictor/store/store_rows.o \
 	predictor/model/backtest.o \
 	predictor/model/features.o \
 	predictor/model/metrics.o \
@@ -95,9 +96,9 @@ PREDICTOR_OBJS := \
 	predictor/pages/page_history.o \
 	predictor/pages/page_model.o \
 	predictor/pages/page_week.o \
-	predictor/pages/words.o \
-	predictor/pages/words_en.o \
-	predictor/pages/words_fr.o
+	predictor/words/words.o \
+	predictor/words/words_en.o \
+	predictor/words/words_fr.o
 
 GENERATOR_OBJS := \
 	generator/chart.o \
@@ -136,24 +137,9 @@ COMMAND_OBJS := \
 
 LIB_OBJS := $(COMMAND_OBJS) $(COMMON_OBJS) $(PREDICTOR_OBJS) $(GENERATOR_OBJS)
 
-UNIT_OBJS := \
-	tests/unit/main.o \
-	tests/unit/test_analytics.o \
-	tests/unit/test_config.o \
-	tests/unit/test_csv.o \
-	tests/unit/test_date.o \
-	tests/unit/test_features.o \
-	tests/unit/test_http.o \
-	tests/unit/test_plan.o \
-	tests/unit/test_recommend.o \
-	tests/unit/test_similar.o \
-	tests/unit/test_store.o \
-	tests/unit/test_strmap.o \
-	tests/unit/test_svr.o \
-	tests/unit/test_template.o \
-	tests/unit/test_textfold.o \
-	tests/unit/test_tmdb.o \
-	tests/unit/test_words.o
+# The unit tests mirror the tree they test: tests/unit/predictor/model/ tests
+# predictor/model/. Each test_*.c file is one suite in tests/unit/suites.h.
+UNIT_OBJS := $(patsubst %.c,%.o,$(sort $(shell find tests/unit -name '*.c')))
 
 # The canned TMDB server and the HTTP client's driver: tests only.
 TMDB_SERVER_OBJS := tests/tmdb/tmdb_server.o tests/tmdb/canned.o common/buf.o common/xalloc.o
@@ -216,7 +202,8 @@ $(BUILD)/%.o: %.c
 
 -include $(addprefix $(BUILD)/,$(CLI_OBJS:.o=.d) $(LIB_OBJS:.o=.d) $(UNIT_OBJS:.o=.d) \
 	$(TMDB_SERVER_OBJS:.o=.d) $(HTTP_DRIVER_OBJS:.o=.d) \
-	$(BUILD)/tests/bench/bench_similar.d $(BUILD)/tests/bench/bench_analytics.d)
+	$(BUILD)/tests/bench/bench_similar.d $(BUILD)/tests/bench/bench_analytics.d \
+	$(FUZZ_TARGETS:%=$(BUILD)/tests/fuzz/fuzz_%.d) $(BUILD)/tests/fuzz/replay.d)
 
 # Installs the Debian packages that are missing (as root), or prints the
 # apt-get command and stops. Every entry point below goes through it.
@@ -226,7 +213,7 @@ deps:
 # The reference models the predictor bench compares with. Without them (not
 # root, no mirror) the bench still runs and says what it skipped.
 bench-deps:
-	@sh .ci/deps.sh bench || echo "note: the predictor bench will skip the reference models"
+	@sh .ci/deps.sh bench || echo "note: the benches will skip what they compare with (Hugo, the reference models)"
 
 demo-data: $(VEGA_JSON)
 
@@ -258,7 +245,7 @@ run: deps
 	./$(MARQUEE) status
 
 test: deps
-	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER)
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER) $(FUZZ_REPLAYS)
 	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
 	@$(MAKE) --no-print-directory browser-deps || echo "note: playwright-core not installed; the browser test will skip"
 	@MARQUEE=$(abspath $(MARQUEE)) UNIT_TESTS=$(abspath $(UNIT_TESTS)) sh tests/run.sh
@@ -296,6 +283,13 @@ fuzz-run: $(addprefix $(BUILD)/fuzz_,$(FUZZ_TARGETS))
 
 $(BUILD)/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(addprefix $(BUILD)/,$(LIB_OBJS))
 	$(CC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBS)
+
+# Each fuzz target run once on its seeds by tests/fuzz/replay.c, with the
+# compiler of the build: the seeds as a regression test of make test.
+FUZZ_REPLAYS := $(addprefix $(BUILD)/fuzz_replay_,$(FUZZ_TARGETS))
+
+$(BUILD)/fuzz_replay_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/replay.o $(addprefix $(BUILD)/,$(LIB_OBJS))
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 # The program, and the themes where it looks for them (PREFIX/share/marquee).
 install: $(MARQUEE)

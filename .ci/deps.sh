@@ -3,8 +3,8 @@
 # they are missing. As root it runs apt-get; otherwise it prints the exact
 # command and fails, so nothing is half set up.
 # Usage: deps.sh          the packages to build, test and run
-#        deps.sh bench    the benchmarks' reference models (scikit-learn,
-#                         XGBoost, SciPy), which make bench compares with
+#        deps.sh bench    what make bench compares with: Hugo, and the
+#                         reference models (scikit-learn, XGBoost, SciPy)
 set -eu
 
 case "${1:-}" in
@@ -13,7 +13,7 @@ case "${1:-}" in
 libcmark-gfm-extensions-dev libsqlite3-dev libsvm-dev libyaml-dev sqlite3 tidy chromium time"
 	;;
 bench)
-	packages="python3 python3-numpy python3-scipy python3-sklearn python3-xgboost"
+	packages="hugo python3 python3-numpy python3-scipy python3-sklearn python3-xgboost"
 	;;
 *)
 	echo "usage: deps.sh [bench]" >&2

@@ -22,7 +22,7 @@
 #include "predictor/model/model.h"
 #include "predictor/model/predict.h"
 #include "predictor/model/train.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 #include "predictor/store/store_models.h"
 
 static int run_train(struct app *app, int argc, char **argv)
@@ -426,13 +426,21 @@ static int run_backtest(struct app *app, int argc, char **argv)
 	msg_info("rmse_log %.3f  mae_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f "
 		 "(over %ld weeks of 3+ candidates)  interval_coverage %.3f",
 		 s->rmse, s->mae, s->r2, s->spearman, s->capture, s->capture_weeks, s->coverage);
+	msg_info("90%% intervals, weeks resampled: r2_log %.3f..%.3f  spearman %.3f..%.3f  "
+		 "capture_top2 %.3f..%.3f  interval_coverage %.3f..%.3f",
+		 s->r2_ci[0], s->r2_ci[1], s->spearman_ci[0], s->spearman_ci[1], s->capture_ci[0],
+		 s->capture_ci[1], s->coverage_ci[0], s->coverage_ci[1]);
 	for (size_t k = 0; k < MODEL_STRATA; k++)
 		msg_info("interval coverage, %-14s %.3f of %ld films", model_stratum_name(k),
 			 s->stratum_coverage[k], s->stratum_films[k]);
 	for (int k = 0; k < N_BASELINES; k++) {
 		const struct backtest_summary *b = &r.baselines[k];
-		msg_info("baseline %-13s rmse_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f",
-			 backtest_baseline_names[k], b->rmse, b->r2, b->spearman, b->capture);
+		msg_info("baseline %-13s rmse_log %.3f  r2_log %.3f  spearman %.3f  capture_top2 %.3f; "
+			 "the model's gain, 90%%: r2_log %+.3f..%+.3f  spearman %+.3f..%+.3f  "
+			 "capture_top2 %+.3f..%+.3f",
+			 backtest_baseline_names[k], b->rmse, b->r2, b->spearman, b->capture,
+			 b->r2_ci[0], b->r2_ci[1], b->spearman_ci[0], b->spearman_ci[1],
+			 b->capture_ci[0], b->capture_ci[1]);
 	}
 	const struct backtest_decision *dec = &r.decision;
 	msg_info("decision: %.0f admissions a week below the best pair in hindsight (%ld weeks), "

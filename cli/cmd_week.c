@@ -15,7 +15,7 @@
 #include "predictor/cinema/overrides.h"
 #include "predictor/cinema/decision.h"
 #include "predictor/pages/pages.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 #include "predictor/store/store_records.h"
 
 /* 310,000: the command's figures are in English, as its words are. */

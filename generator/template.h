@@ -10,7 +10,9 @@
  * Extensions for themes: a falsey value is also "" (as in mustache.js), and
  * numbers and lists answer a few extra names: `x.fmt` (grouped digits in the
  * page language: "310,000"), `x.fmt1`, `x.fmt2` (one or two decimals),
- * `x.pct` (0.62 -> "62%"), `x.compact` ("1.5M") and `list.count`.
+ * `x.pct` (0.62 -> "62%"), `x.compact` ("1.5M") and `list.count`; a
+ * string starting with a date answers `x.date` ("19 July 2023", with the
+ * month names of t.months, else the text as it is).
  * Any value answers `x.json`: the value as compact JSON in which <, >, &,
  * U+2028 and U+2029 are \u escapes, so `{{{x.json}}}` is safe inside a
  * <script> element (and `{{x.json}}` inside an attribute). A name that

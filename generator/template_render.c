@@ -150,6 +150,33 @@ static void json_value(struct buf *b, const cJSON *v)
 	}
 }
 
+/*
+ * "2023-07-19" (or the start of a longer "2023-07-19T...") as "19 July 2023",
+ * with the month names of the theme's strings (t.months, a list of 12; the
+ * first of the month as t.day_one when there is one: "1er juillet 2023");
+ * false when the text is not a date or the theme has no month names.
+ */
+static bool date_text(const struct render *r, const char *text, char *out, size_t size)
+{
+	int y, m, d, n = 0;
+	if (!text || sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || m < 1 ||
+	    m > 12 || d < 1 || d > 31)
+		return false;
+	const cJSON *months = NULL, *t = NULL;
+	for (size_t i = r->depth; i-- > 0 && !months;)
+		months = member(t = member(r->stack[i], "t"), "months");
+	const cJSON *first = member(t, "day_one"); /* "1er" in French */
+	const cJSON *name = months && kind_of(months) == cJSON_Array && cJSON_GetArraySize(months) == 12
+				    ? cJSON_GetArrayItem(months, m - 1) : NULL;
+	if (!name || !cJSON_IsString(name))
+		return false;
+	if (d == 1 && first && cJSON_IsString(first))
+		snprintf(out, size, "%s %s %d", first->valuestring, name->valuestring, y);
+	else
+		snprintf(out, size, "%d %s %d", d, name->valuestring, y);
+	return true;
+}
+
 /* The extensions on values, numbers and lists (see template.h). */
 static bool extension(const struct render *r, const cJSON *v, const char *key, struct value *out)
 {
@@ -178,6 +205,11 @@ static bool extension(const struct render *r, const cJSON *v, const char *key, s
 			fmt_compact(out->made, sizeof out->made, x, -1, r->lang);
 		else
 			return false;
+	} else if (kind_of(v) == cJSON_String && strcmp(key, "date") == 0) {
+		if (!date_text(r, v->valuestring, out->made, sizeof out->made)) {
+			out->node = v; /* not a date, or no month names: the text as it is */
+			return true;
+		}
 	} else if (kind_of(v) == cJSON_Array && strcmp(key, "count") == 0) {
 		snprintf(out->made, sizeof out->made, "%d", cJSON_GetArraySize(v));
 		out->empty = cJSON_GetArraySize(v) == 0;

@@ -8,7 +8,7 @@
  * It holds figures and facts only, never sentences: what moved a prediction
  * is a feature group and an effect, the notes are the plan's kind and the
  * values they speak of. The words are written when the pages are, in the
- * site's language (predictor/pages/words.h), so a published week reads in
+ * site's language (predictor/words/words.h), so a published week reads in
  * French after site.language changes, with its figures frozen. Weeks
  * published before this format carry sentences; they are read as they are.
  */

@@ -126,6 +126,8 @@ static void summarise(const struct bt_film *f, size_t n, int which, struct backt
 		}
 	s->films = (long)n;
 	s->scored = (long)k;
+	for (int e = 0; e < 2; e++)
+		s->r2_ci[e] = s->spearman_ci[e] = s->capture_ci[e] = s->coverage_ci[e] = NAN;
 	long stratum_inside[MODEL_STRATA] = { 0 };
 	for (size_t st = 0; st < MODEL_STRATA; st++)
 		s->stratum_films[st] = 0;
@@ -155,12 +157,118 @@ static void summarise(const struct bt_film *f, size_t n, int which, struct backt
 	free(a);
 }
 
+/* The level's central interval of v[0..n) (sorted in place); NAN when empty. */
+static void percentile_interval(double *v, size_t n, double out[2])
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isnan(v[i]))
+			v[k++] = v[i];
+	out[0] = out[1] = NAN;
+	if (k < 2)
+		return;
+	for (size_t i = 1; i < k; i++) /* insertion sort: a few hundred values */
+		for (size_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
+			double t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	double tail = (1 - BACKTEST_CI_LEVEL) / 2;
+	out[0] = v[(size_t)floor(tail * (double)(k - 1))];
+	out[1] = v[(size_t)ceil((1 - tail) * (double)(k - 1))];
+}
+
+/*
+ * The 90% intervals of the summaries (backtest.h): the backtest's weeks
+ * drawn again with replacement, BACKTEST_RESAMPLES times, every figure
+ * recomputed on each draw. A week moves with all its films, since their
+ * errors share the week (its market, its competition). The draws come
+ * from a fixed seed, so one backtest always gives the same intervals.
+ */
+static void summarise_intervals(const struct bt_film *f, size_t n, struct backtest_summary *s,
+				struct backtest_summary *base)
+{
+	size_t n_weeks = 0;
+	size_t *first = xmalloc((n + 1) * sizeof *first);
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || f[i].week_start != f[i - 1].week_start)
+			first[n_weeks++] = i;
+	first[n_weeks] = n;
+	enum { R2, RHO, CAPTURE, COVERAGE, N_FIGS };
+	double *draws = xmalloc((size_t)BACKTEST_RESAMPLES * N_FIGS * (N_BASELINES + 1) * sizeof *draws);
+	struct bt_film *g = xmalloc((2 * n + 1) * sizeof *g);
+	unsigned long long state = 0x9e3779b97f4a7c15ULL; /* splitmix64, fixed seed */
+	for (int r = 0; r < BACKTEST_RESAMPLES && n_weeks > 1; r++) {
+		size_t m = 0, cap = 2 * n + 1;
+		for (size_t w = 0; w < n_weeks; w++) {
+			state += 0x9e3779b97f4a7c15ULL;
+			unsigned long long z = state;
+			z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+			z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+			z ^= z >> 31;
+			size_t pick = (size_t)(z % n_weeks);
+			size_t len = first[pick + 1] - first[pick];
+			if (m + len > cap) {
+				cap = 2 * (m + len);
+				g = xrealloc(g, cap * sizeof *g);
+			}
+			for (size_t i = 0; i < len; i++) {
+				g[m + i] = f[first[pick] + i];
+				g[m + i].week_start = (long)w; /* a week drawn twice counts twice */
+			}
+			m += len;
+		}
+		struct backtest_summary one;
+		summarise(g, m, -1, &one);
+		double *d = draws + (size_t)r * N_FIGS * (N_BASELINES + 1);
+		d[R2] = one.r2;
+		d[RHO] = one.spearman;
+		d[CAPTURE] = one.capture;
+		d[COVERAGE] = one.coverage;
+		for (int k = 0; k < N_BASELINES; k++) {
+			struct backtest_summary b;
+			summarise(g, m, k, &b);
+			double *e = d + (size_t)(k + 1) * N_FIGS;
+			e[R2] = one.r2 - b.r2;
+			e[RHO] = one.spearman - b.spearman;
+			e[CAPTURE] = one.capture - b.capture;
+			e[COVERAGE] = NAN;
+		}
+	}
+	double *column = xmalloc(((size_t)BACKTEST_RESAMPLES + 1) * sizeof *column);
+	for (int who = 0; who <= N_BASELINES; who++) {
+		struct backtest_summary *t = who == 0 ? s : &base[who - 1];
+		double *out[N_FIGS] = { t->r2_ci, t->spearman_ci, t->capture_ci, t->coverage_ci };
+		for (int fig = 0; fig < N_FIGS; fig++) {
+			size_t k = 0;
+			for (int r = 0; r < BACKTEST_RESAMPLES && n_weeks > 1; r++)
+				column[k++] = draws[((size_t)r * (N_BASELINES + 1) + (size_t)who) * N_FIGS +
+						    (size_t)fig];
+			percentile_interval(column, k, out[fig]);
+		}
+	}
+	free(column);
+	free(g);
+	free(draws);
+	free(first);
+}
+
 static void add_number(cJSON *o, const char *key, double v)
 {
 	if (isnan(v))
 		cJSON_AddNullToObject(o, key);
 	else
 		cJSON_AddNumberToObject(o, key, v);
+}
+
+/* [low, high], or nothing when the interval was not computed. */
+static void add_interval(cJSON *o, const char *key, const double ci[2])
+{
+	if (isnan(ci[0]) || isnan(ci[1]))
+		return;
+	cJSON *a = cJSON_AddArrayToObject(o, key);
+	cJSON_AddItemToArray(a, cJSON_CreateNumber(round(ci[0] * 1000) / 1000));
+	cJSON_AddItemToArray(a, cJSON_CreateNumber(round(ci[1] * 1000) / 1000));
 }
 
 static char *summary_json(const char *metric, const char *from, const char *to,
@@ -181,6 +289,10 @@ static char *summary_json(const char *metric, const char *from, const char *to,
 	add_number(o, "capture_top2", s->capture);
 	cJSON_AddNumberToObject(o, "capture_weeks", (double)s->capture_weeks);
 	add_number(o, "interval_coverage", s->coverage);
+	add_interval(o, "r2_log_ci", s->r2_ci);
+	add_interval(o, "spearman_ci", s->spearman_ci);
+	add_interval(o, "capture_top2_ci", s->capture_ci);
+	add_interval(o, "interval_coverage_ci", s->coverage_ci);
 	cJSON *strata = cJSON_AddObjectToObject(o, "interval_coverage_by_stratum");
 	for (size_t st = 0; st < MODEL_STRATA; st++) {
 		cJSON *one = cJSON_AddObjectToObject(strata, model_stratum_name(st));
@@ -195,6 +307,10 @@ static char *summary_json(const char *metric, const char *from, const char *to,
 		add_number(one, "r2_log", base[k].r2);
 		add_number(one, "spearman", base[k].spearman);
 		add_number(one, "capture_top2", base[k].capture);
+		/* the model's figure minus this one's, on the same resampled weeks */
+		add_interval(one, "r2_log_gain_ci", base[k].r2_ci);
+		add_interval(one, "spearman_gain_ci", base[k].spearman_ci);
+		add_interval(one, "capture_top2_gain_ci", base[k].capture_ci);
 	}
 	cJSON *dec = cJSON_AddObjectToObject(o, "decision");
 	cJSON_AddNumberToObject(dec, "weeks", (double)d->weeks);
@@ -223,6 +339,18 @@ static long count_or_zero(const cJSON *o, const char *key)
 	return isnan(v) || v < 0 || v > 1e15 ? 0 : (long)v;
 }
 
+/* An interval [low, high], NAN when absent. */
+static void interval_parse(const cJSON *o, const char *key, double ci[2])
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, key);
+	ci[0] = ci[1] = NAN;
+	if (cJSON_IsArray(a) && cJSON_GetArraySize(a) == 2 && cJSON_IsNumber(a->child) &&
+	    cJSON_IsNumber(a->child->next)) {
+		ci[0] = a->child->valuedouble;
+		ci[1] = a->child->next->valuedouble;
+	}
+}
+
 static void fit_parse(const cJSON *o, struct backtest_summary *s)
 {
 	s->rmse = num_or_nan(o, "rmse_log");
@@ -231,6 +359,16 @@ static void fit_parse(const cJSON *o, struct backtest_summary *s)
 	s->spearman = num_or_nan(o, "spearman");
 	s->capture = num_or_nan(o, "capture_top2");
 	s->coverage = num_or_nan(o, "interval_coverage");
+	interval_parse(o, "r2_log_ci", s->r2_ci);
+	interval_parse(o, "spearman_ci", s->spearman_ci);
+	interval_parse(o, "capture_top2_ci", s->capture_ci);
+	interval_parse(o, "interval_coverage_ci", s->coverage_ci);
+	/* a baseline's: the model's gain over it */
+	if (cJSON_GetObjectItemCaseSensitive(o, "r2_log_gain_ci")) {
+		interval_parse(o, "r2_log_gain_ci", s->r2_ci);
+		interval_parse(o, "spearman_gain_ci", s->spearman_ci);
+		interval_parse(o, "capture_top2_gain_ci", s->capture_ci);
+	}
 }
 
 int backtest_summary_parse(const char *json, struct backtest_result *out)
@@ -470,6 +608,7 @@ int backtest_run(struct store *st, const struct backtest_options *opt,
 	summarise(bt, n_bt, -1, &s);
 	for (int k = 0; k < N_BASELINES; k++)
 		summarise(bt, n_bt, k, &bs[k]);
+	summarise_intervals(bt, n_bt, &s, bs);
 	struct backtest_decision dec;
 	double got, best;
 	weeks_top2(bt, n_bt, -1, &got, &best, &dec);

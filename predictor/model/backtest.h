@@ -30,7 +30,20 @@ struct backtest_summary {
 	long capture_weeks;         /* the weeks capture counts: 3+ known candidates */
 	long stratum_films[MODEL_STRATA];      /* films with an outcome per interval stratum */
 	double stratum_coverage[MODEL_STRATA]; /* the interval's coverage in each */
+	/*
+	 * 90% intervals, by resampling whole weeks (backtest.c): [0] low, [1]
+	 * high, NAN when not computed. For the model: its own r2, spearman,
+	 * capture and coverage. For a baseline: the model's figure minus the
+	 * baseline's on the same resampled weeks (r2_ci, spearman_ci,
+	 * capture_ci; coverage_ci unused), so an interval above 0 says the
+	 * model does better beyond the noise of which weeks came up.
+	 */
+	double r2_ci[2], spearman_ci[2], capture_ci[2], coverage_ci[2];
 };
+
+/* How many resamples the intervals draw, and their level. */
+#define BACKTEST_RESAMPLES 500
+#define BACKTEST_CI_LEVEL 0.90
 
 /* What the picks cost, over the weeks with at least three known outcomes. */
 struct backtest_decision {

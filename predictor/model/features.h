@@ -15,7 +15,7 @@
 #include "predictor/store/store_models.h"
 
 /* One feature group: the unit of explanations and of permutation importance
- * (what each means, in words, is in predictor/pages/words_*.c). */
+ * (what each means, in words, is in predictor/words/words_*.c). */
 struct feature_group {
 	const char *name; /* "director" */
 };

@@ -13,7 +13,7 @@
 
 #include "predictor/analytics/analytics.h"
 #include "predictor/pages/pages.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 
 #define AN_SLOTS 8
 

@@ -15,7 +15,7 @@
 #include "common/buf.h"
 #include "common/json.h"
 #include "common/xalloc.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 
 /* The line that marks a starter page, whatever the language. */
 #define STARTER "# marquee starter page:"

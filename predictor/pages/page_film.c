@@ -22,7 +22,7 @@
 #include "common/slug.h"
 #include "common/strmap.h"
 #include "common/xalloc.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 
 /* A film that was a candidate: its latest candidacy. */
 struct film_entry {

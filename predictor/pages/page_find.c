@@ -22,7 +22,7 @@
 #include "common/json.h"
 #include "common/textfold.h"
 #include "common/xalloc.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 
 /* The letters of the index: a to z, then digits, then the rest. */
 #define LETTERS 28

@@ -13,7 +13,7 @@
 #include "common/json.h"
 #include "common/xalloc.h"
 #include "predictor/model/metrics.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 
 cJSON *page_history_json(const struct week_record *weeks, const struct page_week_facts *facts,
 			 size_t n_weeks, const struct page_lang *pl)

@@ -14,11 +14,26 @@
 #include "predictor/model/backtest.h"
 #include "predictor/model/features.h"
 #include "predictor/model/model.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 #include "predictor/store/store_models.h"
 
 /* One row of the comparison: a model's name and its backtest figures. */
-static void compare_row(cJSON *rows, const char *name, const struct backtest_summary *s)
+/* An interval as { lo, hi }, or null when there is none. */
+static void add_ci(cJSON *o, const char *key, const double ci[2], int decimals)
+{
+	if (isnan(ci[0]) || isnan(ci[1])) {
+		cJSON_AddNullToObject(o, key);
+		return;
+	}
+	cJSON *c = cJSON_AddObjectToObject(o, key);
+	json_number(c, "lo", ci[0], decimals);
+	json_number(c, "hi", ci[1], decimals);
+}
+
+/* One row of the comparison: a model's name and its backtest figures; for
+ * a simpler method, the model's gain over it with its interval. */
+static void compare_row(cJSON *rows, const char *name, const struct backtest_summary *s,
+			bool baseline)
 {
 	cJSON *r = cJSON_CreateObject();
 	cJSON_AddStringToObject(r, "name", name);
@@ -26,6 +41,10 @@ static void compare_row(cJSON *rows, const char *name, const struct backtest_sum
 	json_number(r, "spearman", s->spearman, 3);
 	json_number(r, "capture_top2", s->capture, 3);
 	json_number(r, "rmse_log", s->rmse, 3);
+	if (baseline) {
+		add_ci(r, "r2_gain_ci", s->r2_ci, 2);
+		add_ci(r, "capture_gain_ci", s->capture_ci, 3);
+	}
 	cJSON_AddItemToArray(rows, r);
 }
 
@@ -59,14 +78,18 @@ static int add_backtest(struct store *st, cJSON *page, const char *metric, const
 	json_number(b, "spearman", s->spearman, 3);
 	json_number(b, "capture_top2", s->capture, 3);
 	json_number(b, "interval_coverage", s->coverage, 3);
+	add_ci(b, "r2_log_ci", s->r2_ci, 2);
+	add_ci(b, "spearman_ci", s->spearman_ci, 2);
+	add_ci(b, "capture_top2_ci", s->capture_ci, 3);
+	add_ci(b, "interval_coverage_ci", s->coverage_ci, 3);
 	if (!isnan(r.baselines[B_LINEAR].r2)) {
 		static const enum word names[N_BASELINES] = {
 			[B_LINEAR] = W_BASELINE_LINEAR, [B_NEAREST] = W_BASELINE_NEAREST,
 			[B_MEAN] = W_BASELINE_MEAN };
 		cJSON *rows = cJSON_AddArrayToObject(b, "compared");
-		compare_row(rows, words_get(lang, W_BASELINE_MODEL), s);
+		compare_row(rows, words_get(lang, W_BASELINE_MODEL), s, false);
 		for (int k = 0; k < N_BASELINES; k++)
-			compare_row(rows, words_get(lang, names[k]), &r.baselines[k]);
+			compare_row(rows, words_get(lang, names[k]), &r.baselines[k], true);
 		cJSON *strata = cJSON_AddArrayToObject(b, "coverage_by_kind");
 		for (size_t k = 0; k < MODEL_STRATA; k++) {
 			cJSON *one = cJSON_CreateObject();

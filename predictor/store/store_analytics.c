@@ -2,6 +2,7 @@
 #include "predictor/store/store_analytics.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,37 +11,6 @@
 #include "common/msg.h"
 #include "common/xalloc.h"
 #include "predictor/store/store_internal.h"
-
-static char *text_dup(sqlite3_stmt *stmt, int col)
-{
-	const unsigned char *t = sqlite3_column_text(stmt, col);
-	return t && *t ? xstrdup((const char *)t) : NULL;
-}
-
-static long day_of(sqlite3_stmt *stmt, int col)
-{
-	const unsigned char *t = sqlite3_column_text(stmt, col);
-	long day;
-	return t && date_parse((const char *)t, &day) == 0 ? day : CATALOGUE_NO_DAY;
-}
-
-/* films.id to the film's index, by binary search over sorted pairs. */
-struct id_index {
-	long *pairs; /* owned; id, index, id, index... sorted by id */
-	size_t n;
-};
-
-static int by_id(const void *a, const void *b)
-{
-	long x = *(const long *)a, y = *(const long *)b;
-	return (x > y) - (x < y);
-}
-
-static long index_of(const struct id_index *m, long id)
-{
-	const long *hit = bsearch(&id, m->pairs, m->n, 2 * sizeof *m->pairs, by_id);
-	return hit ? hit[1] : -1;
-}
 
 /* The parts of a film a list query fills. */
 enum part { P_GENRES, P_DIRECTORS, P_CAST, P_COUNTRIES, P_KEYWORDS, P_LANGUAGES };
@@ -65,10 +35,19 @@ static const char *const part_sql[] = {
 static const char *const part_name[] = { "genres", "directors", "cast", "countries", "keywords",
 					    "languages" };
 
+/* What a list query fills, for store_film_rows. */
+struct part_rows {
+	struct catalogue_film *films;
+	enum part part;
+};
+
 /* Appends one row of a list query to its film. */
-static void add_item(struct catalogue_film *f, enum part part, sqlite3_stmt *stmt)
+static void add_item(void *ctx, long place, sqlite3_stmt *stmt)
 {
-	char *name = text_dup(stmt, 1);
+	const struct part_rows *rows = ctx;
+	struct catalogue_film *f = &rows->films[place];
+	enum part part = rows->part;
+	char *name = store_column_text(stmt, 1);
 	if (!name)
 		return;
 	long person = sqlite3_column_int64(stmt, 2);
@@ -102,35 +81,26 @@ static void add_item(struct catalogue_film *f, enum part part, sqlite3_stmt *stm
 		f->cast_birthdays = xrealloc(f->cast_birthdays,
 					     (f->n_cast + 1) * sizeof *f->cast_birthdays);
 		f->cast_ids[f->n_cast] = person;
-		f->cast_birthdays[f->n_cast] = day_of(stmt, 3);
+		f->cast_birthdays[f->n_cast] = store_column_day(stmt, 3, CATALOGUE_NO_DAY);
 		f->cast[f->n_cast++] = name;
 		break;
 	}
 }
 
-static int load_part(struct store *st, enum part part, const struct id_index *map,
+static int load_part(struct store *st, enum part part, const struct film_index *map,
 		     struct catalogue_film *films)
 {
 	sqlite3_stmt *stmt = store_stmt(st, part_sql[part]);
 	if (!stmt)
 		return -1;
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		long k = index_of(map, sqlite3_column_int64(stmt, 0));
-		if (k >= 0)
-			add_item(&films[k], part, stmt);
-	}
-	sqlite3_reset(stmt);
-	if (step != SQLITE_DONE) {
-		char what[32];
-		snprintf(what, sizeof what, "reading %s", part_name[part]);
-		return store_fail(st, what);
-	}
-	return 0;
+	char what[32];
+	snprintf(what, sizeof what, "reading %s", part_name[part]);
+	struct part_rows rows = { films, part };
+	return store_film_rows(st, stmt, map, add_item, &rows, what);
 }
 
 /* Fills the outcome at offset of each film with the mean of metric's values. */
-static int load_outcome(struct store *st, const char *metric, const struct id_index *map,
+static int load_outcome(struct store *st, const char *metric, const struct film_index *map,
 			struct catalogue_film *films, size_t offset)
 {
 	sqlite3_stmt *stmt = store_stmt(st, "SELECT film_id, avg(value) FROM outcomes"
@@ -138,15 +108,7 @@ static int load_outcome(struct store *st, const char *metric, const struct id_in
 	if (!stmt)
 		return -1;
 	sqlite3_bind_text(stmt, 1, metric, -1, SQLITE_TRANSIENT);
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		long k = index_of(map, sqlite3_column_int64(stmt, 0));
-		if (k >= 0)
-			*(double *)((char *)&films[k] + offset) = sqlite3_column_double(stmt, 1);
-	}
-	sqlite3_reset(stmt);
-	sqlite3_clear_bindings(stmt);
-	return step == SQLITE_DONE ? 0 : store_fail(st, "reading outcomes");
+	return store_film_numbers(st, stmt, map, films, sizeof *films, offset, "reading outcomes");
 }
 
 int store_catalogue_load(struct store *st, const char *metric, const char *rating,
@@ -156,7 +118,7 @@ int store_catalogue_load(struct store *st, const char *metric, const char *ratin
 	*n = 0;
 	struct catalogue_film *films = NULL;
 	size_t count = 0, cap = 0;
-	struct id_index map = { 0 };
+	struct film_index map = { 0 };
 	int rc = -1;
 	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, key, title, release_date, runtime_min,"
 					    " budget_usd, certification, collection, overview,"
@@ -169,16 +131,16 @@ int store_catalogue_load(struct store *st, const char *metric, const char *ratin
 		struct catalogue_film *f = &films[count++];
 		memset(f, 0, sizeof *f);
 		f->id = sqlite3_column_int64(stmt, 0);
-		f->key = text_dup(stmt, 1);
-		f->title = text_dup(stmt, 2);
-		f->release = day_of(stmt, 3);
+		f->key = store_column_text(stmt, 1);
+		f->title = store_column_text(stmt, 2);
+		f->release = store_column_day(stmt, 3, CATALOGUE_NO_DAY);
 		f->runtime_min = sqlite3_column_int(stmt, 4);
 		f->budget_usd = sqlite3_column_type(stmt, 5) == SQLITE_NULL
 					? -1 : sqlite3_column_double(stmt, 5);
-		f->certification = text_dup(stmt, 6);
-		f->collection = text_dup(stmt, 7);
-		f->overview = text_dup(stmt, 8);
-		f->poster_path = text_dup(stmt, 9);
+		f->certification = store_column_text(stmt, 6);
+		f->collection = store_column_text(stmt, 7);
+		f->overview = store_column_text(stmt, 8);
+		f->poster_path = store_column_text(stmt, 9);
 		f->tmdb_id = sqlite3_column_int64(stmt, 10);
 		f->outcome = f->rating = NAN;
 		if (!f->key)
@@ -191,41 +153,27 @@ int store_catalogue_load(struct store *st, const char *metric, const char *ratin
 		store_fail(st, "reading films");
 		goto out;
 	}
-	map.n = count;
-	map.pairs = xcalloc(count ? 2 * count : 1, sizeof *map.pairs);
-	for (size_t i = 0; i < count; i++) {
-		map.pairs[2 * i] = films[i].id;
-		map.pairs[2 * i + 1] = (long)i;
-	}
-	qsort(map.pairs, count, 2 * sizeof *map.pairs, by_id);
+	for (size_t i = 0; i < count; i++)
+		film_index_add(&map, films[i].id, i);
+	film_index_sort(&map);
 	for (enum part p = P_GENRES; p <= P_LANGUAGES; p++)
 		if (load_part(st, p, &map, films) != 0)
 			goto out;
 
-	stmt = store_stmt(st, "SELECT x.film_id, c.name FROM film_companies x"
-			      " JOIN companies c ON c.id = x.company_id"
-			      " WHERE x.role = 'distributor' ORDER BY x.film_id, x.ord DESC");
-	if (!stmt)
+	/* descending order: the first distributor is written last */
+	if (!(stmt = store_stmt(st, "SELECT x.film_id, c.name FROM film_companies x"
+				    " JOIN companies c ON c.id = x.company_id"
+				    " WHERE x.role = 'distributor' ORDER BY x.film_id, x.ord DESC")) ||
+	    store_film_texts(st, stmt, &map, films, sizeof *films,
+			     offsetof(struct catalogue_film, distributor), "reading distributors") != 0)
 		goto out;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		long k = index_of(&map, sqlite3_column_int64(stmt, 0));
-		if (k >= 0) { /* descending order: the first distributor is written last */
-			free(films[k].distributor);
-			films[k].distributor = text_dup(stmt, 1);
-		}
-	}
-	sqlite3_reset(stmt);
-	if (step != SQLITE_DONE) {
-		store_fail(st, "reading distributors");
-		goto out;
-	}
 	if (load_outcome(st, metric, &map, films, offsetof(struct catalogue_film, outcome)) != 0 ||
 	    (rating && load_outcome(st, rating, &map, films,
 				    offsetof(struct catalogue_film, rating)) != 0))
 		goto out;
 	rc = 0;
 out:
-	free(map.pairs);
+	film_index_free(&map);
 	if (rc != 0) {
 		catalogue_free(films, count);
 		return -1;

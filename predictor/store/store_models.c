@@ -20,19 +20,6 @@ static char *column_dup(sqlite3_stmt *stmt, int col)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
-static double column_double_or_nan(sqlite3_stmt *stmt, int col)
-{
-	return sqlite3_column_type(stmt, col) == SQLITE_NULL ? NAN : sqlite3_column_double(stmt, col);
-}
-
-static long parse_day(const unsigned char *text)
-{
-	long day;
-	if (!text || date_parse((const char *)text, &day) != 0)
-		return -1;
-	return day;
-}
-
 void film_facts_free(struct film_facts *films, size_t n)
 {
 	if (!films)
@@ -57,72 +44,35 @@ void film_facts_free(struct film_facts *films, size_t n)
 	free(films);
 }
 
-/* Index of film id in the id-ordered map, or -1. */
-struct id_map {
-	long *ids;  /* owned, sorted */
-	size_t *index; /* owned, parallel */
-	size_t n;
-};
-
-static int cmp_long_pair(const void *a, const void *b)
-{
-	const long *x = a, *y = b;
-	return (x[0] > y[0]) - (x[0] < y[0]);
-}
-
-static long id_lookup(const struct id_map *m, long id)
-{
-	size_t lo = 0, hi = m->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (m->ids[mid] < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < m->n && m->ids[lo] == id ? (long)m->index[lo] : -1;
-}
-
-/* Runs "SELECT film_id, name ... ORDER BY film_id, ord" into one list per film. */
-static int load_list(struct store *st, const char *sql, const struct id_map *map,
-		     struct film_facts *films, size_t list_offset, size_t count_offset)
-{
-	sqlite3_stmt *stmt = store_stmt(st, sql);
-	if (!stmt)
-		return -1;
-	int rc;
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		long k = id_lookup(map, sqlite3_column_int64(stmt, 0));
-		if (k < 0)
-			continue;
-		struct film_facts *f = &films[k];
-		char ***list = (char ***)((char *)f + list_offset);
-		size_t *count = (size_t *)((char *)f + count_offset);
-		*list = xrealloc(*list, (*count + 1) * sizeof **list);
-		(*list)[(*count)++] = column_dup(stmt, 1);
-	}
-	sqlite3_reset(stmt);
-	return rc == SQLITE_DONE ? 0 : store_fail(st, "reading film lists");
-}
-
 #define LIST(member) offsetof(struct film_facts, member), offsetof(struct film_facts, n_##member)
+#define FIELD(member) sizeof(struct film_facts), offsetof(struct film_facts, member)
 
-/* Runs "film_id, value" with the metric bound, into the double at offset of each film. */
-static int load_outcome(struct store *st, const char *sql, const char *metric,
-			const struct id_map *map, struct film_facts *films, size_t offset)
+/* Fills films[place]'s cast or crew popularity from a (film, role, mean) row. */
+static void put_popularity(void *ctx, long place, sqlite3_stmt *stmt)
+{
+	struct film_facts *f = (struct film_facts *)ctx + place;
+	const char *role = (const char *)sqlite3_column_text(stmt, 1);
+	if (role && strcmp(role, "cast") == 0)
+		f->cast_popularity = sqlite3_column_double(stmt, 2);
+	else
+		f->crew_popularity = sqlite3_column_double(stmt, 2);
+}
+
+/* Fills films[place]'s buzz from a (film, popularity, votes) row. */
+static void put_buzz(void *ctx, long place, sqlite3_stmt *stmt)
+{
+	struct film_facts *f = (struct film_facts *)ctx + place;
+	f->buzz_popularity = store_column_number(stmt, 1);
+	f->buzz_votes = store_column_number(stmt, 2);
+}
+
+/* A prepared statement with the metric bound to its one parameter, or NULL. */
+static sqlite3_stmt *with_metric(struct store *st, const char *sql, const char *metric)
 {
 	sqlite3_stmt *stmt = store_stmt(st, sql);
-	if (!stmt)
-		return -1;
-	sqlite3_bind_text(stmt, 1, metric, -1, SQLITE_TRANSIENT);
-	int step;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		long k = id_lookup(map, sqlite3_column_int64(stmt, 0));
-		if (k >= 0)
-			*(double *)((char *)&films[k] + offset) = sqlite3_column_double(stmt, 1);
-	}
-	sqlite3_reset(stmt);
-	return step == SQLITE_DONE ? 0 : store_fail(st, "reading outcomes");
+	if (stmt)
+		sqlite3_bind_text(stmt, 1, metric, -1, SQLITE_TRANSIENT);
+	return stmt;
 }
 
 int store_facts_load(struct store *st, const char *metric, struct film_facts **out, size_t *n)
@@ -133,7 +83,7 @@ int store_facts_load(struct store *st, const char *metric, struct film_facts **o
 		" ORDER BY release_date, id";
 	struct film_facts *films = NULL;
 	size_t count = 0, cap = 0;
-	struct id_map map = { 0 };
+	struct film_index map = { 0 };
 	int rc = -1;
 	sqlite3_stmt *stmt = store_stmt(st, films_sql);
 	if (!stmt)
@@ -146,8 +96,8 @@ int store_facts_load(struct store *st, const char *metric, struct film_facts **o
 		f->id = sqlite3_column_int64(stmt, 0);
 		f->key = column_dup(stmt, 1);
 		f->title = column_dup(stmt, 2);
-		f->release = parse_day(sqlite3_column_text(stmt, 3));
-		f->release_us = parse_day(sqlite3_column_text(stmt, 4));
+		f->release = store_column_day(stmt, 3, -1);
+		f->release_us = store_column_day(stmt, 4, -1);
 		f->runtime_min = sqlite3_column_int(stmt, 5);
 		f->budget_usd = sqlite3_column_type(stmt, 6) == SQLITE_NULL
 					? -1
@@ -164,123 +114,73 @@ int store_facts_load(struct store *st, const char *metric, struct film_facts **o
 		store_fail(st, "reading films");
 		goto out;
 	}
-	map.n = count;
-	map.ids = xcalloc(count ? count : 1, sizeof *map.ids);
-	map.index = xcalloc(count ? count : 1, sizeof *map.index);
-	long *pairs = xcalloc(count ? 2 * count : 1, sizeof *pairs);
-	for (size_t i = 0; i < count; i++) {
-		pairs[2 * i] = films[i].id;
-		pairs[2 * i + 1] = (long)i;
-	}
-	qsort(pairs, count, 2 * sizeof *pairs, cmp_long_pair);
-	for (size_t i = 0; i < count; i++) {
-		map.ids[i] = pairs[2 * i];
-		map.index[i] = (size_t)pairs[2 * i + 1];
-	}
-	free(pairs);
+	for (size_t i = 0; i < count; i++)
+		film_index_add(&map, films[i].id, i);
+	film_index_sort(&map);
 
-	if (load_list(st,
-		      "SELECT c.film_id, p.name FROM credits c JOIN people p ON p.id = c.person_id"
-		      " WHERE c.role = 'director' ORDER BY c.film_id, c.ord",
-		      &map, films, LIST(directors)) != 0 ||
-	    load_list(st,
-		      "SELECT c.film_id, p.name FROM credits c JOIN people p ON p.id = c.person_id"
-		      " WHERE c.role = 'cast' ORDER BY c.film_id, c.ord",
-		      &map, films, LIST(cast)) != 0 ||
-	    load_list(st,
-		      "SELECT x.film_id, g.name FROM film_genres x JOIN genres g ON g.id = x.genre_id"
-		      " ORDER BY x.film_id, x.ord",
-		      &map, films, LIST(genres)) != 0 ||
-	    load_list(st,
-		      "SELECT x.film_id, g.name FROM film_countries x"
-		      " JOIN countries g ON g.id = x.country_id ORDER BY x.film_id, x.ord",
-		      &map, films, LIST(countries)) != 0 ||
-	    load_list(st,
-		      "SELECT x.film_id, g.name FROM film_languages x"
-		      " JOIN languages g ON g.id = x.language_id ORDER BY x.film_id, x.ord",
-		      &map, films, LIST(languages)) != 0)
-		goto out;
+	static const char *const lists[][2] = {
+		{ "SELECT c.film_id, p.name FROM credits c JOIN people p ON p.id = c.person_id"
+		  " WHERE c.role = 'director' ORDER BY c.film_id, c.ord", "reading directors" },
+		{ "SELECT c.film_id, p.name FROM credits c JOIN people p ON p.id = c.person_id"
+		  " WHERE c.role = 'cast' ORDER BY c.film_id, c.ord", "reading the cast" },
+		{ "SELECT x.film_id, g.name FROM film_genres x JOIN genres g ON g.id = x.genre_id"
+		  " ORDER BY x.film_id, x.ord", "reading genres" },
+		{ "SELECT x.film_id, g.name FROM film_countries x"
+		  " JOIN countries g ON g.id = x.country_id ORDER BY x.film_id, x.ord",
+		  "reading countries" },
+		{ "SELECT x.film_id, g.name FROM film_languages x"
+		  " JOIN languages g ON g.id = x.language_id ORDER BY x.film_id, x.ord",
+		  "reading languages" },
+	};
+	const size_t list_at[][2] = { { LIST(directors) }, { LIST(cast) }, { LIST(genres) },
+				      { LIST(countries) }, { LIST(languages) } };
+	for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+		if (!(stmt = store_stmt(st, lists[l][0])) ||
+		    store_film_lists(st, stmt, &map, films, sizeof *films, list_at[l][0],
+				     list_at[l][1], lists[l][1]) != 0)
+			goto out;
 
-	stmt = store_stmt(st, "SELECT x.film_id, c.name FROM film_companies x"
-			      " JOIN companies c ON c.id = x.company_id"
-			      " WHERE x.role = 'distributor' ORDER BY x.film_id, x.ord DESC");
-	if (!stmt)
+	/* descending order: the first distributor is written last */
+	if (!(stmt = store_stmt(st, "SELECT x.film_id, c.name FROM film_companies x"
+				    " JOIN companies c ON c.id = x.company_id"
+				    " WHERE x.role = 'distributor' ORDER BY x.film_id, x.ord DESC")) ||
+	    store_film_texts(st, stmt, &map, films, FIELD(distributor), "reading distributors") != 0)
 		goto out;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		long k = id_lookup(&map, sqlite3_column_int64(stmt, 0));
-		if (k >= 0) { /* descending order: the first distributor is written last */
-			free(films[k].distributor);
-			films[k].distributor = column_dup(stmt, 1);
-		}
-	}
-	sqlite3_reset(stmt);
-	if (step != SQLITE_DONE) {
-		store_fail(st, "reading distributors");
-		goto out;
-	}
 
 	/* The target, and the US gross and opening as features unless one is the target. */
-	if (load_outcome(st, "SELECT film_id, avg(value) FROM outcomes WHERE metric = ?"
-			     " GROUP BY film_id",
-			 metric, &map, films, offsetof(struct film_facts, target)) != 0 ||
-	    load_outcome(st, "SELECT film_id, avg(value) FROM outcomes"
-			     " WHERE metric IN ('us_gross', 'us_gross_usd') AND metric <> ?"
-			     " GROUP BY film_id",
-			 metric, &map, films, offsetof(struct film_facts, us_gross)) != 0 ||
-	    load_outcome(st, "SELECT film_id, avg(value) FROM outcomes"
-			     " WHERE metric = 'us_opening_admissions' AND metric <> ?"
-			     " GROUP BY film_id",
-			 metric, &map, films, offsetof(struct film_facts, us_opening)) != 0)
+	if (!(stmt = with_metric(st, "SELECT film_id, avg(value) FROM outcomes WHERE metric = ?"
+				     " GROUP BY film_id", metric)) ||
+	    store_film_numbers(st, stmt, &map, films, FIELD(target), "reading outcomes") != 0 ||
+	    !(stmt = with_metric(st, "SELECT film_id, avg(value) FROM outcomes"
+				     " WHERE metric IN ('us_gross', 'us_gross_usd') AND metric <> ?"
+				     " GROUP BY film_id", metric)) ||
+	    store_film_numbers(st, stmt, &map, films, FIELD(us_gross), "reading outcomes") != 0 ||
+	    !(stmt = with_metric(st, "SELECT film_id, avg(value) FROM outcomes"
+				     " WHERE metric = 'us_opening_admissions' AND metric <> ?"
+				     " GROUP BY film_id", metric)) ||
+	    store_film_numbers(st, stmt, &map, films, FIELD(us_opening), "reading outcomes") != 0)
 		goto out;
 
-	/* Buzz: the last fetch strictly before the release date. */
-	stmt = store_stmt(st, "SELECT b.film_id, b.popularity, b.vote_count FROM buzz b"
-			      " JOIN films f ON f.id = b.film_id WHERE b.fetched_on < f.release_date"
-			      " ORDER BY b.film_id, b.fetched_on");
-	if (!stmt)
+	/* Buzz: the last fetch strictly before the release date (rows in fetch order). */
+	if (!(stmt = store_stmt(st, "SELECT b.film_id, b.popularity, b.vote_count FROM buzz b"
+				    " JOIN films f ON f.id = b.film_id WHERE b.fetched_on < f.release_date"
+				    " ORDER BY b.film_id, b.fetched_on")) ||
+	    store_film_rows(st, stmt, &map, put_buzz, films, "reading buzz") != 0)
 		goto out;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		long k = id_lookup(&map, sqlite3_column_int64(stmt, 0));
-		if (k >= 0) {
-			films[k].buzz_popularity = column_double_or_nan(stmt, 1);
-			films[k].buzz_votes = column_double_or_nan(stmt, 2);
-		}
-	}
-	sqlite3_reset(stmt);
-	if (step != SQLITE_DONE) {
-		store_fail(st, "reading buzz");
-		goto out;
-	}
 
 	/* People's popularity as last fetched strictly before the film's release:
 	 * what they became later is not known when the film is chosen. */
-	stmt = store_stmt(st, "SELECT c.film_id, c.role, avg(pp.popularity) FROM credits c"
-			      " JOIN films f ON f.id = c.film_id"
-			      " JOIN person_popularity pp ON pp.person_id = c.person_id"
-			      " AND pp.fetched_on = (SELECT max(q.fetched_on) FROM person_popularity q"
-			      "   WHERE q.person_id = c.person_id AND q.fetched_on < f.release_date)"
-			      " GROUP BY c.film_id, c.role");
-	if (!stmt)
+	if (!(stmt = store_stmt(st, "SELECT c.film_id, c.role, avg(pp.popularity) FROM credits c"
+				    " JOIN films f ON f.id = c.film_id"
+				    " JOIN person_popularity pp ON pp.person_id = c.person_id"
+				    " AND pp.fetched_on = (SELECT max(q.fetched_on) FROM person_popularity q"
+				    "   WHERE q.person_id = c.person_id AND q.fetched_on < f.release_date)"
+				    " GROUP BY c.film_id, c.role")) ||
+	    store_film_rows(st, stmt, &map, put_popularity, films, "reading people's popularity") != 0)
 		goto out;
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		long k = id_lookup(&map, sqlite3_column_int64(stmt, 0));
-		if (k < 0)
-			continue;
-		const char *role = (const char *)sqlite3_column_text(stmt, 1);
-		if (role && strcmp(role, "cast") == 0)
-			films[k].cast_popularity = sqlite3_column_double(stmt, 2);
-		else
-			films[k].crew_popularity = sqlite3_column_double(stmt, 2);
-	}
-	sqlite3_reset(stmt);
-	if (step != SQLITE_DONE) {
-		store_fail(st, "reading people's popularity");
-		goto out;
-	}
 	rc = 0;
 out:
-	free(map.ids);
-	free(map.index);
+	film_index_free(&map);
 	if (rc != 0) {
 		film_facts_free(films, count);
 		films = NULL;

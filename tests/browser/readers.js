@@ -13,7 +13,9 @@
  * Checks, for each language and width: the page body never overflows
  * sideways; every chart's title is visible; no TMDB credit without TMDB
  * data; every embed fits its frame within a few pixels after load, taller
- * and shorter, and shows no figure of the cinema's business or the model.
+ * and shorter, and shows no figure of the cinema's business or the model;
+ * the films' search finds a film typed without accents, with its similar
+ * films, and every link leads to a page.
  * Prints one line per failure and exits 1 when there is any.
  */
 "use strict";
@@ -197,6 +199,36 @@ async function checkEmbeds(browser, site, week) {
   await context.close();
 }
 
+/* "Find a film you liked": typing a title, in lower case and without its
+ * accents, lists the film with its similar films, and each link leads to a
+ * page that exists. */
+async function checkSearch(browser, site, week) {
+  const film = (week.picks || [])[0].film;
+  const typed = film.title.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const where = `${site.lang} films (search for "${typed}")`;
+  try {
+    await page.goto(`${site.base}films/`, { waitUntil: "load" });
+    await page.fill(".find-form input", typed);
+    const first = page.locator("#find-results li").first();
+    await first.waitFor({ timeout: 10000 });
+    const links = await page.$$eval("#find-results li:first-child a", (as) => as.map((a) => a.href));
+    if (!links.some((h) => h.endsWith(`films/${film.slug}/`)))
+      fail(where, `the first result does not lead to films/${film.slug}/: ${links.join(" ")}`);
+    if (links.length < 2) fail(where, "the film is listed without any similar film");
+    for (const h of links) {
+      const r = await page.request.get(h);
+      if (r.status() !== 200) fail(where, `${h} answers HTTP ${r.status()}`);
+    }
+    await shot(page, `${site.lang}-search`);
+  } catch (e) {
+    fail(where, `no result appeared (${e.message.split("\n")[0]})`);
+  } finally {
+    await context.close();
+  }
+}
+
 async function main() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -230,6 +262,7 @@ async function main() {
           await context.close();
         }
       await checkEmbeds(browser, site, week);
+      await checkSearch(browser, site, week);
     }
   } finally {
     await browser.close();

@@ -145,7 +145,8 @@ test_backtest_json() {
 	expect_status 0
 	for key in weeks films rmse_log mae_log r2_log spearman capture_top2 interval_coverage \
 		interval_coverage_by_stratum complete_small complete_large sparse_small sparse_large \
-		baselines linear_svr nearest_10 running_mean decision regret_per_week best_pair_share; do
+		baselines linear_svr nearest_10 running_mean decision regret_per_week best_pair_share \
+		r2_log_ci spearman_ci capture_top2_ci interval_coverage_ci r2_log_gain_ci capture_top2_gain_ci; do
 		grep -q "\"$key\":" bt.json || fail "bt.json lacks $key"
 	done
 	# The planted structure (directors, budgets) is learnt: the SVR beats the
@@ -154,6 +155,13 @@ test_backtest_json() {
 	r2=$(sed -n 's/.*"r2_log":[[:space:]]*\([-0-9.e]*\).*/\1/p' bt.json | head -n 1)
 	mean_r2=$(awk '/"running_mean"/ { on = 1 } on && /"r2_log"/ { gsub(/[^-0-9.e]/, "", $2); print $2; exit }' bt.json)
 	awk -v a="$r2" -v b="$mean_r2" 'BEGIN { exit !(a > b) }' || fail "r2_log $r2 is not above the running mean's $mean_r2"
+	# the interval holds the figure it is drawn around, and the gain over
+	# the running mean is clear of 0 on such planted structure
+	ci=$(tr -d ' \n\t' <bt.json | sed -n 's/.*"r2_log_ci":\[\([-0-9.e]*\),\([-0-9.e]*\)\].*/\1 \2/p' | head -n 1)
+	awk -v r="$r2" -v ci="$ci" 'BEGIN { split(ci, c, " "); exit !(c[1] <= r && r <= c[2] && c[1] < c[2]) }' ||
+		fail "r2_log $r2 outside its interval [$ci]"
+	gain=$(tr -d ' \n\t' <bt.json | sed -n 's/.*"running_mean":{[^}]*"r2_log_gain_ci":\[\([-0-9.e]*\),.*/\1/p')
+	awk -v g="$gain" 'BEGIN { exit !(g > 0) }' || fail "the gain over the running mean starts at $gain"
 	weeks=$(awk '/"decision"/ { on = 1 } on && /"weeks"/ { gsub(/[^0-9]/, "", $2); print $2; exit }' bt.json)
 	expect_eq "$weeks" 15 "weeks scored for the decision"
 	regret=$(sed -n 's/.*"regret_total":[[:space:]]*\([-0-9.e+]*\).*/\1/p' bt.json)

@@ -43,7 +43,19 @@ extern int harness_passed, harness_failed;
 		   g_, w_, (double)(tol));                                             \
 	} while (0)
 
+/* text contains part; text is nothing at all (what a run said, say). */
+#define HAS(text, part, what)                                                          \
+	OK(strstr((text), (part)) != NULL, "%s: \"%s\" not in: %s", what, part, text)
+#define QUIET(text, what) OK((text)[0] == '\0', "%s: unexpected message: %s", what, text)
+
 /* A fresh temporary folder for a test (owned by the caller; free it). */
 char *harness_tmpdir(void);
+
+/*
+ * Sends stderr to a temporary file from harness_capture_begin until
+ * harness_capture_end, which gives what was written (owned). Not nested.
+ */
+void harness_capture_begin(void);
+char *harness_capture_end(void);
 
 #endif

@@ -1,4 +1,4 @@
-/* The list of unit-test suites: add one line per tests/unit/test_*.c file. */
+/* The list of unit-test suites: one line per test_*.c file under tests/unit/. */
 #ifndef MARQUEE_SUITES_H
 #define MARQUEE_SUITES_H
 
@@ -17,7 +17,8 @@
 	SUITE(test_svr)       \
 	SUITE(test_template)  \
 	SUITE(test_textfold)  \
-	SUITE(test_tmdb)       \
+	SUITE(test_tmdb)      \
+	SUITE(test_tmdb_hostile) \
 	SUITE(test_words)
 
 #define SUITE(name) void name(void);

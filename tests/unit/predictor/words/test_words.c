@@ -8,7 +8,7 @@
 
 #include "common/date.h"
 #include "predictor/model/features.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 #include "tests/unit/harness.h"
 
 /* The conversions of a format as signature letters; "?" for one not allowed. */

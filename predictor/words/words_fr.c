@@ -3,7 +3,7 @@
  * no-break space (U+202F, "\xe2\x80\xaf") before % and between groups of
  * digits, a no-break space (U+00A0, "\xc2\xa0") before : ; ? !.
  */
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 
 #include <stddef.h>
 

@@ -11,7 +11,7 @@
 #include "common/xalloc.h"
 #include "predictor/model/model.h"
 #include "predictor/model/svr.h"
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 #include "tests/unit/harness.h"
 
 /* A deterministic normal-ish generator (sum of uniforms), independent of rand(). */

@@ -1,5 +1,5 @@
 /* The sentences Marquee writes, in English (words.h). */
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 
 #include <stddef.h>
 

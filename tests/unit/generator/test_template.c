@@ -96,6 +96,34 @@ static void test_extensions(void)
 	free(s);
 }
 
+/* .date: a date in the words of the theme's strings. */
+static void test_dates(void)
+{
+	static const char t_en[] = "\"t\": {\"months\": [\"January\", \"February\", \"March\","
+				   " \"April\", \"May\", \"June\", \"July\", \"August\","
+				   " \"September\", \"October\", \"November\", \"December\"]}";
+	char *json = xasprintf("{%s, \"d\": \"2023-07-19\", \"ts\": \"2023-11-04T22:13:20Z\","
+			       " \"first\": \"2024-03-01\", \"word\": \"soon\","
+			       " \"bad\": \"2023-13-01\", \"l\": [\"2024-12-25\"]}", t_en);
+	char *s = render_text("{{d.date}}|{{ts.date}}|{{first.date}}|{{word.date}}|{{bad.date}}|"
+			      "{{#l}}{{.date}}{{/l}}", json, "en");
+	STR_EQ(s, "19 July 2023|4 November 2023|1 March 2024|soon|2023-13-01|25 December 2024",
+	       "dates in the theme's month names; other text as it is");
+	free(s);
+	free(json);
+	s = render_text("{{d.date}}|{{first.date}}",
+			"{\"t\": {\"months\": [\"janvier\", \"f\u00e9vrier\", \"mars\", \"avril\","
+			" \"mai\", \"juin\", \"juillet\", \"ao\u00fbt\", \"septembre\", \"octobre\","
+			" \"novembre\", \"d\u00e9cembre\"], \"day_one\": \"1er\"},"
+			" \"d\": \"2023-08-19\", \"first\": \"2024-03-01\"}", "fr");
+	STR_EQ(s, "19 ao\xc3\xbbt 2023|1er mars 2024", "French, with the first of the month");
+	free(s);
+	s = render_text("{{d.date}}|{{d}}", "{\"d\": \"2023-07-19\", \"t\": {\"months\": [\"x\"]}}",
+			"en");
+	STR_EQ(s, "2023-07-19|2023-07-19", "no twelve month names: the date as it is");
+	free(s);
+}
+
 /* .json: JSON that no script element or attribute can be broken out of. */
 static void test_json(void)
 {
@@ -237,6 +265,7 @@ void test_template(void)
 	}
 	free(dir);
 	test_extensions();
+	test_dates();
 	test_json();
 	test_list_position();
 	test_errors();

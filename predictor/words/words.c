@@ -2,9 +2,9 @@
  * Choosing a language's table and filling a sentence's values (words.h).
  * The formats come from the tables, not from literals, so the compiler
  * cannot check them: the signatures below declare what each takes, and
- * tests/unit/test_words.c checks every language against them.
+ * tests/unit/predictor/words/test_words.c checks every language against them.
  */
-#include "predictor/pages/words.h"
+#include "predictor/words/words.h"
 
 #include <math.h>
 #include <stdarg.h>

@@ -10,8 +10,8 @@ static struct cinema two_screens(void)
 {
 	static char big[] = "Grande", small[] = "Petite";
 	struct cinema c = { 0 };
-	c.screens[0] = (struct screen){ big, 120 };
-	c.screens[1] = (struct screen){ small, 80 };
+	c.screens[0] = (struct screen){ .name = big, .seats = 120 };
+	c.screens[1] = (struct screen){ .name = small, .seats = 80 };
 	c.n_screens = 2;
 	c.shows_per_day = 4;
 	c.days = 7;
@@ -126,7 +126,7 @@ void test_plan(void)
 	static char names[8][16];
 	for (int i = 0; i < 8; i++) {
 		snprintf(names[i], sizeof names[i], "S%d", i + 1);
-		many.screens[i] = (struct screen){ names[i], 200 - 20 * i };
+		many.screens[i] = (struct screen){ .name = names[i], .seats = 200 - 20 * i };
 	}
 	many.n_screens = 8;
 	struct plan_candidate forty[40];
