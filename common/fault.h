@@ -4,6 +4,7 @@
  * fault_hit(SITE) report a failure (or, with ":kill", end the process with
  * SIGKILL there, as a crash would). Sites: "import-row" (a row of an
  * import), "write" (a write of file_write_atomic or of a site's file),
+ * "rename" (a site's changed file renamed into place at the commit),
  * "inotify" (serve's watcher starting: as if inotify were unavailable),
  * "http" (an attempt of the HTTP client: fails as a transport error would).
  * Unset, it costs one getenv on the first call.
