@@ -106,6 +106,7 @@ GENERATOR_OBJS := \
 	generator/chart.o \
 	generator/feeds.o \
 	generator/fmt.o \
+	generator/frontmatter.o \
 	generator/markdown.o \
 	generator/output.o \
 	generator/page.o \

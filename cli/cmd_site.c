@@ -100,8 +100,9 @@ const struct command cmd_build = {
 		"and writes the site. Everything is checked before anything is written. A\n"
 		"first build is written beside the output and swapped into place; later\n"
 		"builds make and write only the files whose inputs changed, each written\n"
-		"beside its target and renamed over it once the whole build has succeeded.\n"
-		"Either way a failed build leaves the previous site as it was.\n\n"
+		"into a staging folder and renamed over its target once the whole build\n"
+		"has succeeded. Either way a failed build leaves the previous site as it\n"
+		"was; one cut short while renaming is repaired by the next build.\n\n"
 		"Options:\n"
 		"  --base-url URL  the address the site is published at (site.base_url)\n"
 		"  --out DIR       where to write the site (default: site)\n"
@@ -151,13 +152,15 @@ const struct command cmd_serve = {
 	.run = run_serve,
 	.usage = "serve [--port N] [--out DIR] [--theme DIR] [--drafts]",
 	.summary = "preview the site on 127.0.0.1, rebuilding on change",
-	.help = "Builds the site (as `marquee build`, with the base URL of the preview),\n"
-		"serves it on 127.0.0.1 only, and rebuilds it when content/, static/,\n"
-		"layouts/, partials/, the theme or marquee.yml change. A failed rebuild\n"
-		"keeps the previous site and prints the error.\n\n"
+	.help = "Builds the site (as `marquee build`, with the base URL of the preview)\n"
+		"into a private folder of its own, never into site/, serves it on\n"
+		"127.0.0.1 only, and rebuilds it when content/, static/, layouts/,\n"
+		"partials/, the theme or marquee.yml change. A failed rebuild keeps the\n"
+		"previous preview and prints the error. The folder goes when serve stops.\n\n"
 		"Options:\n"
 		"  --port N     the port (default: 8080)\n"
-		"  --out DIR    where to write the site (default: site)\n"
+		"  --out DIR    build the preview in DIR, and keep it (default: a folder\n"
+		"               in $XDG_RUNTIME_DIR or /tmp, removed at the end)\n"
 		"  --theme DIR  use the theme in DIR\n"
 		"  --drafts     include pages marked draft: true\n",
 };

@@ -6,7 +6,8 @@
  * with SIGSTOP, as a hung process, holding what it holds, and go on when
  * continued). Sites: "import-row" (a row of an import), "commit" (a store
  * transaction about to commit), "write" (a write of file_write_atomic or
- * of a site's file),
+ * of a site's file), "rename" (a site's changed file renamed into place at
+ * the commit),
  * "inotify" (serve's watcher starting: as if inotify were unavailable),
  * "http" (an attempt of the HTTP client: fails as a transport error would).
  * Unset, it costs one getenv on the first call.

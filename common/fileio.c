@@ -2,13 +2,16 @@
 #define _GNU_SOURCE
 #include "common/fileio.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common/fault.h"
@@ -103,8 +106,50 @@ int file_write_atomic(const char *path, const char *data, size_t len)
 	return rc;
 }
 
+/*
+ * Removes from dir the temporary files of file_write_temp (".NAME.tmp.PID")
+ * whose writer is gone, or that are an hour old (a process id may have been
+ * taken again). Only regular files of that exact form.
+ */
+static void sweep_temps(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		const char *tmp = e->d_name[0] == '.' ? strstr(e->d_name, ".tmp.") : NULL;
+		for (const char *next; tmp && (next = strstr(tmp + 1, ".tmp."));)
+			tmp = next;
+		if (!tmp || tmp == e->d_name || !tmp[5] || strspn(tmp + 5, "0123456789") != strlen(tmp + 5))
+			continue;
+		long pid = strtol(tmp + 5, NULL, 10);
+		char *path = xasprintf("%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+		    ((pid > 0 && kill((pid_t)pid, 0) != 0 && errno == ESRCH) ||
+		     time(NULL) - st.st_mtime > 3600))
+			unlink(path);
+		free(path);
+	}
+	closedir(d);
+}
+
 int file_set_put(struct file_set *set, const char *path, const char *data, size_t len)
 {
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+	size_t k = 0;
+	while (k < set->n_swept && strcmp(set->swept[k], dir) != 0)
+		k++;
+	if (k == set->n_swept) {
+		/* once per folder: what a writer killed before its commit left */
+		sweep_temps(dir);
+		set->swept = xgrow(set->swept, &set->cap_swept, set->n_swept + 1, sizeof *set->swept);
+		set->swept[set->n_swept++] = dir;
+	} else {
+		free(dir);
+	}
 	size_t old_len = 0;
 	char *old = file_exists(path) ? file_read_all(path, &old_len) : NULL;
 	bool same = old && old_len == len && memcmp(old, data, len) == 0;
@@ -170,8 +215,11 @@ void file_set_free(struct file_set *set)
 		free(set->tmps[i]);
 		free(set->finals[i]);
 	}
+	for (size_t i = 0; i < set->n_swept; i++)
+		free(set->swept[i]);
 	free(set->tmps);
 	free(set->finals);
+	free(set->swept);
 	*set = (struct file_set)FILE_SET_INIT;
 }
 

@@ -29,12 +29,17 @@ int file_write_temp(const char *path, const char *data, size_t len, bool sync, c
  * Files that change together (content/ pages, the records' files): each is
  * written as a temporary beside its target, and all are renamed in only at
  * file_set_commit, so a failure (a full disk) leaves the old set whole.
+ * A writer killed before its commit leaves its temporary files: the first
+ * file_set_put into a folder removes those of writers that are gone (their
+ * process id no longer runs) or an hour old.
  */
 struct file_set {
 	char **tmps, **finals; /* owned, parallel */
 	size_t n, cap;
+	char **swept;          /* owned; the folders cleared of dead writers' temporary files */
+	size_t n_swept, cap_swept;
 };
-#define FILE_SET_INIT { NULL, NULL, 0, 0 }
+#define FILE_SET_INIT { NULL, NULL, 0, 0, NULL, 0, 0 }
 /* Adds path with data to the set (nothing to do when it holds data already). */
 int file_set_put(struct file_set *set, const char *path, const char *data, size_t len);
 /* Syncs the set's files to disk (one syncfs per file system), then renames

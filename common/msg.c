@@ -6,6 +6,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/buf.h"
+
 static const char *current_command;
 static enum msg_level level = MSG_NORMAL;
 
@@ -29,18 +31,83 @@ enum msg_level msg_get_level(void)
 	return level;
 }
 
+/*
+ * The length of the UTF-8 sequence at s (NUL-terminated) and its code point
+ * in *cp, or 0 when s does not start one (a stray byte, an overlong form, a
+ * surrogate).
+ */
+static int utf8_seq(const unsigned char *s, unsigned *cp)
+{
+	int len = s[0] < 0xc2 ? 0 : s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : s[0] < 0xf5 ? 4 : 0;
+	unsigned c = len ? s[0] & (0x7f >> len) : 0;
+	for (int i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/*
+ * Appends s to out with what a terminal could take for a command written
+ * as text: C0 and C1 control characters (ESC, BEL, CSI...), DEL, line
+ * breaks (a message is one line), the bidirectional overrides and isolates,
+ * and bytes that are not UTF-8, as \xNN or \uNNNN. Messages quote file
+ * names, front matter and requests that others wrote.
+ */
+static void put_escaped(struct buf *out, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		unsigned cp = 0;
+		int len = *p < 0x80 ? 1 : utf8_seq(p, &cp);
+		if (len == 1 && (*p >= 0x20 || *p == '\t') && *p != 0x7f) {
+			buf_putc(out, (char)*p++);
+		} else if (len <= 1) {
+			buf_printf(out, "\\x%02x", *p++);
+		} else if ((cp >= 0x80 && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+			   (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029) {
+			buf_printf(out, "\\u%04x", cp);
+			p += len;
+		} else {
+			buf_append(out, (const char *)p, (size_t)len);
+			p += len;
+		}
+	}
+}
+
+/* The whole line, escaped, written at once: threads (serve's) do not
+ * interleave their lines. */
+static void write_line(FILE *to, const char *prefix, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+static void write_line(FILE *to, const char *prefix, const char *fmt, va_list ap)
+{
+	struct buf text = BUF_INIT, line = BUF_INIT;
+	buf_vprintf(&text, fmt, ap);
+	buf_puts(&line, prefix);
+	put_escaped(&line, buf_str(&text));
+	buf_putc(&line, '\n');
+	fwrite(line.data, 1, line.len, to);
+	buf_free(&text);
+	buf_free(&line);
+}
+
 static void prefixed(const char *kind, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 static void prefixed(const char *kind, const char *fmt, va_list ap)
 {
 	fflush(stdout);
-	fputs("marquee: ", stderr);
+	struct buf prefix = BUF_INIT;
+	buf_puts(&prefix, "marquee: ");
 	if (current_command)
-		fprintf(stderr, "%s: ", current_command);
+		buf_printf(&prefix, "%s: ", current_command);
 	if (kind)
-		fputs(kind, stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		buf_puts(&prefix, kind);
+	write_line(stderr, buf_str(&prefix), fmt, ap);
+	buf_free(&prefix);
 }
 
 void msg_error(const char *fmt, ...)
@@ -65,9 +132,8 @@ void msg_info(const char *fmt, ...)
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	write_line(stdout, "", fmt, ap);
 	va_end(ap);
-	putchar('\n');
 }
 
 void msg_verbose(const char *fmt, ...)

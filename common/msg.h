@@ -1,7 +1,11 @@
 /*
  * Messages to the person running marquee. Errors and warnings go to stderr
  * prefixed with "marquee: COMMAND: "; information goes to stdout unless -q.
- * Progress is drawn on stderr only when stderr is a terminal.
+ * Progress is drawn on stderr only when stderr is a terminal. Each message
+ * is one line, written at once: control characters, line breaks,
+ * bidirectional overrides and bytes that are not UTF-8 in it are written as
+ * \xNN or \uNNNN, since messages quote what others wrote (file names,
+ * front matter, requests).
  */
 #ifndef MARQUEE_MSG_H
 #define MARQUEE_MSG_H

@@ -6,7 +6,12 @@
 #include <yaml.h>
 
 #include "common/msg.h"
+#include "common/strmap.h"
 #include "common/xalloc.h"
+
+/* Bytes handed to libyaml at a time: how far its scanner may run between
+ * two checks of its flow depth. */
+#define CHUNK 128
 
 static struct ytree *node_new(enum ytree_type type, int line)
 {
@@ -51,7 +56,41 @@ struct frame {
 	struct ytree *node; /* borrowed from the tree being built */
 	char *key;          /* owned until handed to node_add */
 	int key_line;       /* where the key is */
+	struct strmap keys; /* a map's keys so far (borrowed from node): twins are
+			     * found by hash, not by a scan per key (50,000 keys took 11 s) */
 };
+
+/*
+ * The text, handed to libyaml CHUNK bytes at a time. Its scanner keeps a
+ * possible simple key per open flow collection ([ or {) and looks at all of
+ * them at every token: 100,000 nested [ took it 46 s, and it reads far
+ * ahead before the first event comes out. So the depth is checked as the
+ * text goes in, not on the events.
+ */
+struct input {
+	const char *text; /* borrowed */
+	size_t len, at;
+	yaml_parser_t *parser; /* borrowed: whose flow depth is checked */
+	bool too_deep;
+};
+
+static int read_chunk(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	struct input *in = data;
+	if (in->parser->flow_level > YTREE_MAX_DEPTH) {
+		in->too_deep = true;
+		return 0;
+	}
+	size_t n = in->len - in->at;
+	if (n > size)
+		n = size;
+	if (n > CHUNK)
+		n = CHUNK;
+	memcpy(buffer, in->text + in->at, n);
+	in->at += n;
+	*size_read = n;
+	return 1;
+}
 
 struct ytree *ytree_parse(const char *text, size_t len, const char *file, int first_line)
 {
@@ -64,9 +103,15 @@ struct ytree *ytree_parse(const char *text, size_t len, const char *file, int fi
 
 	if (!yaml_parser_initialize(&parser))
 		abort();
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	struct input in = { text, len, 0, &parser, false };
+	yaml_parser_set_input(&parser, read_chunk, &in);
 	while (!done) {
 		if (!yaml_parser_parse(&parser, &event)) {
+			if (in.too_deep) {
+				msg_error("%s:%d: flow collections ([...], {...}) nest more than %d deep",
+					  file, (int)parser.mark.line + first_line, YTREE_MAX_DEPTH);
+				goto out;
+			}
 			msg_error("%s:%d:%d: %s%s%s", file,
 				  (int)parser.problem_mark.line + first_line,
 				  (int)parser.problem_mark.column + 1,
@@ -99,7 +144,7 @@ struct ytree *ytree_parse(const char *text, size_t len, const char *file, int fi
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
-			depth--;
+			strmap_free(&stack[--depth].keys);
 			break;
 		default:
 			break;
@@ -123,8 +168,7 @@ struct ytree *ytree_parse(const char *text, size_t len, const char *file, int fi
 				}
 				/* YAML keys are unique; loaders that let the last one win
 				 * hide a mistake, and two readers could disagree */
-				const struct ytree *twin = ytree_get(top->node, made->value);
-				if (twin) {
+				if (strmap_get(&top->keys, made->value)) {
 					msg_error("%s:%d: \"%s\" is given twice in one mapping", file, line,
 						  made->value);
 					ytree_free(made);
@@ -132,6 +176,7 @@ struct ytree *ytree_parse(const char *text, size_t len, const char *file, int fi
 				}
 				top->key = made->value;
 				top->key_line = made->line;
+				strmap_put(&top->keys, top->key, top->node);
 				made->value = NULL;
 				ytree_free(made);
 				continue;
@@ -140,9 +185,14 @@ struct ytree *ytree_parse(const char *text, size_t len, const char *file, int fi
 			top->key = NULL;
 		}
 		if (made->type != YTREE_SCALAR) {
+			if (depth >= YTREE_MAX_DEPTH) {
+				/* the tree is walked by recursion (to free it, to make JSON) */
+				msg_error("%s:%d: collections nest more than %d deep", file, line,
+					  YTREE_MAX_DEPTH);
+				goto out;
+			}
 			stack = xgrow(stack, &cap, depth + 1, sizeof *stack);
-			stack[depth].node = made;
-			stack[depth].key = NULL;
+			stack[depth] = (struct frame){ made, NULL, 0, STRMAP_INIT };
 			depth++;
 		}
 	}
@@ -155,8 +205,10 @@ struct ytree *ytree_parse(const char *text, size_t len, const char *file, int fi
 	}
 	ok = true;
 out:
-	for (size_t i = 0; i < depth; i++)
+	for (size_t i = 0; i < depth; i++) {
 		free(stack[i].key);
+		strmap_free(&stack[i].keys);
+	}
 	free(stack);
 	yaml_parser_delete(&parser);
 	if (!ok) {

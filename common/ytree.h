@@ -24,11 +24,17 @@ struct ytree {
 	size_t cap;
 };
 
+/* How deep collections may nest (flow ones checked before libyaml's
+ * scanner reads far ahead into them). */
+#define YTREE_MAX_DEPTH 64
+
 /*
  * Parses one YAML document. first_line is the file line where text starts
  * (front matter starts at line 2). An empty document gives an empty map.
- * On error, reports "file:line:col: reason" and returns NULL. The tree
- * belongs to the caller (ytree_free).
+ * On error, reports "file:line:col: reason" and returns NULL: a key given
+ * twice in a mapping, collections nested deeper than YTREE_MAX_DEPTH, an
+ * alias. The tree belongs to the caller (ytree_free). Time and memory grow
+ * with the text, not faster.
  */
 struct ytree *ytree_parse(const char *text, size_t len, const char *file, int first_line);
 /* A map's value for key, or NULL (also when node is not a map). Borrowed. */

@@ -11,9 +11,46 @@
 #include "common/msg.h"
 #include "common/xalloc.h"
 
+/*
+ * s as XML text: & < > " ' as entities, and what XML 1.0 cannot hold at all
+ * (control characters but tab and line breaks, bytes that are not UTF-8,
+ * U+FFFE and U+FFFF) as U+FFFD: front matter's escapes can put anything in
+ * a title, and one such character would make the whole feed unreadable.
+ */
 static void xml_escape(struct buf *out, const char *s)
 {
-	tpl_escape(out, s, strlen(s));
+	while (*s) {
+		unsigned cp;
+		int len = page_utf8_seq(s, &cp);
+		if (!len || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xfffe ||
+		    cp == 0xffff) {
+			buf_puts(out, "\xef\xbf\xbd");
+			s += len ? len : 1;
+			continue;
+		}
+		tpl_escape(out, s, (size_t)len);
+		s += len;
+	}
+}
+
+/*
+ * The absolute URL of path (a page's "films/café/"): the base URL, then
+ * path with every byte outside RFC 3986's unreserved characters and "/"
+ * percent-encoded (its UTF-8 above all), as the sitemaps protocol and the
+ * feeds' readers want it. Owned by the caller.
+ */
+static char *absolute_url(const struct site *site, const char *path)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, site->base_url);
+	for (const unsigned char *s = (const unsigned char *)path; *s; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		    strchr("-._~/", *s))
+			buf_putc(&b, (char)*s);
+		else
+			buf_printf(&b, "%%%02X", *s);
+	}
+	return buf_detach(&b);
 }
 
 static const char *text_of(const cJSON *obj, const char *key)
@@ -135,8 +172,13 @@ static char *rss(const struct site *site, const struct page **items, size_t n)
 		const struct page *p = items[i];
 		buf_puts(&b, "<item>\n<title>");
 		xml_escape(&b, p->title);
-		buf_printf(&b, "</title>\n<link>%s%s</link>\n<guid>%s%s</guid>\n", site->base_url,
-			   p->url, site->base_url, p->url);
+		char *url = absolute_url(site, p->url);
+		buf_puts(&b, "</title>\n<link>");
+		xml_escape(&b, url);
+		buf_puts(&b, "</link>\n<guid>");
+		xml_escape(&b, url);
+		buf_puts(&b, "</guid>\n");
+		free(url);
 		if (*p->date) {
 			rfc822(date, sizeof date, p->date);
 			buf_printf(&b, "<pubDate>%s</pubDate>\n", date);
@@ -164,7 +206,7 @@ static char *json_feed(const struct site *site, const struct page **items, size_
 	for (size_t i = 0; i < n && i < 50; i++) {
 		const struct page *p = items[i];
 		cJSON *item = cJSON_CreateObject();
-		char *url = xasprintf("%s%s", site->base_url, p->url);
+		char *url = absolute_url(site, p->url);
 		cJSON_AddStringToObject(item, "id", url);
 		cJSON_AddStringToObject(item, "url", url);
 		free(url);
@@ -193,8 +235,9 @@ static char *sitemap(const struct site *site)
 	for (size_t i = 0; i < site->n_pages; i++) {
 		const struct page *p = site->pages[i];
 		buf_puts(&b, "<url><loc>");
-		xml_escape(&b, site->base_url);
-		xml_escape(&b, p->url);
+		char *url = absolute_url(site, p->url);
+		xml_escape(&b, url);
+		free(url);
 		buf_puts(&b, "</loc>");
 		const char *date = date_of(p);
 		if (*date)

@@ -13,6 +13,7 @@
 #include "common/msg.h"
 #include "common/xalloc.h"
 #include "generator/chart.h"
+#include "generator/frontmatter.h"
 #include "generator/markdown.h"
 
 char *page_sanitize(const char *component, size_t len)
@@ -29,6 +30,27 @@ char *page_sanitize(const char *component, size_t len)
 	for (size_t i = 0; i < n && out[i] == '.'; i++)
 		out[i] = '-';
 	return out;
+}
+
+int page_utf8_seq(const char *s, unsigned *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return p[0] ? 1 : 0;
+	}
+	int len = p[0] < 0xc2 ? 0 : p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : p[0] < 0xf5 ? 4 : 0;
+	unsigned c = len ? p[0] & (0x7f >> len) : 0;
+	for (int i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
+	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
+		return 0;
+	*cp = c;
+	return len;
 }
 
 static bool plain_number(const char *s)
@@ -102,41 +124,6 @@ void page_free(struct page *page)
 	free(page->aliases);
 	free(page->alias_lines);
 	free(page);
-}
-
-/* Finds the front matter: "---" on the first line, up to a "---" or "..." line. */
-static int split_front_matter(const char *text, size_t len, size_t *fm_start, size_t *fm_end,
-			      size_t *body)
-{
-	*fm_start = *fm_end = *body = 0;
-	size_t first = 0;
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-		first = 3;
-	if (strncmp(text + first, "---\n", 4) == 0)
-		*fm_start = first + 4;
-	else if (strncmp(text + first, "---\r\n", 5) == 0)
-		*fm_start = first + 5;
-	else {
-		*body = first;
-		return 0;
-	}
-	size_t pos = *fm_start;
-	while (pos < len) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t line_end = nl ? (size_t)(nl - text) : len;
-		size_t l = line_end - pos;
-		if (l > 0 && text[line_end - 1] == '\r')
-			l--;
-		if (l == 3 && (memcmp(text + pos, "---", 3) == 0 || memcmp(text + pos, "...", 3) == 0)) {
-			*fm_end = pos;
-			*body = nl ? line_end + 1 : len;
-			return 0;
-		}
-		if (!nl)
-			break;
-		pos = line_end + 1;
-	}
-	return -1;
 }
 
 static bool is_text(const struct ytree *n)
@@ -324,26 +311,15 @@ struct page *page_load(const char *src, const char *rel, const char *base_url, c
 	struct page *p = xcalloc(1, sizeof *p);
 	p->src = xstrdup(src);
 	p->src_hash = hash_bytes(HASH_SEED, text, len);
-	struct ytree *fm = NULL;
-	size_t fm_start, fm_end;
-	if (split_front_matter(text, len, &fm_start, &fm_end, &p->body_offset) != 0) {
-		msg_error("%s:1: front matter: no closing \"---\" line", src);
+	struct front_matter front = { 0 };
+	if (fm_read(text, len, src, FM_MAX_BYTES, &front) != 0)
 		goto fail;
-	}
-	if (fm_start) {
-		fm = ytree_parse(text + fm_start, fm_end - fm_start, src, 2);
-		if (!fm)
-			goto fail;
-		if (fm->type != YTREE_MAP) {
-			msg_error("%s:2: front matter: must be a mapping of keys to values", src);
-			goto fail;
-		}
-		if (check_keys(p, fm, src) != 0)
-			goto fail;
-		p->params = page_yaml_to_json(fm);
-	} else {
-		p->params = cJSON_CreateObject();
-	}
+	const struct ytree *fm = front.tree;
+	size_t fm_start = front.start, fm_end = front.end;
+	p->body_offset = front.body;
+	if (check_keys(p, fm, src) != 0)
+		goto fail;
+	p->params = page_yaml_to_json(fm);
 	const cJSON *slug = cJSON_GetObjectItemCaseSensitive(p->params, "slug");
 	if (place(p, rel, cJSON_IsString(slug) ? slug->valuestring : NULL, base_url) != 0) {
 		msg_error("%s:1: front matter: the slug leaves no usable file name", src);
@@ -395,12 +371,21 @@ struct page *page_load(const char *src, const char *rel, const char *base_url, c
 			free(html);
 		}
 	}
-	p->body = xstrdup(text + (p->body_offset <= len ? p->body_offset : len));
-	ytree_free(fm);
+	size_t body_at = p->body_offset <= len ? p->body_offset : len;
+	int body_line = 1;
+	for (size_t i = 0; i < body_at; i++)
+		body_line += text[i] == '\n';
+	/* cmark-gfm's time and memory grow faster than the text in places: the
+	 * text is held to limits before it gets there (when rendering, after
+	 * every check has passed, would be too late to refuse the page) */
+	if (md_check(text + body_at, len - body_at, &md_limits_default, src, body_line) != 0)
+		goto fail;
+	p->body = xstrdup(text + body_at);
+	fm_free(&front);
 	free(text);
 	return p;
 fail:
-	ytree_free(fm);
+	fm_free(&front);
 	free(text);
 	page_free(p);
 	return NULL;

@@ -26,6 +26,7 @@
 #include "common/fileio.h"
 #include "common/msg.h"
 #include "common/xalloc.h"
+#include "generator/output.h"
 #include "generator/serve.h"
 #include "generator/site/site.h"
 #include "generator/watch.h"
@@ -235,6 +236,34 @@ static bool rebuild(const struct config *current, struct site_options *opt, char
 
 static volatile sig_atomic_t stopping;
 
+#define PREVIEW "marquee-preview-"
+
+/*
+ * A private folder for the preview when --out is not given (owned by the
+ * caller, removed by it when serve stops): the preview's links point at
+ * 127.0.0.1, so it never goes into the site that is published. In
+ * $XDG_RUNTIME_DIR, else $TMPDIR, else /tmp; mode 0700, since the manager's
+ * site is not for the machine's other users. Previews that serves killed
+ * before their end left there are removed first (not by age: a serve may
+ * run for days). NULL after reporting.
+ */
+static char *preview_new(void)
+{
+	const char *base = getenv("XDG_RUNTIME_DIR");
+	if (!base || !*base || !file_is_dir(base))
+		base = getenv("TMPDIR");
+	if (!base || !*base || !file_is_dir(base))
+		base = "/tmp";
+	output_sweep(base, PREVIEW, false);
+	char *dir = xasprintf("%s/" PREVIEW "%ld-XXXXXX", base, (long)getpid());
+	if (!mkdtemp(dir)) {
+		msg_error("%s: cannot make the preview's folder: %s", base, strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	return dir;
+}
+
 static void on_signal(int sig)
 {
 	(void)sig;
@@ -244,15 +273,25 @@ static void on_signal(int sig)
 int serve_site(const struct config *cfg, const struct site_options *opts, long port)
 {
 	struct site_options opt = *opts;
-	const char *out_dir = opt.out_dir ? opt.out_dir : "site";
 	char *base = xasprintf("http://127.0.0.1:%ld/", port);
 	opt.base_url = base;
 	int rc = 1, sock = -1;
 	struct watch *watch = NULL;
 	const char *theme;
-	char *theme_dir = NULL;
+	char *theme_dir = NULL, *preview = NULL, *preview_site = NULL;
 	if (config_string(cfg, "site.theme", "default", &theme) != 0)
 		goto out;
+	if (!opt.out_dir) {
+		if (!(preview = preview_new()))
+			goto out;
+		preview_site = xasprintf("%s/site", preview);
+		opt.out_dir = preview_site;
+	}
+	const char *out_dir = opt.out_dir;
+	/* from the first build on, Ctrl-C stops serve between two steps, so
+	 * that the preview's folder is removed */
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
 	theme_dir = opt.theme_dir ? xstrdup(opt.theme_dir) : xasprintf("themes/%s", theme);
 	opt.cache = page_cache_new();
 	/* watching starts before the first build, so that no change is missed */
@@ -270,8 +309,6 @@ int serve_site(const struct config *cfg, const struct site_options *opts, long p
 		msg_error("127.0.0.1:%ld: %s", port, strerror(errno));
 		goto out;
 	}
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
 	msg_info("serving %s/ at %s (Ctrl-C to stop)", out_dir, base);
 	fflush(stdout);
 	while (!stopping) {
@@ -329,6 +366,10 @@ out:
 	page_cache_free(opt.cache);
 	if (sock >= 0)
 		close(sock);
+	if (preview)
+		file_remove_tree(preview);
+	free(preview);
+	free(preview_site);
 	free(theme_dir);
 	free(base);
 	return rc;

@@ -258,6 +258,11 @@ static int compile(struct tpl *t)
 			n->open_left_ok = left_ok;
 			n->open_ls = ls;
 			n->open_p = p;
+			if (depth > TPL_MAX_DEPTH) {
+				msg_error("%s:%d: sections nest more than %d deep", t->file, line,
+					  TPL_MAX_DEPTH);
+				goto out;
+			}
 			stack = xgrow(stack, &stack_cap, depth + 1, sizeof *stack);
 			stack[depth++] = n;
 			break;

@@ -42,10 +42,15 @@ struct tpl_set;
 struct tpl_set *tpl_set_new(bool strict);
 void tpl_set_free(struct tpl_set *set);
 
+/* How deep sections, inverted sections, parents and blocks may nest in one
+ * template: the tree is walked by recursion (checked, rendered). */
+#define TPL_MAX_DEPTH 100
+
 /*
  * Compiles text (len bytes, copied) under name, replacing a template of the
  * same name. file names the source in messages ("themes/x/layouts/a.mustache").
- * A syntax error is reported as "file:line: reason" and gives -1.
+ * A syntax error, or nesting deeper than TPL_MAX_DEPTH, is reported as
+ * "file:line: reason" and gives -1.
  */
 int tpl_set_add(struct tpl_set *set, const char *name, const char *file, const char *text,
 		size_t len);
@@ -56,10 +61,17 @@ bool tpl_set_has(const struct tpl_set *set, const char *name);
  */
 int tpl_set_check(const struct tpl_set *set);
 
+/* The most a template may append to out in one tpl_render (bytes): a
+ * hundred times the largest page the default theme makes (320 KB). */
+#define TPL_MAX_OUTPUT (64u << 20)
+
 /*
  * Renders the template called name with a context stack of n_frames cJSON
  * values (frames[0] at the bottom), appending to out. lang ("en", "fr")
- * chooses how `.fmt` groups digits. -1 when there is no such template.
+ * chooses how `.fmt` groups digits. -1 when there is no such template, or
+ * after reporting "file: reason" when rendering does not end, partials nest
+ * too deep, or the output passes TPL_MAX_OUTPUT (what it appended is then
+ * left in out).
  */
 int tpl_render(const struct tpl_set *set, const char *name, const cJSON *const *frames,
 	       size_t n_frames, const char *lang, struct buf *out);

@@ -31,6 +31,8 @@ struct render {
 	int nesting;          /* partial depth, bounded against runaway recursion */
 	bool too_deep;        /* the partial depth was exceeded */
 	unsigned long steps;  /* nodes rendered, bounded against runaway nesting */
+	size_t out_start;     /* out's length when rendering began */
+	bool too_long;        /* the output passed TPL_MAX_OUTPUT */
 	struct loop {         /* the innermost list being iterated: -first, -last, -index */
 		bool active;
 		bool first, last;
@@ -452,6 +454,12 @@ static void render_nodes(struct render *r, const struct tpl_node *parent,
 	for (size_t i = 0; i < parent->n_kids; i++) {
 		if (++r->steps > MAX_STEPS)
 			return;
+		/* partials that fan out make much text from few nodes: the steps
+		 * alone do not bound it */
+		if (r->out->len - r->out_start > TPL_MAX_OUTPUT) {
+			r->too_long = true;
+			return;
+		}
 		const struct tpl_node *n = parent->kids[i];
 		struct value v;
 		switch (n->kind) {
@@ -545,12 +553,18 @@ int tpl_render(const struct tpl_set *set, const char *name, const cJSON *const *
 		msg_error("template \"%s\" not found", name);
 		return -1;
 	}
-	struct render r = { .set = set, .out = out, .lang = lang, .line_start = true };
+	struct render r = { .set = set, .out = out, .lang = lang, .line_start = true,
+			    .out_start = out->len };
 	for (size_t i = 0; i < n_frames; i++)
 		push(&r, frames[i]);
 	render_template(&r, t, NULL, NULL);
 	free(r.stack);
 	buf_free(&r.indent);
+	if (r.too_long) {
+		msg_error("%s: the output passes %u MB (partials or sections repeated without end?)",
+			  t->file, TPL_MAX_OUTPUT >> 20);
+		return -1;
+	}
 	if (r.steps > MAX_STEPS || r.too_deep) {
 		msg_error("%s: %s", t->file,
 			  r.too_deep ? "partials nest more than 64 deep (a partial that includes itself?)"

@@ -108,11 +108,12 @@ static int add_tree(struct watch *w, const char *path, enum kind kind)
 	int rc = 0;
 	struct dirent *e;
 	while (rc == 0 && (e = readdir(dir))) {
-		if (e->d_name[0] == '.' || (e->d_type != DT_DIR && e->d_type != DT_UNKNOWN &&
-					    e->d_type != DT_LNK))
+		/* links are not followed: the build does not follow them either */
+		if (e->d_name[0] == '.' || (e->d_type != DT_DIR && e->d_type != DT_UNKNOWN))
 			continue;
 		char *child = xasprintf("%s/%s", path, e->d_name);
-		if (file_is_dir(child))
+		struct stat st;
+		if (lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
 			rc = add_tree(w, child, kind);
 		free(child);
 	}
@@ -248,8 +249,9 @@ static void handle(struct watch *w, const struct inotify_event *ev)
 	enum kind kind = d->kind;
 	bool arrived = ev->mask & (IN_CREATE | IN_MOVED_TO);
 	char *path = strcmp(d->path, ".") == 0 ? xstrdup(name) : xasprintf("%s/%s", d->path, name);
-	/* a link to a folder arrives without IN_ISDIR */
-	bool dir = (ev->mask & IN_ISDIR) || (arrived && file_is_dir(path));
+	/* a link to a folder arrives without IN_ISDIR; only the project's roots
+	 * (content/...) may be links: below them, the build follows none */
+	bool dir = (ev->mask & IN_ISDIR) || (arrived && kind == KIND_TOP && file_is_dir(path));
 	if (d->config_name && strcmp(name, d->config_name) == 0)
 		w->any = true;
 	if (kind == KIND_TOP) {

@@ -47,7 +47,27 @@ static int path_ptr_cmp(const void *a, const void *b)
 	return site_path_cmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every file under root (paths relative to root), in site_path_cmp order; hidden ones skipped. */
+/*
+ * Whether a file name can become part of a URL, a sitemap and a feed as it
+ * is: UTF-8 text (no overlong form, no surrogate) without control
+ * characters (C0, DEL, C1). XML cannot hold the others at all.
+ */
+static bool name_ok(const char *name)
+{
+	unsigned cp;
+	for (int len; *name; name += len)
+		if (!(len = page_utf8_seq(name, &cp)) || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+			return false;
+	return true;
+}
+
+/*
+ * Every file under root (paths relative to root), in site_path_cmp order;
+ * hidden ones skipped. A symbolic link below root is never followed: git
+ * stores them, and content written by others could otherwise publish any
+ * file of the machine that builds (/proc/self/environ, a key), or loop.
+ * It is skipped with a warning. (root itself may be a link.)
+ */
 int site_walk(const char *root, const char *rel, struct names *out)
 {
 	char *path = *rel ? xasprintf("%s/%s", root, rel) : xstrdup(root);
@@ -66,6 +86,7 @@ int site_walk(const char *root, const char *rel, struct names *out)
 		here.items = xgrow(here.items, &here.cap, here.n + 1, sizeof *here.items);
 		here.items[here.n++] = xasprintf("%c%s", e->d_type == DT_DIR   ? 'd'
 							 : e->d_type == DT_REG ? 'f'
+							 : e->d_type == DT_LNK ? 'l'
 									       : '?',
 						 e->d_name);
 	}
@@ -77,15 +98,25 @@ int site_walk(const char *root, const char *rel, struct names *out)
 		char type = here.items[i][0];
 		const char *name = here.items[i] + 1;
 		char *child = *rel ? xasprintf("%s/%s", rel, name) : xstrdup(name);
-		char *full = type == '?' ? xasprintf("%s/%s", root, child) : NULL;
+		char *full = type == '?' || type == 'l' ? xasprintf("%s/%s", root, child) : NULL;
 		struct stat st;
 		if (type == 'd')
 			st.st_mode = S_IFDIR;
 		else if (type == 'f')
 			st.st_mode = S_IFREG;
-		if (rc == 0 && type == '?' && stat(full, &st) != 0) {
+		else if (type == 'l')
+			st.st_mode = S_IFLNK;
+		if (rc == 0 && !name_ok(name)) {
+			/* (msg_error escapes what it cannot show) */
+			msg_error("%s/%s: the file name is not UTF-8 text without control characters "
+				  "(rename it)", root, child);
+			rc = -1;
+		} else if (rc == 0 && type == '?' && lstat(full, &st) != 0) {
 			msg_error("%s: %s", full, strerror(errno));
 			rc = -1;
+		} else if (rc == 0 && S_ISLNK(st.st_mode)) {
+			msg_warn("%s: a symbolic link: not followed, nothing of it is published "
+				 "(put the file itself there)", full);
 		} else if (rc == 0 && S_ISDIR(st.st_mode)) {
 			rc = site_walk(root, child, out);
 		} else if (rc == 0 && S_ISREG(st.st_mode)) {
@@ -356,14 +387,22 @@ static void add_page(struct site *site, struct page *p, size_t *cap)
 	site->pages[site->n_pages++] = p;
 }
 
-/* Whether rel ("films/dune.md") is a regular file under content/, not hidden. */
+/* Whether rel ("films/dune.md") is a regular file under content/, not
+ * hidden, not a link (as site_walk lists them). */
 static bool content_file(const char *rel)
 {
 	if (rel[0] == '.' || strstr(rel, "/."))
 		return false;
 	char *path = xasprintf("content/%s", rel);
 	struct stat st;
-	bool is = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	bool is = true;
+	/* every folder on the way too: none may be a link */
+	for (char *slash = path + strlen("content"); is && (slash = strchr(slash + 1, '/'));) {
+		*slash = '\0';
+		is = lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+		*slash = '/';
+	}
+	is = is && lstat(path, &st) == 0 && S_ISREG(st.st_mode);
 	free(path);
 	return is;
 }

@@ -200,6 +200,58 @@ static void test_runaway(void)
 	tpl_set_free(set);
 }
 
+/* A template's tree is walked by recursion: nesting is bounded when it is
+ * compiled (30,000 nested sections crashed the build). */
+static void test_depth(void)
+{
+	const int depths[] = { TPL_MAX_DEPTH, TPL_MAX_DEPTH + 1, 30000 };
+	struct tpl_set *set = tpl_set_new(true);
+	struct buf nested = BUF_INIT;
+	for (size_t d = 0; d < sizeof depths / sizeof *depths; d++) {
+		buf_clear(&nested);
+		for (int i = 0; i < depths[d]; i++)
+			buf_puts(&nested, i % 2 ? "{{^s}}" : "{{#s}}");
+		buf_puts(&nested, "x");
+		for (int i = 0; i < depths[d]; i++)
+			buf_puts(&nested, "{{/s}}");
+		INT_EQ(tpl_set_add(set, "deep", "deep.mustache", nested.data, nested.len),
+		       depths[d] <= TPL_MAX_DEPTH ? 0 : -1, "nesting as deep as allowed, or deeper");
+	}
+	buf_free(&nested);
+	tpl_set_free(set);
+}
+
+/* Partials that fan out make much text from few nodes: the output is
+ * bounded in bytes, not only in nodes (10 x 10 x 10 x 70 KB here). */
+static void test_output_bound(void)
+{
+	struct tpl_set *set = tpl_set_new(true);
+	struct buf text = BUF_INIT;
+	for (int i = 0; i < 70 * 1024; i++)
+		buf_putc(&text, 'x');
+	tpl_set_add(set, "p3", "p3.mustache", text.data, text.len);
+	const char *fan[] = { "p2", "{{>p3}}", "p1", "{{>p2}}", "top", "{{>p1}}" };
+	for (int i = 0; i < 6; i += 2) {
+		buf_clear(&text);
+		for (int k = 0; k < 10; k++)
+			buf_puts(&text, fan[i + 1]);
+		tpl_set_add(set, fan[i], fan[i], text.data, text.len);
+	}
+	INT_EQ(tpl_set_check(set), 0, "the partials exist");
+	cJSON *ctx = cJSON_CreateObject();
+	const cJSON *frames[] = { ctx };
+	struct buf out = BUF_INIT;
+	INT_EQ(tpl_render(set, "p1", frames, 1, "en", &out), 0, "7 MB made");
+	INT_EQ(out.len, 100 * 70 * 1024, "all of it");
+	buf_clear(&out);
+	INT_EQ(tpl_render(set, "top", frames, 1, "en", &out), -1, "70 MB refused");
+	OK(out.len <= TPL_MAX_OUTPUT + 70 * 1024, "stopped at the bound: %zu bytes", out.len);
+	buf_free(&out);
+	buf_free(&text);
+	cJSON_Delete(ctx);
+	tpl_set_free(set);
+}
+
 void test_template(void)
 {
 	const char *shared = getenv("SHARED");
@@ -217,5 +269,7 @@ void test_template(void)
 	test_json();
 	test_list_position();
 	test_errors();
+	test_depth();
+	test_output_bound();
 	test_runaway();
 }
