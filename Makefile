@@ -5,6 +5,7 @@
 #                   the embedded demo data (no network, no API key)
 #   make test       install what is missing, build, run every test
 #   make test-asan  the same test suite under AddressSanitizer + UBSan
+#   make valgrind   the same test suite under valgrind's memcheck
 #   make bench      benchmarks (import speed, HTTP client and scrape rates, the
 #                   predictor against scikit-learn and XGBoost, ...); installs
 #                   what they compare against as root
@@ -45,6 +46,7 @@ COMMON_OBJS := \
 	common/slug.o \
 	common/strmap.o \
 	common/textfold.o \
+	common/utf8.o \
 	common/xalloc.o \
 	common/ytree.o
 
@@ -160,11 +162,11 @@ VEGA_TGZ     := .cache/vega-datasets-$(VEGA_VERSION).tgz
 VEGA_JSON    := .cache/vega-datasets-$(VEGA_VERSION)/movies.json
 
 # libFuzzer targets, one per parser (make fuzz; needs clang).
-FUZZ_TARGETS := csv page template textfold tmdb yaml
+FUZZ_TARGETS := config csv page template textfold tmdb vega yaml
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 
-.PHONY: all deps bench-deps run test test-asan bench fuzz fuzz-run install clean demo-data golden browser-deps
+.PHONY: all deps bench-deps run test test-asan valgrind bench fuzz fuzz-run install clean demo-data golden browser-deps
 
 all: $(MARQUEE)
 
@@ -256,6 +258,14 @@ test-asan:
 		CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
+# The same suite under valgrind's memcheck: any memory error or leak
+# (definite or indirect) in marquee or the unit tests fails (tests/valgrind.sh).
+valgrind: deps
+	@sh .ci/deps.sh valgrind
+	@$(MAKE) --no-print-directory all $(UNIT_TESTS) $(TMDB_SERVER) $(HTTP_DRIVER) $(FUZZ_REPLAYS)
+	@$(MAKE) --no-print-directory demo-data || echo "note: demo data not fetched; its tests will skip"
+	@BUILD=$(BUILD) sh tests/valgrind.sh
+
 # Writes tests/golden/expected anew after an intended change of output.
 golden: all demo-data
 	@for c in en fr demo; do UPDATE=1 MARQUEE=$(abspath $(MARQUEE)) sh tests/golden/compare.sh $$c || exit 1; done
@@ -270,6 +280,7 @@ bench: deps bench-deps
 # grows in .cache/fuzz. A crash stops with its input saved. One target:
 # make fuzz FUZZ_TARGETS=tmdb.
 fuzz: deps
+	@sh .ci/deps.sh fuzz
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" fuzz-run
 
 fuzz-run: $(addprefix $(BUILD)/fuzz_,$(FUZZ_TARGETS))

@@ -5,6 +5,8 @@
 # Usage: deps.sh          the packages to build, test and run
 #        deps.sh bench    what make bench compares with: Hugo, and the
 #                         reference models (scikit-learn, XGBoost, SciPy)
+#        deps.sh fuzz     clang and its libFuzzer runtime (make fuzz)
+#        deps.sh valgrind valgrind (make valgrind)
 set -eu
 
 case "${1:-}" in
@@ -15,8 +17,14 @@ libcmark-gfm-extensions-dev libsqlite3-dev libsvm-dev libyaml-dev sqlite3 tidy c
 bench)
 	packages="hugo python3 python3-numpy python3-scipy python3-sklearn python3-xgboost"
 	;;
+fuzz)
+	packages="clang libclang-rt-dev"
+	;;
+valgrind)
+	packages="valgrind"
+	;;
 *)
-	echo "usage: deps.sh [bench]" >&2
+	echo "usage: deps.sh [bench|fuzz|valgrind]" >&2
 	exit 2
 	;;
 esac

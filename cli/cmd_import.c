@@ -62,6 +62,13 @@ static int run_import(struct app *app, int argc, char **argv)
 		goto out;
 	}
 	rc = 1;
+	/* the inbox's setting names the source of the command's files too, so
+	 * that a history rebuilt from imports/imported/ keys its films alike */
+	const char *configured;
+	if (!opt.source && config_string(app->cfg, "import.source", "", &configured) != 0)
+		goto out;
+	if (!opt.source && *configured)
+		opt.source = configured;
 	st = store_open_config(app->cfg);
 	if (!st || store_begin(st) != 0)
 		goto out;
@@ -121,7 +128,8 @@ const struct command cmd_import = {
 		"  --map C=H      read canonical column C, or the outcome named C, from the\n"
 		"                 column with header H\n"
 		"  --ignore H     skip the column H\n"
-		"  --source NAME  name of the source (default: the file name); keys ids\n"
+		"  --source NAME  name of the source whose ids the id column holds (default:\n"
+		"                 import.source; else the file name, for a file with no id)\n"
 		"  --format F     csv or vega (default: by the file's extension)\n"
 		"  --strict       any rejected row fails the whole import\n"
 		"  --dry-run      check everything, store nothing\n\n"

@@ -123,7 +123,7 @@ static int run_models(struct app *app, int argc, char **argv)
 	(void)argv;
 	if (argc > 1)
 		return command_usage(&cmd_models);
-	struct store *st = store_open_config(app->cfg);
+	struct store *st = store_open_config_read_only(app->cfg);
 	if (!st)
 		return 1;
 	struct model_record *list = NULL;
@@ -201,9 +201,11 @@ static int run_features(struct app *app, int argc, char **argv)
 	const char *metric;
 	if (predict_metric(app->cfg, metric_opt, &metric) != 0)
 		return 1;
-	struct store *st = store_open_config(app->cfg);
-	if (!st)
+	struct store *st = store_open_config_read_only(app->cfg);
+	if (!st || store_begin(st) != 0) {
+		store_close(st);
 		return 1;
+	}
 	struct film_facts *films = NULL;
 	size_t n_films = 0;
 	struct feature_matrix m = { 0 };

@@ -33,9 +33,11 @@ static int run_actuals(struct app *app, int argc, char **argv)
 		{ "film", required_argument, NULL, 'f' },
 		{ "admissions", required_argument, NULL, 'a' },
 		{ "revenue", required_argument, NULL, 'r' },
+		{ "replace", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *week = NULL, *film = NULL, *admissions = NULL, *revenue = NULL;
+	bool replace = false;
 	if (argc < 2)
 		return command_usage(&cmd_actuals);
 	const char *action = argv[1];
@@ -55,6 +57,9 @@ static int run_actuals(struct app *app, int argc, char **argv)
 			break;
 		case 'r':
 			revenue = optarg;
+			break;
+		case 'R':
+			replace = true;
 			break;
 		default:
 			return command_usage(&cmd_actuals);
@@ -76,6 +81,7 @@ static int run_actuals(struct app *app, int argc, char **argv)
 	}
 	struct actuals_batch run;
 	actuals_batch_init(&run, st, &cinema);
+	run.replace = replace;
 	cinema_free(&cinema);
 	int rc = 1;
 	if (add) {
@@ -88,7 +94,11 @@ static int run_actuals(struct app *app, int argc, char **argv)
 	}
 	if (store_commit(st) != 0)
 		goto out;
-	msg_info("actuals: %ld recorded, %ld already known", run.added, run.same);
+	if (replace)
+		msg_info("actuals: %ld recorded, %ld already known, %ld corrected", run.added, run.same,
+			 run.replaced);
+	else
+		msg_info("actuals: %ld recorded, %ld already known", run.added, run.same);
 	rc = 0;
 out:
 	if (rc != 0)
@@ -100,8 +110,8 @@ out:
 const struct command cmd_actuals = {
 	.name = "actuals",
 	.run = run_actuals,
-	.usage = "actuals add --week YYYY-Www --film FILM --admissions N [--revenue X]\n"
-		 "       marquee actuals import FILE.csv...",
+	.usage = "actuals add [--replace] --week YYYY-Www --film FILM --admissions N [--revenue X]\n"
+		 "       marquee actuals import [--replace] FILE.csv...",
 	.summary = "record the admissions a published week really had",
 	.help = "Records what really happened, from the cinema's ticketing, in cinema.db. FILM\n"
 		"is the film's key, its slug or its title as published for that week.\n\n"
@@ -110,7 +120,9 @@ const struct command cmd_actuals = {
 		"A week that was never published, a film that was not among its candidates, a\n"
 		"negative number, or a figure that differs from one already recorded is an\n"
 		"error, and then nothing of the command is recorded. Recording the same figures\n"
-		"again changes nothing, so a file can be imported every week.\n",
+		"again changes nothing, so a file can be imported every week.\n\n"
+		"  --replace  a figure that differs from the one recorded corrects it (the\n"
+		"             admissions and revenue given replace those recorded)\n",
 };
 
 static int run_records(struct app *app, int argc, char **argv)

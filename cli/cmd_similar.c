@@ -89,9 +89,12 @@ static int run_similar(struct app *app, int argc, char **argv)
 	    predict_metric(app->cfg, NULL, &metric) != 0 ||
 	    config_string(app->cfg, "site.language", "en", &lang) != 0)
 		return 1;
-	struct store *st = store_open_config(app->cfg);
-	if (!st)
+	/* similar only reads: no lock, and it works on a store it cannot write */
+	struct store *st = store_open_config_read_only(app->cfg);
+	if (!st || store_begin(st) != 0) {
+		store_close(st);
 		return 1;
+	}
 	struct catalogue_film *films = NULL;
 	size_t n = 0;
 	struct recommend *r = NULL;

@@ -23,9 +23,12 @@ static int run_content(struct app *app, int argc, char **argv)
 	const char *content_dir;
 	if (config_string(app->cfg, "content_dir", "content", &content_dir) != 0)
 		return 1;
-	struct store *st = store_open_config(app->cfg);
-	if (!st)
+	/* content reads the stores only: one read transaction, one view */
+	struct store *st = store_open_config_read_only(app->cfg);
+	if (!st || store_begin(st) != 0) {
+		store_close(st);
 		return 1;
+	}
 	int rc = content_write(st, app->cfg, content_dir) == 0 ? 0 : 1;
 	store_close(st);
 	return rc;

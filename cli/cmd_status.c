@@ -25,9 +25,11 @@ static int run_status(struct app *app, int argc, char **argv)
 		printf("stores:          none in %s/ yet ('marquee import' makes them)\n", dir);
 		return 0;
 	}
-	struct store *st = store_open_config(app->cfg);
-	if (!st)
+	struct store *st = store_open_config_read_only(app->cfg);
+	if (!st || store_begin(st) != 0) {
+		store_close(st);
 		return 1;
+	}
 	struct store_summary sum;
 	struct store_metric_count *metrics = NULL;
 	size_t n = 0;

@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "common/date.h"
 #include "common/msg.h"
+#include "common/utf8.h"
 #include "predictor/cinema/overrides.h"
 #include "predictor/cinema/decision.h"
 #include "predictor/pages/pages.h"
@@ -127,7 +128,8 @@ static int week_command(struct app *app, int argc, char **argv, const struct com
 	int rc = 1;
 	if (content_lang(app->cfg, &pl) != 0)
 		goto out;
-	st = store_open_config(app->cfg);
+	/* select only looks: it reads the stores, and stores nothing */
+	st = publish ? store_open_config(app->cfg) : store_open_config_read_only(app->cfg);
 	if (!st || store_begin(st) != 0)
 		goto out;
 	if (decision_make(st, app->cfg, &cinema, week, replay, &w) != 0)
@@ -232,6 +234,12 @@ static int run_override(struct app *app, int argc, char **argv)
 		return command_usage(&cmd_override);
 	if (!command_week_ok(week))
 		return 2;
+	/* kept in cinema.db, exported and restored: text as every input is */
+	char why[UTF8_WHY];
+	if (note && utf8_check(note, why) != 0) {
+		msg_error("--note: %s", why);
+		return 2;
+	}
 	struct cinema cinema;
 	if (cinema_load(app->cfg, &cinema) != 0)
 		return 1;

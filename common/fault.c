@@ -11,7 +11,7 @@
 static pthread_once_t parsed = PTHREAD_ONCE_INIT;
 static char fault_site[64];
 static long fault_at;
-static bool fault_kill;
+static bool fault_kill, fault_stop;
 static atomic_long fault_calls; /* the site is hit from the rendering threads */
 
 static void parse(void)
@@ -27,6 +27,7 @@ static void parse(void)
 	char *end;
 	fault_at = strtol(colon + 1, &end, 10);
 	fault_kill = strcmp(end, ":kill") == 0;
+	fault_stop = strcmp(end, ":stop") == 0;
 }
 
 bool fault_hit(const char *site)
@@ -39,6 +40,12 @@ bool fault_hit(const char *site)
 	if (fault_kill) {
 		fflush(NULL);
 		raise(SIGKILL);
+	}
+	if (fault_stop) {
+		/* hangs there, whatever it holds, until SIGCONT (or SIGKILL) */
+		fflush(NULL);
+		raise(SIGSTOP);
+		return false;
 	}
 	return true;
 }

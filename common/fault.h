@@ -1,10 +1,13 @@
 /*
  * Fault injection for tests, in the spirit of SQLite's test harness. The
- * environment variable MARQUEE_FAULT="SITE:N[:kill]" makes the Nth call of
- * fault_hit(SITE) report a failure (or, with ":kill", end the process with
- * SIGKILL there, as a crash would). Sites: "import-row" (a row of an
- * import), "write" (a write of file_write_atomic or of a site's file),
- * "rename" (a site's changed file renamed into place at the commit),
+ * environment variable MARQUEE_FAULT="SITE:N[:kill|:stop]" makes the Nth
+ * call of fault_hit(SITE) report a failure (or, with ":kill", end the
+ * process with SIGKILL there, as a crash would; with ":stop", stop it there
+ * with SIGSTOP, as a hung process, holding what it holds, and go on when
+ * continued). Sites: "import-row" (a row of an import), "commit" (a store
+ * transaction about to commit), "write" (a write of file_write_atomic or
+ * of a site's file), "rename" (a site's changed file renamed into place at
+ * the commit),
  * "inotify" (serve's watcher starting: as if inotify were unavailable),
  * "http" (an attempt of the HTTP client: fails as a transport error would).
  * Unset, it costs one getenv on the first call.

@@ -47,8 +47,78 @@ sql() {
 	sqlite3 -batch -noheader "$1" "$2"
 }
 
+# read_only DIR CMD...: runs CMD as run does, with DIR read-only for it: by
+# its mode for a user; for root, whom modes do not stop, by a read-only bind
+# mount in a mount namespace of its own (skips when there is none).
+read_only() {
+	ro_dir=$1
+	shift
+	if [ "$(id -u)" -ne 0 ]; then
+		chmod -R a-w "$ro_dir"
+		run "$@"
+		chmod -R u+w "$ro_dir"
+		return
+	fi
+	unshare -m true 2>/dev/null || skip "root without a mount namespace: no read-only folder"
+	run unshare -m sh -c 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"' \
+		sh "$ro_dir" "$@"
+}
+
+# small_disk DIR KB SCRIPT: runs the shell SCRIPT (text) as run does, with a
+# file system of KB kilobytes mounted at DIR (empty) for it: a full disk
+# that is really full. Root only, in a mount namespace of its own: skips
+# otherwise (MARQUEE_FAULT's "write" site covers the rest).
+small_disk() {
+	[ "$(id -u)" -eq 0 ] || skip "a small file system needs root (MARQUEE_FAULT=write covers a user)"
+	unshare -m true 2>/dev/null || skip "root without a mount namespace: no small file system"
+	mkdir -p "$1"
+	run unshare -m sh -c 'mount -t tmpfs -o size="$2"k tmpfs "$1" && eval "$3"' sh "$1" "$2" "$3"
+}
+
+# integrity DB: fails the test unless SQLite finds the store whole.
+integrity() {
+	got=$(sqlite3 -batch "$1" 'PRAGMA integrity_check; PRAGMA foreign_key_check' 2>&1)
+	[ "$got" = ok ] || fail "$1: integrity_check says: $got"
+}
+
 need_shared() {
 	[ -e "$SHARED/$1" ] || skip "../shared/$1 is absent"
+}
+
+# ---- a small history (records.sh, stores.sh) ----
+
+# history FILE: 3 films a week on Wednesdays from 2023-01-04 for 40 weeks,
+# first-week admissions growing with budget; then 4 films in 2024-W10
+# without outcomes (the week to decide) and 1 in 2024-W12.
+history() {
+	awk 'BEGIN {
+		print "id,title,release_date,genres,director,budget_usd,runtime_min,first_week_admissions"
+		srand(7)
+		for (w = 0; w < 40; w++) {
+			for (k = 0; k < 3; k++) {
+				id++
+				budget = 1000000 * (1 + (id * 37) % 50)
+				adm = int(budget / 100 * (0.7 + rand() * 0.6))
+				g = (k == 0 ? "Drame" : (k == 1 ? "Comédie" : "Action"))
+				printf "%d,Film %d,%s,%s,Director %d,%d,%d,%d\n", id, id, day(w), g, id % 9, budget, 90 + id % 40, adm
+			}
+		}
+		printf "901,Big One,2024-03-06,Action,Director 1,45000000,120,\n"
+		printf "902,Middle One,2024-03-06,Drame,Director 2,20000000,100,\n"
+		printf "903,Small One,2024-03-06,Comédie,Director 3,2000000,95,\n"
+		printf "904,Tiny One,2024-03-06,Drame,Director 4,1000000,90,\n"
+		printf "905,Lonely One,2024-03-20,Drame,Director 5,9000000,90,\n"
+	}
+	function day(w,   d) { d = 19361 + 7 * w; return strftime("%Y-%m-%d", d * 86400, 1) }' >"$1"
+}
+
+setup() {
+	history h.csv
+	printf 'model:\n  metric: first_week_admissions\n' >marquee.yml
+	run "$MARQUEE" import --source t h.csv
+	expect_status 0
+	run "$MARQUEE" train
+	expect_status 0
 }
 
 # ---- the canned TMDB server (tests/tmdb/) ----

@@ -14,6 +14,7 @@
 
 #include "common/date.h"
 #include "common/msg.h"
+#include "common/utf8.h"
 #include "predictor/sources/csv.h"
 #include "predictor/sources/import.h"
 #include "predictor/store/store_records.h"
@@ -78,15 +79,19 @@ int actuals_add(struct actuals_batch *run, const char *where, const char *week,
 	enum actual_change change;
 	long old = 0;
 	int rc = store_actual_put(st, week, ref.film_key, (long)admissions, revenue, source, run->now,
-				  &change, &old);
+				  run->replace, &change, &old);
 	if (rc == 0 && change == ACTUAL_CONFLICT) {
 		msg_error("%s%s, %s: %ld admissions are already recorded; a different figure (%s) is "
-			  "refused",
+			  "refused: --replace corrects it",
 			  where, week, ref.title, old, admissions_text);
 		rc = -1;
 	}
+	if (rc == 0 && change == ACTUAL_REPLACED)
+		msg_info("%s%s, %s: %ld admissions corrected to %.0f", where, week, ref.title, old,
+			 admissions);
 	if (rc == 0)
-		*(change == ACTUAL_ADDED ? &run->added : &run->same) += 1;
+		*(change == ACTUAL_ADDED ? &run->added
+		  : change == ACTUAL_SAME ? &run->same : &run->replaced) += 1;
 	free(ref.film_key);
 	free(ref.title);
 	return rc;
@@ -104,6 +109,8 @@ int actuals_import_file(struct actuals_batch *run, const char *path)
 	size_t n;
 	int col[4] = { -1, -1, -1, -1 }, rc = -1, got;
 	static const char *const names[] = { "week", "film", "admissions", "revenue" };
+	/* the file's name is recorded as the source, and exported: as text */
+	const char *source = utf8_check(path, NULL) == 0 ? path : "a CSV file";
 	got = csv_next(r, &f, &n);
 	if (got <= 0) {
 		msg_error("%s: %s", path, got == 0 ? "empty file: the header week,film,admissions is needed"
@@ -133,7 +140,7 @@ int actuals_import_file(struct actuals_batch *run, const char *path)
 			goto out;
 		}
 		if (actuals_add(run, where, f[col[0]], f[col[1]], f[col[2]],
-			       col[3] >= 0 ? f[col[3]] : NULL, path) != 0)
+			       col[3] >= 0 ? f[col[3]] : NULL, source) != 0)
 			goto out;
 	}
 	rc = 0;

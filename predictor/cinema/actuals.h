@@ -3,8 +3,9 @@
  * or the ticketing system exports, recorded in cinema.db inside the
  * caller's transaction. A week never published, a film that was not among
  * its candidates, a negative, fractional or impossible figure (above every
- * seat of every show), or a figure different from one already recorded is
- * refused with its place and reason.
+ * seat of every show), or a figure different from one already recorded
+ * (unless the batch replaces: a correction) is refused with its place and
+ * reason.
  */
 #ifndef MARQUEE_ACTUALS_H
 #define MARQUEE_ACTUALS_H
@@ -18,7 +19,9 @@ struct actuals_batch {
 	char now[21];            /* when they were recorded */
 	double capacity;         /* the most a week can sell: every seat of every show */
 	char over_capacity[96];  /* why a figure above it is refused */
+	bool replace;            /* a different figure corrects the one recorded */
 	long added, same;        /* recorded now; already known with the same figure */
+	long replaced;           /* corrected (with replace) */
 };
 
 void actuals_batch_init(struct actuals_batch *batch, struct store *st, const struct cinema *cinema);

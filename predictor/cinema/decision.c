@@ -103,14 +103,17 @@ static char **copy_list(char *const *items, size_t n)
 	return out;
 }
 
-/* The film summary: slug, title, release date, and from the store its poster,
- * genres and director. */
+/*
+ * The film summary: title, release date, and from the store its slug
+ * (unique, given when the film was stored), poster, genres and director.
+ * slug, when not NULL, is the one it was published with (a holdover).
+ */
 static int film_summary(struct store *st, const char *key, const char *slug, const char *title,
 			const char *release_date, struct week_film *f)
 {
 	memset(f, 0, sizeof *f);
 	f->key = xstrdup(key);
-	f->slug = xstrdup(slug);
+	f->slug = slug ? xstrdup(slug) : NULL;
 	f->title = xstrdup(title);
 	f->release_date = xstrdup(release_date);
 	struct film_info info;
@@ -118,6 +121,15 @@ static int film_summary(struct store *st, const char *key, const char *slug, con
 	if (store_film_info(st, key, &info, &found) != 0) {
 		week_film_clear(f);
 		return -1;
+	}
+	if (!f->slug && found && info.slug)
+		f->slug = xstrdup(info.slug);
+	if (!f->slug) {
+		long day;
+		int y = 0, m, d;
+		if (date_parse(release_date, &day) == 0)
+			date_to_ymd(day, &y, &m, &d);
+		f->slug = slug_film(title, NULL, y, key);
 	}
 	if (found) {
 		f->poster = info.poster_path ? xstrdup(info.poster_path) : NULL;
@@ -298,10 +310,7 @@ int decision_make(struct store *st, const struct config *cfg, const struct cinem
 		struct week_candidate *wc = &w->candidates[i];
 		char release[11];
 		date_format(p->release, release);
-		char *slug = slug_film(p->title, p->release);
-		int r = film_summary(st, p->key, slug, p->title, release, &wc->film);
-		free(slug);
-		if (r != 0)
+		if (film_summary(st, p->key, NULL, p->title, release, &wc->film) != 0)
 			goto out;
 		w->n_candidates++;
 		wc->rank = (int)i + 1;

@@ -362,7 +362,7 @@ static int replay_actuals(struct store *st, const struct cinema *c, const struct
 		enum actual_change change;
 		long old;
 		if (store_actual_put(st, w->week, key, admissions, admissions * c->ticket_price,
-				     "replay", "replay", &change, &old) != 0)
+				     "replay", "replay", false, &change, &old) != 0)
 			return -1;
 	}
 	return 0;

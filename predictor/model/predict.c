@@ -109,6 +109,9 @@ int predict_week_metric(struct store *st, const char *metric, long week_start,
 				features_group(reasons[r].group)->name, reasons[r].effect,
 				features_group_missing(x, reasons[r].group) };
 		p->n_reasons = k;
+		/* a command that only looks (select) reads the stores only */
+		if (store_read_only(st))
+			continue;
 		char *json = reasons_json(p->reasons, p->n_reasons);
 		int put = store_prediction_put(st, rec.id, p->film_id, week, p->predicted, p->lower,
 					       p->upper, json);

@@ -17,8 +17,6 @@
 #include "common/xalloc.h"
 #include "predictor/words/words.h"
 
-/* The line that marks a starter page, whatever the language. */
-#define STARTER "# marquee starter page:"
 
 static cJSON *cinema_json(const struct cinema *c)
 {
@@ -67,7 +65,8 @@ static bool starter_free(const char *path)
 		return true;
 	char line[256] = "";
 	bool marked = fgets(line, sizeof line, f) && strcmp(line, "---\n") == 0 &&
-		      fgets(line, sizeof line, f) && strncmp(line, STARTER, strlen(STARTER)) == 0;
+		      fgets(line, sizeof line, f) &&
+		      strncmp(line, CONTENT_STARTER, strlen(CONTENT_STARTER)) == 0;
 	fclose(f);
 	return marked;
 }
@@ -81,7 +80,7 @@ static int starter_put(struct page_set *set, const char *rel, const char *title,
 		char *note = words_say(lang, W_STARTER_NOTE, path);
 		cJSON *t = cJSON_CreateString(title);
 		char *quoted = json_print(t);
-		char *text = xasprintf("---\n" STARTER " %s\ntitle: %s\nmenu: %d\n---\n%s", note,
+		char *text = xasprintf("---\n" CONTENT_STARTER " %s\ntitle: %s\nmenu: %d\n---\n%s", note,
 				       quoted, menu, body);
 		rc = content_put_file(set, rel, text, strlen(text));
 		free(text);

@@ -58,7 +58,19 @@ void page_films_name(struct page_films *pf, const struct week_record *weeks, siz
 	for (size_t i = 0; i < pf->n; i++) {
 		if (pf->slug[i])
 			continue;
-		char *base = slug_film(pf->films[i].title, pf->films[i].release);
+		/* the slug the store gave it when it was first stored (unique in
+		 * analytics.db, bounded); a published film may hold it still, from
+		 * before slugs were unique, so a number is added then */
+		const struct catalogue_film *film = &pf->films[i];
+		char *base;
+		if (film->slug && slug_is_valid(film->slug)) {
+			base = xstrdup(film->slug);
+		} else {
+			int y = 0, m, d;
+			if (film->release != CATALOGUE_NO_DAY)
+				date_to_ymd(film->release, &y, &m, &d);
+			base = slug_film(film->title, NULL, y, film->key);
+		}
 		char *slug = xstrdup(base);
 		for (int k = 2; strmap_get(&used, slug); k++) {
 			free(slug);

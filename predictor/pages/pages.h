@@ -61,6 +61,10 @@ struct page_set {
 	struct file_set changed; /* the pages that changed */
 };
 
+/* The line that marks a starter page (about.md, prices.md), whatever the
+ * language: marquee replaces one only while it starts so (page_cinema.c). */
+#define CONTENT_STARTER "# marquee starter page:"
+
 /* Adds a page at dir/rel with front (JSON front matter) and body. 0 or -1.
  * Every "poster" in front becomes the site's copy of it, or null (content.c). */
 int content_put(struct page_set *set, const char *rel, cJSON *front, const char *body);
@@ -133,9 +137,10 @@ struct page_films {
 };
 
 /*
- * Names the page of every film: the slug a published week gave it, else
- * its title and year, followed by -2, -3... when an earlier film of the
- * catalogue (or a published one) has it already.
+ * Names the page of every film: the slug a published week gave it (as
+ * content.c resolved it: one per film), else the one analytics.db gave it
+ * when it was first stored, followed by -2, -3... when a published film
+ * has it already (a week published before slugs were unique).
  */
 void page_films_name(struct page_films *pf, const struct week_record *weeks, size_t n_weeks);
 void page_films_clear(struct page_films *pf);

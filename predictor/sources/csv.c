@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common/buf.h"
+#include "common/utf8.h"
 #include "common/xalloc.h"
 
 struct csv_reader {
@@ -219,32 +220,5 @@ int csv_next(struct csv_reader *r, char ***fields, size_t *n_fields)
 
 int csv_check_text(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		unsigned char c = *p;
-		if (c < 0x80) {
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-				return -1;
-			p++;
-			continue;
-		}
-		int len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
-		if (len == 0 || (len == 2 && c < 0xC2) || (c > 0xF4))
-			return -1;
-		for (int i = 1; i < len; i++)
-			if ((p[i] & 0xC0) != 0x80)
-				return -1;
-		if (len == 3) {
-			unsigned cp = (c & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu);
-			if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
-				return -1;
-		}
-		if (len == 4) {
-			unsigned cp = (c & 0x07u) << 18 | (p[1] & 0x3Fu) << 12;
-			if (cp < 0x10000 || cp > 0x10FFFF)
-				return -1;
-		}
-		p += len;
-	}
-	return 0;
+	return utf8_check(s, NULL);
 }

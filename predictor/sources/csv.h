@@ -32,7 +32,8 @@ const char *csv_error(const struct csv_reader *r);
 /* Bytes read so far, for progress. */
 long long csv_offset(const struct csv_reader *r);
 
-/* 0 when s is valid UTF-8 without control characters other than tab/newline. */
+/* 0 when s is valid UTF-8 without control characters other than tab, line
+ * feed and carriage return (utf8_check, which also says why not). */
 int csv_check_text(const char *s);
 
 #endif

@@ -19,6 +19,7 @@
 #include "common/date.h"
 #include "common/fault.h"
 #include "common/msg.h"
+#include "common/strmap.h"
 #include "common/xalloc.h"
 
 /* ---- rows ---- */
@@ -82,21 +83,23 @@ void import_row_list(struct import_row *row, const char *text, const char ***ite
 		count += *p == ';';
 	const char **list = import_row_own(row, xcalloc(count, sizeof *list));
 	size_t k = 0;
+	/* a cast list may hold a great many names: repeats are found by hash */
+	struct strmap seen = STRMAP_INIT;
 	for (const char *p = text;;) {
 		const char *semi = strchr(p, ';');
 		size_t len = semi ? (size_t)(semi - p) : strlen(p);
 		char *item = import_trimmed(p, len);
-		bool keep = item[0] != '\0';
-		for (size_t i = 0; keep && i < k; i++)
-			keep = strcmp(list[i], item) != 0;
-		if (keep)
+		if (item[0] != '\0' && !strmap_get(&seen, item)) {
 			list[k++] = import_row_own(row, item);
-		else
+			strmap_put(&seen, item, item);
+		} else {
 			free(item);
+		}
 		if (!semi)
 			break;
 		p = semi + 1;
 	}
+	strmap_free(&seen);
 	*items = list;
 	*n = k;
 }
@@ -183,6 +186,9 @@ int import_row_put(struct import_ctx *ctx, struct import_row *row, long line)
 	case STORE_AMBIGUOUS:
 		import_reject(ctx, line, "\"%s\" could be any of %s: give the file an id column "
 			      "(a TMDB or IMDb id) to say which", row->film.title, detail);
+		break;
+	case STORE_REFUSED:
+		import_reject(ctx, line, "%s", detail);
 		break;
 	}
 	free(detail);
@@ -282,10 +288,21 @@ int import_files(struct store *st, const struct import_options *opt, char *const
 	for (size_t i = 0; i < n; i++) {
 		char *auto_source = opt->source ? NULL : default_source(paths[i]);
 		struct import_ctx ctx = { .store = st, .path = paths[i],
-					  .source = opt->source ? opt->source : auto_source };
+					  .source = opt->source ? opt->source : auto_source,
+					  .source_named = opt->source != NULL };
 		bool vega = opt->format ? strcmp(opt->format, "vega") == 0 : is_json(paths[i]);
 		int r = vega ? import_vega(&ctx) : import_csv(&ctx, opt);
 		bool failed = r != 0 || ctx.failed;
+		/* a file that gives no film is a wrong file, or one misread */
+		if (!failed && ctx.loaded + ctx.updated + ctx.unchanged + ctx.matched == 0) {
+			if (ctx.rows == 0)
+				msg_error("%s: %s: nothing to import", paths[i],
+					  vega ? "no film in the file" : "a header and no row");
+			else
+				msg_error("%s: none of its %ld rows could be stored (each is reported "
+					  "above)", paths[i], ctx.rows);
+			failed = true;
+		}
 		if (!failed) {
 			msg_info("%s: %ld films loaded, %ld updated, %ld unchanged, %ld rejected",
 				 paths[i], ctx.loaded, ctx.updated, ctx.unchanged, ctx.rejected);

@@ -17,6 +17,7 @@ struct import_ctx {
 	struct store *store;   /* borrowed */
 	const char *path;      /* borrowed; the file, as named in messages */
 	const char *source;    /* borrowed; the source name keying its rows */
+	bool source_named;     /* by --source or import.source, not after the file */
 	long loaded, updated, unchanged, rejected, repaired;
 	long matched;          /* attached to films other sources brought */
 	long rows;             /* records seen, for fault injection and progress */
@@ -32,7 +33,8 @@ struct import_mapping {
 
 struct import_options {
 	const char *format;            /* borrowed; "csv", "vega" or NULL: by extension */
-	const char *source;            /* borrowed; NULL: named after each file */
+	const char *source;            /* borrowed; NULL: named after each file (a file
+					* with an id column then fails) */
 	struct import_mapping *maps;   /* owned; --map C=H */
 	size_t n_maps, cap_maps;
 	const char **ignore;           /* owned array of borrowed headers; --ignore H */

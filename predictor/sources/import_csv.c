@@ -16,6 +16,8 @@
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/msg.h"
+#include "common/strmap.h"
+#include "common/utf8.h"
 #include "common/xalloc.h"
 #include "predictor/sources/csv.h"
 
@@ -72,34 +74,49 @@ static void list_header(struct buf *b, char **fields, size_t n)
 		buf_printf(b, "%s%s", i ? ", " : "", fields[i]);
 }
 
+/* Whether --map gave header the outcome metric. */
+static bool mapped_outcome(const struct import_options *opt, const char *header, const char *metric)
+{
+	for (size_t m = 0; m < opt->n_maps; m++)
+		if (strcmp(opt->maps[m].header, header) == 0 && strcmp(opt->maps[m].canonical, metric) == 0)
+			return true;
+	return false;
+}
+
 /* Resolves each header column to a canonical field, an outcome or nothing. */
 static int read_header(struct import_ctx *ctx, const struct import_options *opt, char **fields,
 		       size_t n, int *roles, char **metrics)
 {
 	int rc = -1;
 	struct buf names = BUF_INIT;
+	struct strmap columns = STRMAP_INIT;  /* header -> its index + 1 */
+	struct strmap outcomes = STRMAP_INIT; /* outcome -> its column + 1 */
 	list_header(&names, fields, n);
 	for (size_t i = 0; i < n; i++) {
-		if (csv_check_text(fields[i]) != 0 || fields[i][0] == '\0') {
-			msg_error("%s:1: column %zu of the header is %s", ctx->path, i + 1,
-				  fields[i][0] ? "not UTF-8 text" : "empty");
+		char why[UTF8_WHY];
+		if (utf8_check(fields[i], why) != 0) {
+			msg_error("%s:1: column %zu of the header: %s", ctx->path, i + 1, why);
 			goto out;
 		}
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(fields[i], fields[j]) == 0) {
-				msg_error("%s:1: the header names \"%s\" twice", ctx->path, fields[i]);
-				goto out;
-			}
+		if (fields[i][0] == '\0') {
+			msg_error("%s:1: column %zu of the header is empty", ctx->path, i + 1);
+			goto out;
+		}
+		/* a header may have hundreds of thousands of columns: no scan per column */
+		if (strmap_put(&columns, fields[i], (void *)(i + 1))) {
+			msg_error("%s:1: the header names \"%s\" twice", ctx->path, fields[i]);
+			goto out;
+		}
 		roles[i] = field_index(fields[i]);
-		for (size_t k = 0; k < opt->n_ignore; k++)
-			if (strcmp(opt->ignore[k], fields[i]) == 0)
-				roles[i] = F_IGNORED;
+	}
+	for (size_t k = 0; k < opt->n_ignore; k++) {
+		size_t at = (size_t)strmap_get(&columns, opt->ignore[k]);
+		if (at)
+			roles[at - 1] = F_IGNORED;
 	}
 	for (size_t m = 0; m < opt->n_maps; m++) {
-		size_t i;
-		for (i = 0; i < n && strcmp(fields[i], opt->maps[m].header) != 0; i++)
-			;
-		if (i == n) {
+		size_t i = (size_t)strmap_get(&columns, opt->maps[m].header);
+		if (i-- == 0) {
 			msg_error("%s:1: --map %s=%s: the header has no column \"%s\" (it has: %s)",
 				  ctx->path, opt->maps[m].canonical, opt->maps[m].header,
 				  opt->maps[m].header, buf_str(&names));
@@ -109,6 +126,7 @@ static int read_header(struct import_ctx *ctx, const struct import_options *opt,
 		int f = field_index(opt->maps[m].canonical);
 		if (f < 0) {
 			roles[i] = F_OUTCOME;
+			free(metrics[i]);
 			metrics[i] = xstrdup(opt->maps[m].canonical);
 			continue;
 		}
@@ -121,45 +139,81 @@ static int read_header(struct import_ctx *ctx, const struct import_options *opt,
 		int seen = 0;
 		for (size_t i = 0; i < n; i++)
 			seen += roles[i] == f;
+		/* ids are their source's: a source named after the file would make a
+		 * renamed file another source, and store every film again */
+		if (seen && f == F_ID && !ctx->source_named) {
+			msg_error("%s:1: the file has an id column: name the source of its ids with "
+				  "--source NAME (or import.source in marquee.yml); named after the file, "
+				  "a renamed file would be another source, and its films would be stored "
+				  "again", ctx->path);
+			goto out;
+		}
 		if (seen == 0 && (f == F_TITLE || f == F_RELEASE_DATE)) {
 			msg_error("%s:1: no \"%s\" column; name it with --map %s=HEADER (the header has: %s)",
 				  ctx->path, field_names[f], field_names[f], buf_str(&names));
 			goto out;
 		}
 	}
+	/* A column mapped to an outcome replaces the one named after it, as a
+	 * mapped canonical column does; any other two columns that give one
+	 * outcome are a mistake, not "the last one wins". */
+	for (size_t i = 0; i < n; i++)
+		if (roles[i] == F_OUTCOME)
+			strmap_put(&outcomes, metrics[i], (void *)(i + 1));
 	for (size_t i = 0; i < n; i++) {
-		if (roles[i] == -1) {
-			roles[i] = F_OUTCOME;
-			metrics[i] = import_metric_name(fields[i]);
-			if (!metrics[i][0]) {
-				msg_error("%s:1: column \"%s\" has no usable name", ctx->path, fields[i]);
-				goto out;
-			}
+		if (roles[i] != -1)
+			continue;
+		roles[i] = F_OUTCOME;
+		metrics[i] = import_metric_name(fields[i]);
+		if (!metrics[i][0]) {
+			msg_error("%s:1: column \"%s\" has no usable name", ctx->path, fields[i]);
+			goto out;
 		}
+		size_t other = (size_t)strmap_get(&outcomes, metrics[i]);
+		if (other && mapped_outcome(opt, fields[other - 1], metrics[i])) {
+			roles[i] = F_IGNORED;
+			continue;
+		}
+		if (other) {
+			size_t a = other - 1 < i ? other - 1 : i, b = other - 1 < i ? i : other - 1;
+			msg_error("%s:1: columns \"%s\" and \"%s\" both give the outcome %s: skip one "
+				  "with --ignore, or name one otherwise with --map NAME=HEADER",
+				  ctx->path, fields[a], fields[b], metrics[i]);
+			goto out;
+		}
+		strmap_put(&outcomes, metrics[i], (void *)(i + 1));
+	}
+	for (size_t i = 0; i < n; i++)
 		if (roles[i] == F_OUTCOME)
 			buf_printf(&ctx->outcome_names, "%s%s", ctx->outcome_names.len ? ", " : "",
 				   metrics[i]);
-	}
 	rc = 0;
 out:
+	strmap_free(&columns);
+	strmap_free(&outcomes);
 	buf_free(&names);
 	return rc;
 }
 
-/* Fills the row from one CSV record; -1 after rejecting it. */
+/*
+ * Fills the row from one CSV record; -1 after rejecting it, with *column the
+ * column to blame (or n when the record as a whole is wrong).
+ */
 static int csv_row(struct import_ctx *ctx, struct import_row *row, char **hdr, char **fields,
-		   size_t n, const int *roles, char **metrics, long line)
+		   size_t n, const int *roles, char **metrics, long line, size_t *column)
 {
+	size_t i;
 	struct film_record *f = &row->film;
 	const char *why;
 	double v;
-	for (size_t i = 0; i < n; i++) {
-		if (csv_check_text(fields[i]) != 0) {
-			import_reject(ctx, line, "column \"%s\": not UTF-8 text", hdr[i]);
-			return -1;
+	for (i = 0; i < n; i++) {
+		char not_text[UTF8_WHY];
+		if (utf8_check(fields[i], not_text) != 0) {
+			import_reject(ctx, line, "column \"%s\": %s", hdr[i], not_text);
+			goto bad;
 		}
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		char *value = import_trimmed(fields[i], strlen(fields[i]));
 		const char *s = import_row_own(row, value);
 		if (!*s && roles[i] != F_TITLE && roles[i] != F_RELEASE_DATE)
@@ -174,17 +228,17 @@ static int csv_row(struct import_ctx *ctx, struct import_row *row, char **hdr, c
 		case F_RELEASE_DATE:
 			if (!*s) {
 				import_reject(ctx, line, "no release date");
-				return -1;
+				goto bad;
 			}
 			if (date_parse(s, &f->release) != 0) {
 				import_reject(ctx, line, "bad date \"%s\"", s);
-				return -1;
+				goto bad;
 			}
 			break;
 		case F_RELEASE_US:
 			if (date_parse(s, &f->release_us) != 0) {
 				import_reject(ctx, line, "bad date \"%s\" in %s", s, hdr[i]);
-				return -1;
+				goto bad;
 			}
 			break;
 		case F_RUNTIME:
@@ -194,14 +248,15 @@ static int csv_row(struct import_ctx *ctx, struct import_row *row, char **hdr, c
 					      import_parse_number(s, &v, &why) == 0
 						      ? "not a whole number of minutes from 1 to 1000"
 						      : why);
-				return -1;
+				goto bad;
 			}
 			f->runtime_min = (int)v;
 			break;
 		case F_BUDGET:
-			if (import_parse_number(s, &v, &why) != 0) {
+			if (import_parse_number(s, &v, &why) != 0 ||
+			    (why = store_budget_implausible(v)) != NULL) {
 				import_reject(ctx, line, "budget \"%s\": %s", s, why);
-				return -1;
+				goto bad;
 			}
 			f->budget_usd = v > 0 ? v : -1; /* 0 means unknown */
 			break;
@@ -238,14 +293,15 @@ static int csv_row(struct import_ctx *ctx, struct import_row *row, char **hdr, c
 			if (import_parse_number(s, &v, &why) != 0 || v != floor(v) || v < 1870 ||
 			    v > 2100) {
 				import_reject(ctx, line, "production year \"%s\" is not a year from 1870 to 2100", s);
-				return -1;
+				goto bad;
 			}
 			f->production_year = (int)v;
 			break;
 		case F_OUTCOME:
-			if (import_parse_number(s, &v, &why) != 0) {
+			if (import_parse_number(s, &v, &why) != 0 ||
+			    (why = store_outcome_implausible(metrics[i], v)) != NULL) {
 				import_reject(ctx, line, "%s \"%s\": %s", hdr[i], s, why);
-				return -1;
+				goto bad;
 			}
 			import_row_outcome(row, metrics[i], v);
 			break;
@@ -255,10 +311,12 @@ static int csv_row(struct import_ctx *ctx, struct import_row *row, char **hdr, c
 	}
 	if (!f->title || !*f->title) {
 		import_reject(ctx, line, "no title");
-		return -1;
+		for (i = 0; i < n && roles[i] != F_TITLE; i++)
+			;
+		goto bad;
 	}
 	/* The primary genre leads the genre list. */
-	for (size_t i = 0; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		if (roles[i] != F_GENRE || !fields[i][0])
 			continue;
 		struct buf joined = BUF_INIT;
@@ -269,6 +327,9 @@ static int csv_row(struct import_ctx *ctx, struct import_row *row, char **hdr, c
 		buf_free(&joined);
 	}
 	return 0;
+bad:
+	*column = i;
+	return -1;
 }
 
 int import_csv(struct import_ctx *ctx, const struct import_options *opt)
@@ -287,6 +348,7 @@ int import_csv(struct import_ctx *ctx, const struct import_options *opt)
 	size_t n_hdr = 0, n;
 	int *roles = NULL;
 	char **metrics = NULL;
+	long *column_rejects = NULL, *column_first = NULL; /* rows each column failed; the first */
 	int rc = -1;
 	struct progress progress;
 	progress_begin(&progress, ctx->path, size);
@@ -306,6 +368,8 @@ int import_csv(struct import_ctx *ctx, const struct import_options *opt)
 		hdr[i] = import_trimmed(fields[i], strlen(fields[i]));
 	roles = xcalloc(n, sizeof *roles);
 	metrics = xcalloc(n, sizeof *metrics);
+	column_rejects = xcalloc(n, sizeof *column_rejects);
+	column_first = xcalloc(n, sizeof *column_first);
 	if (read_header(ctx, opt, hdr, n, roles, metrics) != 0)
 		goto out;
 
@@ -322,13 +386,33 @@ int import_csv(struct import_ctx *ctx, const struct import_options *opt)
 			continue;
 		}
 		import_row_clear(&row);
-		if (csv_row(ctx, &row, hdr, fields, n, roles, metrics, line) != 0)
+		size_t column;
+		if (csv_row(ctx, &row, hdr, fields, n, roles, metrics, line, &column) != 0) {
+			if (column < n && column_rejects[column]++ == 0)
+				column_first[column] = line;
 			continue;
+		}
 		if (import_row_put(ctx, &row, line) != 0)
 			goto out;
 	}
 	if (ferror(in)) {
 		msg_error("%s: read error: %s", ctx->path, strerror(errno));
+		goto out;
+	}
+	/* One column that fails most rows is a column misread (text read as an
+	 * outcome, a date in another form): say which and how to fix it,
+	 * rather than store what is left. */
+	for (size_t i = 0; i < n_hdr; i++) {
+		if (column_rejects[i] * 2 <= ctx->rows)
+			continue;
+		bool plain = strspn(hdr[i], "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					     "0123456789_.-") == strlen(hdr[i]);
+		const char *q = plain ? "" : "'";
+		msg_error("%s: column \"%s\" rejected %ld of %ld rows (the first on line %ld): if it "
+			  "holds no figure of each film, skip it with --ignore %s%s%s; if it is a "
+			  "canonical column under another name, say which with --map COLUMN=%s%s%s",
+			  ctx->path, hdr[i], column_rejects[i], ctx->rows, column_first[i], q, hdr[i],
+			  q, q, hdr[i], q);
 		goto out;
 	}
 	rc = 0;
@@ -341,6 +425,8 @@ out:
 	free(hdr);
 	free(metrics);
 	free(roles);
+	free(column_rejects);
+	free(column_first);
 	import_row_free(&row);
 	csv_free(r);
 	fclose(in);

@@ -11,7 +11,8 @@
  *   - a missing or zero US gross (rejected: no box-office figure);
  *   - a zero or missing budget, runtime, genre, director (kept as unknown).
  *
- * The array is read one object at a time, so memory stays flat.
+ * The array is read one object at a time, so memory stays flat; an object
+ * longer than VEGA_MAX_OBJECT is rejected without being kept.
  */
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -24,11 +25,15 @@
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/msg.h"
+#include "common/utf8.h"
 #include "common/xalloc.h"
 #include "predictor/sources/csv.h"
 #include "predictor/sources/import.h"
 
 #define COMPILED_YEAR 2010
+/* The longest film object read, as the CSV reader's longest record: the
+ * data set's are under 1 KB. */
+#define VEGA_MAX_OBJECT CSV_MAX_RECORD
 
 /* The text at key, trimmed and kept in the row; NULL when absent or blank. */
 static const char *text_of(struct import_row *row, const cJSON *obj, const char *key)
@@ -85,9 +90,9 @@ static void vega_record(struct import_ctx *ctx, struct import_row *row, const cJ
 	const cJSON *item;
 	cJSON_ArrayForEach(item, obj)
 	{
-		if (cJSON_IsString(item) && csv_check_text(item->valuestring) != 0) {
-			import_reject(ctx, line, "\"%s\": not UTF-8 text, or a control character",
-				      item->string);
+		char why[UTF8_WHY];
+		if (cJSON_IsString(item) && utf8_check(item->valuestring, why) != 0) {
+			import_reject(ctx, line, "\"%s\": %s", item->string, why);
 			return;
 		}
 	}
@@ -190,13 +195,17 @@ int import_vega(struct import_ctx *ctx)
 	import_row_init(&row, ctx->source);
 	long line = 1, start_line = 0;
 	int depth = 0, c, rc = -1;
-	bool in_string = false, escaped = false, opened = false, closed = false;
+	bool in_string = false, escaped = false, opened = false, closed = false, oversized = false;
 
 	while ((c = getc_unlocked(in)) != EOF && !ctx->failed) {
 		if (c == '\n')
 			line++;
 		if (depth > 0) {
-			buf_putc(&text, (char)c);
+			/* an object past the bound is followed to its end, not kept */
+			if (text.len < VEGA_MAX_OBJECT)
+				buf_putc(&text, (char)c);
+			else
+				oversized = true;
 			if (in_string) {
 				if (escaped)
 					escaped = false;
@@ -212,13 +221,19 @@ int import_vega(struct import_ctx *ctx)
 				depth++;
 			else if ((c == '}' || c == ']') && --depth == 0) {
 				ctx->rows++;
-				cJSON *obj = cJSON_ParseWithLength(text.data, text.len);
 				import_row_clear(&row);
-				if (!cJSON_IsObject(obj))
-					import_reject(ctx, start_line, "not a JSON object");
-				else
-					vega_record(ctx, &row, obj, start_line);
-				cJSON_Delete(obj);
+				if (oversized) {
+					import_reject(ctx, start_line, "a film object longer than %d bytes: "
+						      "not read", VEGA_MAX_OBJECT);
+				} else {
+					cJSON *obj = cJSON_ParseWithLength(text.data, text.len);
+					if (!cJSON_IsObject(obj))
+						import_reject(ctx, start_line, "not a JSON object");
+					else
+						vega_record(ctx, &row, obj, start_line);
+					cJSON_Delete(obj);
+				}
+				oversized = false;
 				buf_clear(&text);
 			}
 			continue;

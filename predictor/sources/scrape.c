@@ -282,6 +282,10 @@ static int store_movie(struct scrape *s, struct req *r, const struct tmdb_movie 
 			s->report->films_matched++;
 			msg_verbose("%s: \"%s\" is the film %s", r->key, m->title, detail);
 			break;
+		case STORE_REFUSED:
+			s->report->films_refused++;
+			msg_warn("%s: \"%.80s\" not stored: %s", r->key, m->title, detail);
+			break;
 		case STORE_DUPLICATE:
 		case STORE_AMBIGUOUS:
 			s->report->films_refused++;

@@ -1,11 +1,20 @@
 /* Opening, migrating and transactions of the two stores; statement cache. */
 #include "predictor/store/store_internal.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 
+#include "common/buf.h"
+#include "common/date.h"
+#include "common/fault.h"
 #include "common/fileio.h"
 #include "common/msg.h"
+#include "common/slug.h"
 #include "common/textfold.h"
 #include "common/xalloc.h"
 
@@ -156,6 +165,20 @@ static const char *const analytics_migrations[] = {
 	"ALTER TABLE http_cache ADD COLUMN etag TEXT;"
 	"ALTER TABLE http_cache ADD COLUMN last_modified TEXT;"
 	"ALTER TABLE http_cache ADD COLUMN expires_at TEXT;",
+	/* 5: a film's slug, given once when it is first stored and unique, so
+	 * that two films never share a page (two titles in another script were
+	 * both "untitled-2024"; "Twin" and "Twin!" both "twin-2024"). Films
+	 * stored before get theirs in the order they were stored: the first
+	 * keeps the plain slug, the next ones a number. Every base slug ends in
+	 * its four-digit year, so "twin-2024-2" is no other film's base. */
+	"ALTER TABLE films ADD COLUMN slug TEXT;"
+	"UPDATE films SET slug = numbered.slug FROM ("
+	"  SELECT id, base || CASE WHEN n > 1 THEN '-' || n ELSE '' END AS slug FROM ("
+	"    SELECT id, base, row_number() OVER (PARTITION BY base ORDER BY id) AS n FROM ("
+	"      SELECT id, marquee_slug(title, original_title, release_date, key) AS base"
+	"      FROM films))) AS numbered"
+	"  WHERE films.id = numbered.id;"
+	"CREATE UNIQUE INDEX films_slug ON films(slug);",
 };
 
 static const char *const cinema_migrations[] = {
@@ -201,7 +224,15 @@ static const char *const cinema_migrations[] = {
 	"  action TEXT NOT NULL CHECK (action IN ('pin', 'exclude')),"
 	"  note TEXT, created_at TEXT NOT NULL,"
 	"  PRIMARY KEY (week, film_key));",
+	/* 2: films found by the slug and key they were published with, when a
+	 * film is first stored (its slug is then its published one, and never
+	 * one another film was published with). */
+	"CREATE INDEX cinema.candidates_slug ON candidates(slug);"
+	"CREATE INDEX cinema.candidates_film ON candidates(film_key);",
 };
+
+/* How long a writer waits for another to finish before it gives up. */
+#define STORE_BUSY_MS 5000
 
 #define N_ANALYTICS (int)(sizeof analytics_migrations / sizeof *analytics_migrations)
 #define N_CINEMA (int)(sizeof cinema_migrations / sizeof *cinema_migrations)
@@ -216,20 +247,28 @@ int store_cinema_version(void)
 	return N_CINEMA;
 }
 
+/* SQLite's message, with the system's when it has one: "disk I/O error"
+ * says little when the disk is full. */
+static void report(sqlite3 *db, const char *what)
+{
+	int err = db ? sqlite3_system_errno(db) : 0;
+	const char *text = db ? sqlite3_errmsg(db) : "cannot open";
+	if (err && (sqlite3_extended_errcode(db) & 0xff) == SQLITE_IOERR)
+		msg_error("%s: %s (%s)", what, text, strerror(err));
+	else
+		msg_error("%s: %s", what, text);
+}
+
 int store_fail(struct store *st, const char *what)
 {
-	msg_error("%s: %s", what, sqlite3_errmsg(st->db));
+	report(st->db, what);
 	return -1;
 }
 
 static int exec(struct store *st, const char *sql, const char *what)
 {
-	char *err = NULL;
-	if (sqlite3_exec(st->db, sql, NULL, NULL, &err) != SQLITE_OK) {
-		msg_error("%s: %s", what, err ? err : sqlite3_errmsg(st->db));
-		sqlite3_free(err);
-		return -1;
-	}
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, what);
 	return 0;
 }
 
@@ -248,11 +287,29 @@ static int set_wal(struct store *st, const char *schema, const char *file)
 		rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL);
 	}
 	free(sql);
-	if (rc != SQLITE_OK) {
-		msg_error("%s: %s", file, sqlite3_errmsg(st->db));
-		return -1;
-	}
+	if (rc != SQLITE_OK)
+		return store_fail(st, file);
 	return 0;
+}
+
+/* PRAGMA schema.user_version; SQLite's result code, unreported. */
+static int read_version(struct store *st, const char *schema, int *version)
+{
+	char *sql = xasprintf("PRAGMA %s.user_version", schema);
+	sqlite3_stmt *stmt;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &stmt, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*version = sqlite3_column_int(stmt, 0);
+		rc = SQLITE_OK;
+	} else {
+		rc = sqlite3_errcode(st->db);
+	}
+	sqlite3_finalize(stmt);
+	return rc;
 }
 
 static int user_version(struct store *st, const char *schema, int *version)
@@ -364,10 +421,27 @@ static void fold_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, folded, -1, free);
 }
 
+/* marquee_slug(title, original_title, release_date, key): a film's base slug (slug.h). */
+static void slug_sql(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *title = (const char *)sqlite3_value_text(argv[0]);
+	const char *original = (const char *)sqlite3_value_text(argv[1]);
+	const char *release = (const char *)sqlite3_value_text(argv[2]);
+	const char *key = (const char *)sqlite3_value_text(argv[3]);
+	long day;
+	int y = 0, m, d;
+	if (release && date_parse(release, &day) == 0)
+		date_to_ymd(day, &y, &m, &d);
+	char *slug = slug_film(title ? title : "", original, y, key ? key : "");
+	sqlite3_result_text(ctx, slug, -1, free);
+}
+
 struct store *store_open(const char *dir)
 {
 	struct store *st = xcalloc(1, sizeof *st);
 	st->dir = xstrdup(dir);
+	st->writer_fd = -1;
 	char *analytics = xasprintf("%s/analytics.db", dir);
 	char *cinema = xasprintf("%s/cinema.db", dir);
 	char *attach = NULL;
@@ -375,18 +449,30 @@ struct store *store_open(const char *dir)
 
 	if (file_mkdirs(dir) != 0)
 		goto out;
+	/* SQLite would say "unable to open database file", or open it to fail at
+	 * the first write: say what is wrong, before anything is done */
+	const char *files[3] = { dir, analytics, cinema };
+	for (int i = 0; i < 3; i++)
+		if (access(files[i], W_OK) != 0 && errno != ENOENT) {
+			msg_error("%s: cannot be written (%s), and this command writes to the stores",
+				  files[i], strerror(errno));
+			goto out;
+		}
 	if (sqlite3_open_v2(analytics, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
-		msg_error("%s: %s", analytics, st->db ? sqlite3_errmsg(st->db) : "cannot open");
+		report(st->db, analytics);
 		goto out;
 	}
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	sqlite3_extended_result_codes(st->db, 1);
 	char *quoted = sqlite3_mprintf("%Q", cinema);
 	attach = xasprintf("ATTACH DATABASE %s AS cinema", quoted);
 	sqlite3_free(quoted);
 	if (sqlite3_create_function(st->db, "marquee_fold", 1,
 				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, fold_sql,
+				    NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(st->db, "marquee_slug", 4,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, slug_sql,
 				    NULL, NULL) != SQLITE_OK) {
 		store_fail(st, analytics);
 		goto out;
@@ -413,12 +499,159 @@ out:
 	return st;
 }
 
-struct store *store_open_config(const struct config *cfg)
+/* A URI for a store file, read-only (immutable: never changed by anyone). */
+static char *read_only_uri(const char *path, bool immutable)
+{
+	struct buf b = BUF_INIT;
+	buf_puts(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~", *p))
+			buf_putc(&b, (char)*p);
+		else
+			buf_printf(&b, "%%%02X", *p);
+	}
+	buf_puts(&b, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+	return buf_detach(&b);
+}
+
+/*
+ * Opens both files for reading. The first read of a store in WAL mode
+ * needs its -shm file, which SQLite makes beside it: a folder that cannot
+ * be written, holding stores closed cleanly (so without -wal or -shm), is
+ * then opened immutable: nobody writes there, or the files would be.
+ * *versions gets both schema versions. 0, or -1 after reporting.
+ */
+static int open_read_only(struct store *st, const char *analytics, const char *cinema,
+			  int versions[2])
+{
+	bool immutable = false;
+	for (;;) {
+		char *a = read_only_uri(analytics, immutable), *c = read_only_uri(cinema, immutable);
+		char *quoted = sqlite3_mprintf("%Q", c);
+		char *attach = xasprintf("ATTACH DATABASE %s AS cinema", quoted);
+		sqlite3_free(quoted);
+		int rc = sqlite3_open_v2(a, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+			sqlite3_extended_result_codes(st->db, 1);
+			rc = sqlite3_exec(st->db, attach, NULL, NULL, NULL);
+		}
+		if (rc == SQLITE_OK)
+			rc = read_version(st, "main", &versions[0]);
+		if (rc == SQLITE_OK)
+			rc = read_version(st, "cinema", &versions[1]);
+		free(attach);
+		free(a);
+		free(c);
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) == SQLITE_CANTOPEN && !immutable && access(st->dir, W_OK) != 0) {
+			sqlite3_close(st->db);
+			st->db = NULL;
+			immutable = true;
+			continue;
+		}
+		report(st->db, st->dir);
+		return -1;
+	}
+}
+
+struct store *store_open_read_only(const char *dir)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	st->dir = xstrdup(dir);
+	st->read_only = true;
+	st->writer_fd = -1;
+	char *analytics = xasprintf("%s/analytics.db", dir);
+	char *cinema = xasprintf("%s/cinema.db", dir);
+	const int want[2] = { N_ANALYTICS, N_CINEMA };
+	const char *files[2] = { analytics, cinema };
+	int versions[2];
+	bool ok = false;
+
+	for (int i = 0; i < 2; i++) {
+		if (file_exists(files[i]))
+			continue;
+		/* A new project has no store yet, and a command that only looks
+		 * (content with nothing published) finds them empty, as it did
+		 * when it opened them to write: they are made where they can be. */
+		if (access(dir, W_OK) != 0 && errno != ENOENT) {
+			msg_error("%s: no store here yet ('marquee import' makes it)", files[i]);
+			goto out;
+		}
+		struct store *made = store_open(dir);
+		if (!made)
+			goto out; /* store_open said why */
+		store_close(made);
+		break;
+	}
+	if (open_read_only(st, analytics, cinema, versions) != 0)
+		goto out;
+	for (int i = 0; i < 2; i++) {
+		if (versions[i] > want[i]) {
+			msg_error("%s: schema version %d is newer than this marquee knows (%d); "
+				  "upgrade marquee", files[i], versions[i], want[i]);
+			goto out;
+		}
+	}
+	if (versions[0] < want[0] || versions[1] < want[1]) {
+		/* older stores are brought up to date where they can be written */
+		if (access(dir, W_OK) != 0 || access(analytics, W_OK) != 0 ||
+		    access(cinema, W_OK) != 0) {
+			int i = versions[0] < want[0] ? 0 : 1;
+			msg_error("%s: schema version %d is older than this marquee's (%d), and the "
+				  "store cannot be written here to bring it up to date: run marquee "
+				  "once where it can write it", files[i], versions[i], want[i]);
+			goto out;
+		}
+		sqlite3_close(st->db);
+		st->db = NULL;
+		store_close(store_open(dir));
+		if (open_read_only(st, analytics, cinema, versions) != 0)
+			goto out;
+		if (versions[0] != want[0] || versions[1] != want[1])
+			goto out; /* the migration said why */
+	}
+	if (sqlite3_create_function(st->db, "marquee_fold", 1,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, fold_sql,
+				    NULL, NULL) != SQLITE_OK) {
+		store_fail(st, analytics);
+		goto out;
+	}
+	ok = true;
+out:
+	free(analytics);
+	free(cinema);
+	if (!ok) {
+		store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+/* The folder of the stores as the configuration names it (data_dir, default "data"). */
+static const char *config_dir(const struct config *cfg)
 {
 	const char *dir;
-	if (config_string(cfg, "data_dir", "data", &dir) != 0)
-		return NULL;
-	return store_open(dir);
+	return config_string(cfg, "data_dir", "data", &dir) == 0 ? dir : NULL;
+}
+
+struct store *store_open_config(const struct config *cfg)
+{
+	const char *dir = config_dir(cfg);
+	return dir ? store_open(dir) : NULL;
+}
+
+struct store *store_open_config_read_only(const struct config *cfg)
+{
+	const char *dir = config_dir(cfg);
+	return dir ? store_open_read_only(dir) : NULL;
+}
+
+bool store_read_only(const struct store *st)
+{
+	return st->read_only;
 }
 
 const char *store_dir(const struct store *st)
@@ -441,10 +674,103 @@ void store_close(struct store *st)
 	free(st);
 }
 
+/* ---- who writes ---- */
+
+/*
+ * Notes this process as the writer of the stores in DIR/.store.lock, under
+ * a flock it holds while it writes, so that one kept waiting can say who
+ * it waits for. Best effort: the lock that counts is SQLite's.
+ */
+static void note_writer(struct store *st)
+{
+	char *path = xasprintf("%s/.store.lock", st->dir);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	free(path);
+	if (fd < 0)
+		return;
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		close(fd);
+		return;
+	}
+	char now[21], text[160];
+	date_now_iso(now);
+	const char *command = msg_command();
+	int len = snprintf(text, sizeof text, "process %ld (marquee%s%s), since %s", (long)getpid(),
+			   command ? " " : "", command ? command : "", now);
+	if (ftruncate(fd, 0) != 0 || pwrite(fd, text, (size_t)len, 0) != len)
+		msg_verbose("%s/.store.lock: %s", st->dir, strerror(errno));
+	st->writer_fd = fd;
+}
+
+static void forget_writer(struct store *st)
+{
+	if (st->writer_fd < 0)
+		return;
+	close(st->writer_fd); /* releases the flock */
+	st->writer_fd = -1;
+}
+
+/* Whether another connection holds the write lock of file now. */
+static bool write_locked(const char *file)
+{
+	sqlite3 *db;
+	bool locked = false;
+	if (sqlite3_open_v2(file, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
+		int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+		locked = (rc & 0xff) == SQLITE_BUSY;
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	sqlite3_close(db);
+	return locked;
+}
+
+/* The store a writer waited for in vain, and who holds it, when that can be known. */
+static void report_locked(struct store *st)
+{
+	char *files[2] = { xasprintf("%s/analytics.db", st->dir), xasprintf("%s/cinema.db", st->dir) };
+	bool locked[2] = { write_locked(files[0]), write_locked(files[1]) };
+	char holder[160] = "";
+	char *path = xasprintf("%s/.store.lock", st->dir);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	free(path);
+	if (fd >= 0) {
+		if (flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK) {
+			ssize_t n = pread(fd, holder, sizeof holder - 1, 0);
+			holder[n > 0 ? n : 0] = '\0';
+		}
+		close(fd);
+	}
+	const char *who = *holder ? holder : "a program other than marquee (an sqlite3 shell? a copy?)";
+	if (locked[0] && locked[1])
+		msg_error("%s and %s are locked: %s is writing to them; marquee waited %d s: try again "
+			  "once it is done", files[0], files[1], who, STORE_BUSY_MS / 1000);
+	else if (locked[0] || locked[1])
+		msg_error("%s is locked: %s is writing to it; marquee waited %d s: try again once it "
+			  "is done", files[locked[0] ? 0 : 1], who, STORE_BUSY_MS / 1000);
+	else
+		msg_error("%s/: the stores were locked by another process for %d s (%s); try again",
+			  st->dir, STORE_BUSY_MS / 1000, *holder ? holder : "now released");
+	free(files[0]);
+	free(files[1]);
+}
+
 int store_begin(struct store *st)
 {
-	if (exec(st, "BEGIN IMMEDIATE", "starting a transaction") != 0)
+	/* a reader takes no lock: its transaction keeps one view of both stores */
+	if (st->read_only) {
+		if (exec(st, "BEGIN", "starting a transaction") != 0)
+			return -1;
+		st->in_transaction = true;
+		return 0;
+	}
+	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if ((rc & 0xff) == SQLITE_BUSY) {
+		report_locked(st);
 		return -1;
+	}
+	if (rc != SQLITE_OK)
+		return store_fail(st, "starting a transaction");
+	note_writer(st);
 	st->in_transaction = true;
 	st->seen_table = false;
 	return 0;
@@ -452,11 +778,17 @@ int store_begin(struct store *st)
 
 int store_commit(struct store *st)
 {
+	if (fault_hit("commit")) {
+		msg_error("committing: injected fault (MARQUEE_FAULT)");
+		store_rollback(st);
+		return -1;
+	}
 	if (exec(st, "COMMIT", "committing") != 0) {
 		store_rollback(st);
 		return -1;
 	}
 	st->in_transaction = false;
+	forget_writer(st);
 	return 0;
 }
 
@@ -465,6 +797,7 @@ void store_rollback(struct store *st)
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_transaction = false;
+	forget_writer(st);
 }
 
 sqlite3_stmt *store_stmt(struct store *st, const char *sql)

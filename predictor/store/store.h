@@ -32,6 +32,19 @@ struct store *store_open(const char *dir);
 void store_close(struct store *st);
 /* store_open on the folder the configuration names (data_dir, default "data"). */
 struct store *store_open_config(const struct config *cfg);
+/*
+ * Opens both stores to read only, for the commands that only look (status,
+ * models, features, select, content): no write lock is taken, so they run
+ * beside an import or a training, and on stores that cannot be written (a
+ * read-only copy; a folder without write access is read as it is). A
+ * schema older than this program's is migrated first where the stores can
+ * be written, and refused where they cannot. Missing stores are refused.
+ * store_begin then begins a read transaction: one view of both stores.
+ */
+struct store *store_open_read_only(const char *dir);
+struct store *store_open_config_read_only(const struct config *cfg);
+/* Whether the stores were opened to read only. */
+bool store_read_only(const struct store *st);
 /* The folder of the stores (borrowed). */
 const char *store_dir(const struct store *st);
 
@@ -109,7 +122,20 @@ enum store_change {
 	STORE_MATCHED,   /* a film another source brought, now known to this one too */
 	STORE_DUPLICATE, /* this transaction already put a film with that key */
 	STORE_AMBIGUOUS, /* it could be any of several films: nothing stored */
+	STORE_REFUSED,   /* it cannot be a film (see the bounds below): nothing stored */
 };
+
+/*
+ * Bounds on what a source may give, checked by store_film_put whatever the
+ * source, so that no file or API answer can store what no film has: a title
+ * longer than any (a synopsis in the wrong column; and the site's file
+ * names are made from titles), a figure beyond any film's.
+ */
+#define STORE_TITLE_MAX 500 /* bytes */
+/* Why value cannot be a film's outcome for metric (a static sentence), or NULL. */
+const char *store_outcome_implausible(const char *metric, double value);
+/* Why a production budget in US dollars cannot be a film's, or NULL. */
+const char *store_budget_implausible(double usd);
 
 /*
  * Stores a film as its source gives it. One film, whatever the source: a
@@ -119,11 +145,12 @@ enum store_change {
  * original) with a release within seven days, and attached to it: the
  * source adds its outcomes and fills only what the film lacks (the source
  * that brought the film keeps its facts). Several films matching the title
- * is STORE_AMBIGUOUS and nothing is stored: never guessed. where says where
- * the film was read ("films.csv:12"). *detail (owned by the caller, may be
- * NULL) says, for a duplicate, where the film was first read, for a match
- * how and to which film, and for an ambiguous film the candidates. Must run
- * inside a transaction.
+ * is STORE_AMBIGUOUS and nothing is stored: never guessed. A film beyond
+ * the bounds above is STORE_REFUSED. where says where the film was read
+ * ("films.csv:12"). *detail (owned by the caller, may be NULL) says, for a
+ * duplicate, where the film was first read, for a match how and to which
+ * film, for an ambiguous film the candidates, and for a refused one why.
+ * Must run inside a transaction.
  */
 int store_film_put(struct store *st, const struct film_record *film, const char *where,
 		   enum store_change *change, char **detail);
@@ -140,6 +167,7 @@ struct film_info {
 	double budget_usd;      /* negative when unknown */
 	char *certification, *original_language, *distributor, *overview, *poster_path;
 	long tmdb_id;           /* 0 when unknown */
+	char *slug;             /* the film's own, unique (NULL: a store older than slugs) */
 	char **genres, **directors, **cast, **countries, **languages;
 	size_t n_genres, n_directors, n_cast, n_countries, n_languages;
 };

@@ -122,7 +122,7 @@ int store_catalogue_load(struct store *st, const char *metric, const char *ratin
 	int rc = -1;
 	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, key, title, release_date, runtime_min,"
 					    " budget_usd, certification, collection, overview,"
-					    " poster_path, tmdb_id FROM films ORDER BY release_date, key");
+					    " poster_path, tmdb_id, slug FROM films ORDER BY release_date, key");
 	if (!stmt)
 		return -1;
 	int step;
@@ -142,6 +142,7 @@ int store_catalogue_load(struct store *st, const char *metric, const char *ratin
 		f->overview = store_column_text(stmt, 8);
 		f->poster_path = store_column_text(stmt, 9);
 		f->tmdb_id = sqlite3_column_int64(stmt, 10);
+		f->slug = store_column_text(stmt, 11);
 		f->outcome = f->rating = NAN;
 		if (!f->key)
 			f->key = xstrdup("");
@@ -196,6 +197,7 @@ void catalogue_free(struct catalogue_film *films, size_t n)
 		struct catalogue_film *f = &films[i];
 		free(f->key);
 		free(f->title);
+		free(f->slug);
 		free(f->certification);
 		free(f->collection);
 		free(f->overview);

@@ -23,6 +23,7 @@ struct catalogue_film {
 	long id;               /* films.id */
 	char *key;             /* films.key */
 	char *title;
+	char *slug;            /* films.slug: unique, given when first stored; or NULL */
 	long release;          /* day number of the local release */
 	int runtime_min;       /* 0 when unknown */
 	double budget_usd;     /* negative when unknown */

@@ -11,6 +11,7 @@
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/hash.h"
+#include "common/slug.h"
 #include "common/textfold.h"
 #include "common/xalloc.h"
 #include "predictor/store/store_internal.h"
@@ -460,23 +461,94 @@ static void bind_columns(sqlite3_stmt *q, int first, const struct film_record *f
 	bind_text_or_null(q, i++, folded[1]);
 }
 
+/* Whether a slug is a stored film's, or was published for a film other than key. */
+static int slug_taken(struct store *st, const char *slug, const char *key, bool *taken)
+{
+	sqlite3_stmt *q = store_stmt(st, "SELECT 1 FROM films WHERE slug = ?1 UNION ALL"
+					 " SELECT 1 FROM cinema.candidates WHERE slug = ?1 AND film_key <> ?2"
+					 " LIMIT 1");
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, slug, -1, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	*taken = rc == SQLITE_ROW;
+	sqlite3_reset(q);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(st, "choosing a slug");
+}
+
+/*
+ * The slug of a film stored for the first time (owned by *slug): the one it
+ * was published with, when a store rebuilt from its sources meets it again;
+ * else its own (slug.h), with "-2", "-3"... when a film has it already, so
+ * that a slug is one film's for good.
+ */
+static int film_new_slug(struct store *st, const struct film_record *f, const char *key,
+			 char **slug)
+{
+	*slug = NULL;
+	bool taken = true;
+	sqlite3_stmt *q = store_stmt(st, "SELECT slug FROM cinema.candidates WHERE film_key = ?"
+					 " ORDER BY week DESC, version DESC LIMIT 1");
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(q);
+	char *published = rc == SQLITE_ROW ? xstrdup((const char *)sqlite3_column_text(q, 0)) : NULL;
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(st, "choosing a slug");
+	if (published && slug_is_valid(published) && slug_taken(st, published, key, &taken) != 0) {
+		free(published);
+		return -1;
+	}
+	if (!taken) {
+		*slug = published;
+		return 0;
+	}
+	free(published);
+	int y, m, d;
+	date_to_ymd(f->release, &y, &m, &d);
+	char *base = slug_film(f->title, f->original_title, y, key);
+	for (int n = 1; taken; n++) {
+		free(*slug);
+		*slug = n == 1 ? xstrdup(base) : xasprintf("%s-%d", base, n);
+		if (slug_taken(st, *slug, key, &taken) != 0) {
+			free(base);
+			free(*slug);
+			*slug = NULL;
+			return -1;
+		}
+	}
+	free(base);
+	return 0;
+}
+
 static int film_insert(struct store *st, const struct film_record *f, const char *key,
 		       char *const folded[2], sqlite3_int64 *id)
 {
-	sqlite3_stmt *ins = store_stmt(
-		st, "INSERT INTO films(key, source, source_id, row_hash, " FILM_COLUMNS ") VALUES"
-		    " (?1, ?2, ?3, 0, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-		    " ?17, ?18, ?19, ?20, ?21)");
-	if (!ins)
+	char *slug;
+	if (film_new_slug(st, f, key, &slug) != 0)
 		return -1;
+	sqlite3_stmt *ins = store_stmt(
+		st, "INSERT INTO films(key, source, source_id, row_hash, slug, " FILM_COLUMNS ")"
+		    " VALUES (?1, ?2, ?3, 0, ?22, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+		    " ?15, ?16, ?17, ?18, ?19, ?20, ?21)");
+	int rc = -1;
+	if (!ins)
+		goto out;
 	sqlite3_bind_text(ins, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(ins, 2, f->source, -1, SQLITE_STATIC);
 	store_bind_text(ins, 3, f->source_id);
 	bind_columns(ins, 4, f, folded);
+	sqlite3_bind_text(ins, 22, slug, -1, SQLITE_STATIC);
 	if (store_step_done(st, ins, "adding a film") != 0)
-		return -1;
+		goto out;
 	*id = sqlite3_last_insert_rowid(st->db);
-	return 0;
+	rc = 0;
+out:
+	free(slug);
+	return rc;
 }
 
 static int film_update(struct store *st, sqlite3_int64 id, const struct film_record *f,
@@ -641,9 +713,53 @@ static int source_put(struct store *st, const struct film_record *f, const char 
 	return store_step_done(st, q, "recording a film's source");
 }
 
+/* ---- bounds ---- */
+
+const char *store_outcome_implausible(const char *metric, double value)
+{
+	if (!isfinite(value) || value < 0)
+		return "not a number of 0 or more";
+	if (strstr(metric, "admissions") && value > 1e9)
+		return "more than a billion admissions: no film has sold that many tickets (the "
+		       "most, over a whole career, are a few hundred million)";
+	if (value > 1e12)
+		return "more than 10^12: no film has made that much in any currency (the highest "
+		       "grosses are a few billion dollars)";
+	return NULL;
+}
+
+const char *store_budget_implausible(double usd)
+{
+	if (usd > 1e10)
+		return "more than 10 billion dollars: no film has cost that much (the dearest "
+		       "cost well under one billion)";
+	return NULL;
+}
+
+/* Why a film cannot be stored (owned by the caller), or NULL. */
+static char *film_refusal(const struct film_record *f)
+{
+	size_t len = strlen(f->title);
+	if (len > STORE_TITLE_MAX)
+		return xasprintf("the title is %zu bytes long; a title has at most %d", len,
+				 STORE_TITLE_MAX);
+	for (size_t i = 0; i < f->n_outcomes; i++) {
+		const char *why = store_outcome_implausible(f->outcomes[i].metric, f->outcomes[i].value);
+		if (why)
+			return xasprintf("%s %g: %s", f->outcomes[i].metric, f->outcomes[i].value, why);
+	}
+	const char *why = store_budget_implausible(f->budget_usd);
+	return why ? xasprintf("budget %g: %s", f->budget_usd, why) : NULL;
+}
+
 int store_film_put(struct store *st, const struct film_record *f, const char *where,
 		   enum store_change *change, char **detail)
 {
+	*detail = film_refusal(f);
+	if (*detail) {
+		*change = STORE_REFUSED;
+		return 0;
+	}
 	char release[11];
 	date_format(f->release, release);
 	/* a source's own name for the film: its id, or else title and date */
@@ -805,7 +921,7 @@ int store_film_info(struct store *st, const char *key, struct film_info *f, bool
 	sqlite3_stmt *q = store_stmt(
 		st, "SELECT f.id, f.key, f.title, f.release_date, f.release_us, f.runtime_min,"
 		    " coalesce(f.budget_usd, -1), f.certification, f.original_language, f.overview,"
-		    " f.poster_path, coalesce(f.tmdb_id, 0),"
+		    " f.poster_path, coalesce(f.tmdb_id, 0), f.slug,"
 		    " (SELECT c.name FROM film_companies fc JOIN companies c ON c.id = fc.company_id"
 		    "   WHERE fc.film_id = f.id AND fc.role = 'distributor' ORDER BY fc.ord LIMIT 1)"
 		    " FROM films f WHERE f.key = ?");
@@ -827,7 +943,8 @@ int store_film_info(struct store *st, const char *key, struct film_info *f, bool
 		f->overview = text_dup(q, 9);
 		f->poster_path = text_dup(q, 10);
 		f->tmdb_id = (long)sqlite3_column_int64(q, 11);
-		f->distributor = text_dup(q, 12);
+		f->slug = text_dup(q, 12);
+		f->distributor = text_dup(q, 13);
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW)
@@ -868,6 +985,7 @@ void film_info_clear(struct film_info *f)
 	free(f->distributor);
 	free(f->overview);
 	free(f->poster_path);
+	free(f->slug);
 	free_list(f->genres, f->n_genres);
 	free_list(f->directors, f->n_directors);
 	free_list(f->cast, f->n_cast);

@@ -13,6 +13,8 @@
 struct store {
 	sqlite3 *db;        /* owned */
 	char *dir;          /* owned */
+	bool read_only;     /* opened by store_open_read_only */
+	int writer_fd;      /* DIR/.store.lock, flocked while this one writes; or -1 */
 	bool in_transaction;
 	bool seen_table;    /* temp.put_keys exists and belongs to this transaction */
 	sqlite3_stmt **cache; /* owned; prepared statements, see store_stmt */

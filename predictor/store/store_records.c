@@ -3,11 +3,13 @@
 
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common/date.h"
 #include "common/msg.h"
+#include "common/utf8.h"
 #include "common/xalloc.h"
 #include "predictor/store/store_internal.h"
 
@@ -219,7 +221,7 @@ int store_week_film_find(struct store *st, const char *week, const char *film,
 }
 
 int store_actual_put(struct store *st, const char *week, const char *film_key, long admissions,
-		     double revenue, const char *source, const char *recorded_at,
+		     double revenue, const char *source, const char *recorded_at, bool replace,
 		     enum actual_change *change, long *old_admissions)
 {
 	sqlite3_stmt *q = store_stmt(
@@ -237,15 +239,18 @@ int store_actual_put(struct store *st, const char *week, const char *film_key, l
 		*old_admissions = old;
 		bool same = old == admissions &&
 			    (revenue < 0 ? !had_revenue : had_revenue && old_revenue == revenue);
-		*change = same ? ACTUAL_SAME : ACTUAL_CONFLICT;
-		return 0;
+		*change = same ? ACTUAL_SAME : replace ? ACTUAL_REPLACED : ACTUAL_CONFLICT;
+		if (*change != ACTUAL_REPLACED)
+			return 0;
+	} else {
+		sqlite3_reset(q);
+		if (rc != SQLITE_DONE)
+			return store_fail(st, "reading actuals");
+		*change = ACTUAL_ADDED;
 	}
-	sqlite3_reset(q);
-	if (rc != SQLITE_DONE)
-		return store_fail(st, "reading actuals");
 	sqlite3_stmt *ins = store_stmt(
-		st, "INSERT INTO cinema.actuals(week, film_key, admissions, revenue, recorded_at, source)"
-		    " VALUES (?, ?, ?, ?, ?, ?)");
+		st, "INSERT OR REPLACE INTO cinema.actuals(week, film_key, admissions, revenue,"
+		    " recorded_at, source) VALUES (?, ?, ?, ?, ?, ?)");
 	if (!ins)
 		return -1;
 	sqlite3_bind_text(ins, 1, week, -1, SQLITE_STATIC);
@@ -257,10 +262,7 @@ int store_actual_put(struct store *st, const char *week, const char *film_key, l
 		sqlite3_bind_null(ins, 4);
 	sqlite3_bind_text(ins, 5, recorded_at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(ins, 6, source, -1, SQLITE_STATIC);
-	if (store_step_done(st, ins, "recording actuals") != 0)
-		return -1;
-	*change = ACTUAL_ADDED;
-	return 0;
+	return store_step_done(st, ins, "recording actuals");
 }
 
 int store_actuals_list(struct store *st, struct actual_row **out, size_t *n)
@@ -393,6 +395,25 @@ static int table_index(const char *table)
 	return -1;
 }
 
+/*
+ * A double as the shortest text that reads back as the same double (cJSON
+ * prints 15 digits when they come within an epsilon, which loses the last
+ * bits: a restore would not give the records back as they were). Not
+ * finite (never stored by marquee): null, which a restore refuses.
+ */
+static void exact_number(double x, char out[32])
+{
+	if (!isfinite(x)) {
+		snprintf(out, 32, "null");
+		return;
+	}
+	for (int digits = 15; digits <= 17; digits++) {
+		snprintf(out, 32, "%.*g", digits, x);
+		if (strtod(out, NULL) == x)
+			return;
+	}
+}
+
 int store_cinema_export(struct store *st, const char *table, struct buf *out)
 {
 	int t = table_index(table);
@@ -404,16 +425,20 @@ int store_cinema_export(struct store *st, const char *table, struct buf *out)
 	if (!q)
 		return -1;
 	int rc;
+	char number[32];
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		cJSON *row = cJSON_CreateObject();
 		for (int c = 0; c < sqlite3_column_count(q); c++) {
 			const char *name = sqlite3_column_name(q, c);
 			switch (sqlite3_column_type(q, c)) {
 			case SQLITE_INTEGER:
-				cJSON_AddNumberToObject(row, name, (double)sqlite3_column_int64(q, c));
+				snprintf(number, sizeof number, "%lld",
+					 (long long)sqlite3_column_int64(q, c));
+				cJSON_AddRawToObject(row, name, number);
 				break;
 			case SQLITE_FLOAT:
-				cJSON_AddNumberToObject(row, name, sqlite3_column_double(q, c));
+				exact_number(sqlite3_column_double(q, c), number);
+				cJSON_AddRawToObject(row, name, number);
 				break;
 			case SQLITE_NULL:
 				cJSON_AddNullToObject(row, name);
@@ -451,12 +476,17 @@ int store_cinema_rows(struct store *st, long *rows)
  * NULL: SQLite would store text in an INTEGER column (and a CHECK >= 0
  * would pass, text ranking above numbers), so the file's types are checked
  * against the column's, and the text that has a form (a week, the JSON of
- * a published week) against that form. NOT NULL is left to SQLite.
+ * a published week) against that form. NOT NULL is left to SQLite. why is
+ * room for the reason, which may be returned.
  */
-static const char *restored_value_error(const char *name, const char *type, const cJSON *v)
+static const char *restored_value_error(const char *name, const char *type, const cJSON *v,
+					char why[UTF8_WHY])
 {
 	if (cJSON_IsNull(v))
 		return NULL;
+	/* 1e999 reads as infinity, which an export writes as null */
+	if (cJSON_IsNumber(v) && !isfinite(v->valuedouble))
+		return "expected a finite number";
 	if (strstr(type, "INT"))
 		return cJSON_IsNumber(v) && v->valuedouble == floor(v->valuedouble) &&
 				       fabs(v->valuedouble) < 9e15
@@ -466,6 +496,9 @@ static const char *restored_value_error(const char *name, const char *type, cons
 		return cJSON_IsNumber(v) ? NULL : "expected a number";
 	if (!cJSON_IsString(v))
 		return "expected text";
+	/* text as every way in checks it, so that an export gives it back */
+	if (utf8_check(v->valuestring, why) != 0)
+		return why;
 	long monday;
 	if (strcmp(name, "week") == 0 && date_parse_week(v->valuestring, &monday) != 0)
 		return "expected a week such as 2024-W27";
@@ -511,7 +544,8 @@ int store_cinema_import_row(struct store *st, const char *table, const char *jso
 		const cJSON *v = cJSON_GetObjectItemCaseSensitive(row, name);
 		if (!v)
 			continue;
-		const char *why = restored_value_error(name, type, v);
+		char text_why[UTF8_WHY];
+		const char *why = restored_value_error(name, type, v, text_why);
 		if (why) {
 			msg_error("%s%s: %s", where, name, why);
 			sqlite3_finalize(info);
@@ -552,16 +586,23 @@ int store_cinema_import_row(struct store *st, const char *table, const char *jso
 		msg_error("%s%s", where, sqlite3_errmsg(st->db));
 		goto out;
 	}
-	/* an actual is of a film published for its week (candidates come first) */
+	/* an actual is of a film published for its week, a pick of one of its
+	 * version's candidates (candidates come first) */
 	const cJSON *week = cJSON_GetObjectItemCaseSensitive(row, "week");
 	const cJSON *film = cJSON_GetObjectItemCaseSensitive(row, "film_key");
-	if (strcmp(table, "actuals") == 0 && cJSON_IsString(week) && cJSON_IsString(film)) {
-		sqlite3_stmt *q = store_stmt(st, "SELECT 1 FROM cinema.candidates WHERE week = ? AND"
-						 " film_key = ?");
+	const cJSON *version = cJSON_GetObjectItemCaseSensitive(row, "version");
+	bool pick = strcmp(table, "picks") == 0;
+	if ((strcmp(table, "actuals") == 0 || pick) && cJSON_IsString(week) && cJSON_IsString(film)) {
+		sqlite3_stmt *q = store_stmt(st, "SELECT 1 FROM cinema.candidates WHERE week = ?1 AND"
+						 " film_key = ?2 AND (?3 IS NULL OR version = ?3)");
 		if (!q)
 			goto out;
 		sqlite3_bind_text(q, 1, week->valuestring, -1, SQLITE_STATIC);
 		sqlite3_bind_text(q, 2, film->valuestring, -1, SQLITE_STATIC);
+		if (pick && cJSON_IsNumber(version))
+			sqlite3_bind_int64(q, 3, (sqlite3_int64)version->valuedouble);
+		else
+			sqlite3_bind_null(q, 3);
 		bool candidate = sqlite3_step(q) == SQLITE_ROW;
 		sqlite3_reset(q);
 		if (!candidate) {

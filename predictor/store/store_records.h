@@ -85,14 +85,15 @@ struct week_film_ref {
 int store_week_film_find(struct store *st, const char *week, const char *film,
 			 struct week_film_ref *ref, bool *found);
 
-enum actual_change { ACTUAL_ADDED, ACTUAL_SAME, ACTUAL_CONFLICT };
+enum actual_change { ACTUAL_ADDED, ACTUAL_SAME, ACTUAL_CONFLICT, ACTUAL_REPLACED };
 /*
  * Records a film's actual attendance for a week (revenue negative when
  * unknown). An existing, different figure is ACTUAL_CONFLICT and nothing
- * changes; *old_admissions then holds the stored figure.
+ * changes, or with replace it is corrected (ACTUAL_REPLACED); either way
+ * *old_admissions then holds the figure that was stored.
  */
 int store_actual_put(struct store *st, const char *week, const char *film_key, long admissions,
-		     double revenue, const char *source, const char *recorded_at,
+		     double revenue, const char *source, const char *recorded_at, bool replace,
 		     enum actual_change *change, long *old_admissions);
 
 /* Actual attendance next to what was predicted, for share calibration and history. */

@@ -28,7 +28,7 @@ bench() { # ROWS
 	: >"$work/rss"
 	for run in 1 2 3 4 5; do
 		rm -rf "$work/data"
-		/usr/bin/time -f '%e %M' -o "$work/t" "$MARQUEE" -q -C "$work" import films.csv
+		/usr/bin/time -f '%e %M' -o "$work/t" "$MARQUEE" -q -C "$work" import --source bench films.csv
 		read -r secs kb <"$work/t"
 		echo "$secs" >>"$work/times"
 		echo "$kb" >>"$work/rss"

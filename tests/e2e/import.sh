@@ -13,7 +13,7 @@ CSV
 
 test_loads_canonical_csv() {
 	good_csv
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	expect_status 0
 	expect_stdout "films.csv: 3 films loaded, 0 updated, 0 unchanged, 0 rejected"
 	expect_stdout "outcome columns: first_week_admissions"
@@ -27,15 +27,15 @@ test_loads_canonical_csv() {
 
 test_reimport_changes_nothing() {
 	good_csv
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	before=$(sqlite3 data/analytics.db .dump | md5sum)
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	expect_status 0
 	expect_stdout "0 films loaded, 0 updated, 3 unchanged, 0 rejected"
 	after=$(sqlite3 data/analytics.db .dump | md5sum)
 	expect_eq "$after" "$before" "store after re-import"
 	sed -i 's/310000/320000/' films.csv
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	expect_stdout "0 films loaded, 1 updated, 2 unchanged, 0 rejected"
 	expect_eq "$(films)" 3 "no duplicate film"
 }
@@ -99,7 +99,7 @@ test_strict_fails_whole_import() {
 
 test_map_and_its_errors() {
 	printf 'jp_id,titre,sortie,entrees\n7,A,2020-01-01,10\n' >m.csv
-	run "$MARQUEE" import --map id=jp_id --map title=titre --map release_date=sortie --map first_week_admissions=entrees m.csv
+	run "$MARQUEE" import --source jp --map id=jp_id --map title=titre --map release_date=sortie --map first_week_admissions=entrees m.csv
 	expect_status 0
 	expect_stdout "1 films loaded"
 	expect_eq "$(sql data/analytics.db "SELECT metric FROM outcomes")" "first_week_admissions" "outcome renamed"
@@ -111,7 +111,7 @@ test_map_and_its_errors() {
 	expect_stderr "is neither a canonical column"
 	run "$MARQUEE" import --map title m.csv
 	expect_status 2
-	run "$MARQUEE" import m.csv
+	run "$MARQUEE" import --source jp m.csv
 	expect_status 1
 	expect_stderr 'm.csv:1: no "title" column; name it with --map title=HEADER'
 }
@@ -126,7 +126,7 @@ test_empty_and_binary_files() {
 	run "$MARQUEE" import garbage.csv
 	expect_status 1
 	expect_stderr "garbage.csv:"
-	printf 'title,release_date\nA\377B,2020-01-01\nC\0D,2020-01-01\n' >bin.csv
+	printf 'title,release_date\nA\377B,2020-01-01\nC\0D,2020-01-01\nGood,2020-01-01\n' >bin.csv
 	run "$MARQUEE" import bin.csv
 	expect_status 0
 	expect_stderr 'bin.csv:2: column "title": not UTF-8 text'
@@ -138,11 +138,11 @@ test_empty_and_binary_files() {
 
 test_failure_on_row_n_leaves_stores_unchanged() {
 	good_csv
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	before=$(sqlite3 data/analytics.db .dump | md5sum)
 	sed -i 's/310000/999999/' films.csv
 	printf '4,New,2020-02-01,90,,,,,,,,1000\n' >>films.csv
-	MARQUEE_FAULT=import-row:3 run "$MARQUEE" import films.csv
+	MARQUEE_FAULT=import-row:3 run "$MARQUEE" import --source fr films.csv
 	expect_status 1
 	expect_stderr "films.csv:4: injected fault"
 	expect_stderr "import failed: nothing was stored"
@@ -152,21 +152,21 @@ test_failure_on_row_n_leaves_stores_unchanged() {
 
 test_killed_import_leaves_stores_unchanged() {
 	good_csv
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	before=$(sqlite3 data/analytics.db .dump | md5sum)
 	printf '4,New,2020-02-01,90,,,,,,,,1000\n' >>films.csv
-	MARQUEE_FAULT=import-row:4:kill run "$MARQUEE" import films.csv
+	MARQUEE_FAULT=import-row:4:kill run "$MARQUEE" import --source fr films.csv
 	[ "$status" -eq 137 ] || fail "expected death by SIGKILL, got $status"
 	after=$(sqlite3 data/analytics.db .dump | md5sum)
 	expect_eq "$after" "$before" "store after a killed import"
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	expect_status 0
 	expect_stdout "1 films loaded, 0 updated, 3 unchanged"
 }
 
 test_dry_run_stores_nothing() {
 	good_csv
-	run "$MARQUEE" import --dry-run films.csv
+	run "$MARQUEE" import --source fr --dry-run films.csv
 	expect_status 0
 	expect_stdout "3 films loaded"
 	expect_stdout "dry run: nothing was stored"
@@ -197,7 +197,7 @@ JSON
 	expect_stderr 'movies.json:10: no title'
 	expect_stderr 'movies.json:11: "Huge": US gross 1e+300 is more than any film has made'
 	expect_stderr 'movies.json:12: "Owing": US gross -5 is negative'
-	expect_stderr 'movies.json:13: "Title": not UTF-8 text, or a control character'
+	expect_stderr 'movies.json:13: "Title": a control character (U+0007)'
 	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM films WHERE title='Padded'")" 1 "title trimmed"
 	expect_stdout "2 records repaired"
 	expect_stderr 'movies.json:3: "Zero": US gross is 0 (no box-office figure)'
@@ -245,7 +245,7 @@ title,release_date,production_year,overview,first_week_admissions
 Old One,2020-01-08,1982,"A re-release, restored.",1000
 Bad Year,2020-01-08,198x,,1000
 CSV
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source fr films.csv
 	expect_status 0
 	expect_stderr 'films.csv:3: production year "198x" is not a year from 1870 to 2100'
 	expect_eq "$(sql data/analytics.db "SELECT production_year || '|' || overview FROM films")" "1982|A re-release, restored." "stored"
@@ -283,4 +283,146 @@ CSV
 	expect_stdout "b.csv: 0 films loaded, 0 updated, 2 unchanged, 1 rejected"
 	# a people's name, folded, is one person
 	expect_eq "$(sql data/analytics.db "SELECT count(*) FROM people WHERE match_name = 'catherine breillat'")" 1 "one person"
+}
+
+test_control_character_is_named() {
+	printf 'title,release_date,first_week_admissions\nBell\007,2020-01-01,5\nFine,2020-01-02,6\nBad\377,2020-01-03,7\n' >c.csv
+	run "$MARQUEE" import c.csv
+	expect_stderr 'c.csv:2: column "title": a control character (U+0007)'
+	expect_stderr 'c.csv:4: column "title": not UTF-8 text'
+	printf 'title,release_date,gross\001\nA,2020-01-01,5\n' >h.csv
+	run "$MARQUEE" import h.csv
+	expect_status 1
+	expect_stderr 'h.csv:1: column 3 of the header: a control character (U+0001)'
+	printf '[{"Title": "Bell\\u0007", "US Gross": 5, "Release Date": "Jun 12 1998"}]' >v.json
+	run "$MARQUEE" import v.json
+	expect_stderr 'v.json:1: "Title": a control character (U+0007)'
+}
+
+# A scan repeated over the columns of a row, or the items of a list, is
+# quadratic: 100,000 columns took 34 s. Time is CPU time, so that a loaded
+# machine does not fail the test.
+test_wide_header_and_long_lists_are_linear() {
+	[ -z "${MARQUEE_VALGRIND:-}" ] || skip "too slow under valgrind"
+	awk 'BEGIN { n = 100000; printf "title,release_date"; for (i = 0; i < n; i++) printf ",c%d", i
+		printf "\nA,2020-01-01"; for (i = 0; i < n; i++) printf ",1"; print "" }' >wide.csv
+	( ulimit -t 10; exec "$MARQUEE" import --dry-run wide.csv ) >"$T/.out" 2>"$T/.err"
+	status=$?
+	expect_status 0
+	expect_stdout "wide.csv: 1 films loaded"
+	awk 'BEGIN { printf "title,release_date,cast\nA,2020-01-01,p0"
+		for (i = 1; i < 100000; i++) printf ";p%d", i % 50000; print "" }' >cast.csv
+	( ulimit -t 10; exec "$MARQUEE" import --dry-run cast.csv ) >"$T/.out" 2>"$T/.err"
+	status=$?
+	expect_status 0
+	expect_stdout "cast.csv: 1 films loaded"
+	# a column named twice is still refused, wherever the two are
+	awk 'BEGIN { printf "title,release_date"; for (i = 0; i < 50000; i++) printf ",c%d", i
+		print ",c17"; print "A,2020-01-01" }' >twice.csv
+	run "$MARQUEE" import twice.csv
+	expect_status 1
+	expect_stderr 'twice.csv:1: the header names "c17" twice'
+}
+
+# A figure no film has made would be stored, and then every later model
+# validates far worse than the current one and is rejected for ever.
+test_implausible_figures_are_refused() {
+	cat >f.csv <<'CSV'
+title,release_date,budget_usd,first_week_admissions,us_gross
+Fine,2020-01-01,1000000,250000,5000000
+Digits,2020-01-02,,1000000000000000000000000000000000000000000000000000,5
+Costly,2020-01-03,100000000000000000000,5,5
+Rich,2020-01-04,,5,1e15
+Also fine,2020-01-05,,300000,2900000000
+CSV
+	run "$MARQUEE" import f.csv
+	expect_status 0
+	expect_stdout "f.csv: 2 films loaded, 0 updated, 0 unchanged, 3 rejected"
+	expect_stderr 'f.csv:3: first_week_admissions "1000000000000000000000000000000000000000000000000000": more than a billion admissions'
+	expect_stderr 'f.csv:4: budget "100000000000000000000": more than'
+	expect_stderr 'f.csv:5: us_gross "1e15": not a number'
+	expect_eq "$(sql data/analytics.db 'SELECT count(*) FROM outcomes WHERE value > 1e12')" 0 "no implausible figure stored"
+	# a title longer than any film's (a synopsis in the wrong column)
+	awk 'BEGIN { printf "title,release_date\n"; for (i = 0; i < 600; i++) printf "x"; print ",2020-01-01" }' >t.csv
+	run "$MARQUEE" import t.csv
+	expect_stderr 't.csv:2: the title is 600 bytes long; a title has at most 500'
+}
+
+# A text column read as an outcome rejected every row, and the import still
+# said "1 loaded, 1377 rejected" and exited 0.
+test_an_import_that_loads_nothing_fails() {
+	printf 'title,release_date,country,first_week_admissions\nA,2020-01-01,FR,5\nB,2020-01-02,US,6\nC,2020-01-03,,7\n' >c.csv
+	run "$MARQUEE" import c.csv
+	expect_status 1
+	expect_stderr 'c.csv:2: country "FR": not a number'
+	expect_stderr 'c.csv: column "country" rejected 2 of 3 rows (the first on line 2): if it holds no figure of each film, skip it with --ignore country; if it is a canonical column under another name, say which with --map COLUMN=country'
+	expect_stderr "import failed: nothing was stored"
+	expect_eq "$(films)" 0 "nothing stored"
+	run "$MARQUEE" import --ignore country c.csv
+	expect_status 0
+	expect_stdout "c.csv: 3 films loaded"
+	# nothing stored, whatever the reasons
+	printf 'title,release_date\n,2020-01-01\nB,someday\n' >e.csv
+	run "$MARQUEE" import e.csv
+	expect_status 1
+	expect_stderr "e.csv: none of its 2 rows could be stored (each is reported above)"
+	printf 'title,release_date\n' >h.csv
+	run "$MARQUEE" import h.csv
+	expect_status 1
+	expect_stderr "h.csv: a header and no row: nothing to import"
+	printf '[]' >v.json
+	run "$MARQUEE" import v.json
+	expect_status 1
+	expect_stderr "v.json: no film in the file: nothing to import"
+}
+
+test_two_columns_for_one_outcome() {
+	printf 'title,release_date,US Gross,us_gross\nA,2020-01-01,5,6\n' >d.csv
+	run "$MARQUEE" import d.csv
+	expect_status 1
+	expect_stderr 'd.csv:1: columns "US Gross" and "us_gross" both give the outcome us_gross: skip one with --ignore, or name one otherwise with --map NAME=HEADER'
+	run "$MARQUEE" import --ignore "US Gross" d.csv
+	expect_status 0
+	expect_eq "$(sql data/analytics.db 'SELECT value FROM outcomes')" "6.0" "the column kept"
+	# a column mapped to an outcome replaces the one of that name, as a
+	# mapped canonical column does
+	printf 'title,release_date,gross,us_gross\nB,2020-01-01,7,8\n' >m.csv
+	run "$MARQUEE" import --map us_gross=gross m.csv
+	expect_status 0
+	expect_eq "$(sql data/analytics.db "SELECT value FROM outcomes o JOIN films f ON f.id = o.film_id WHERE f.title = 'B'")" "7.0" "the mapped column wins"
+}
+
+# The vega reader kept a whole film object in memory, however long: 100 MB
+# was read, then stored as a title.
+test_vega_object_is_bounded() {
+	awk 'BEGIN { printf "[{\"Title\": \"Fine\", \"US Gross\": 5, \"Release Date\": \"Jun 12 1998\"},\n"
+		printf "{\"Title\": \""; for (i = 0; i < 40000; i++) printf "abcdefghijklmnopqrstuvwxyz {}[]\\\"xyz"
+		printf "\", \"US Gross\": 5, \"Release Date\": \"Jun 13 1998\"},\n"
+		printf "{\"Title\": \"After\", \"US Gross\": 6, \"Release Date\": \"Jun 14 1998\"}]\n" }' >big.json
+	run "$MARQUEE" import big.json
+	expect_status 0
+	expect_stderr 'big.json:2: a film object longer than 1048576 bytes: not read'
+	expect_stdout "big.json: 2 films loaded, 0 updated, 0 unchanged, 1 rejected"
+}
+
+# Named after the file by default, a source whose file was renamed was
+# another source: every film was stored again (its outcomes twice).
+test_ids_need_a_named_source() {
+	good_csv
+	run "$MARQUEE" import films.csv
+	expect_status 1
+	expect_stderr 'films.csv:1: the file has an id column: name the source of its ids with --source NAME (or import.source in marquee.yml); named after the file, a renamed file would be another source, and its films would be stored again'
+	expect_eq "$(films)" 0 "nothing stored"
+	run "$MARQUEE" import --source fr films.csv
+	expect_status 0
+	mv films.csv fr-2024-corrected.csv
+	run "$MARQUEE" import --source fr fr-2024-corrected.csv
+	expect_status 0
+	expect_stdout "0 films loaded, 0 updated, 3 unchanged"
+	expect_eq "$(sql data/analytics.db 'SELECT count(*) FROM outcomes')" 3 "outcomes once"
+	# the setting names it for the command, as for the weekly job's inbox
+	printf 'import:\n  source: fr\n' >marquee.yml
+	run "$MARQUEE" import fr-2024-corrected.csv
+	expect_status 0
+	expect_stdout "0 films loaded, 0 updated, 3 unchanged"
 }

@@ -25,7 +25,7 @@ synthetic_csv() {
 
 setup_films() {
 	synthetic_csv "${1:-150}" films.csv
-	run "$MARQUEE" import films.csv
+	run "$MARQUEE" import --source t films.csv
 	expect_status 0
 }
 

@@ -1,39 +1,5 @@
 # The weekly decision and the cinema's records: select, publish, actuals,
-# overrides, content. On a small synthetic history made here.
-
-# history FILE: 3 films a week on Wednesdays from 2023-01-04 for 40 weeks,
-# first-week admissions growing with budget; then 4 films in 2024-W10
-# without outcomes (the week to decide) and 1 in 2024-W12.
-history() {
-	awk 'BEGIN {
-		print "id,title,release_date,genres,director,budget_usd,runtime_min,first_week_admissions"
-		srand(7)
-		for (w = 0; w < 40; w++) {
-			for (k = 0; k < 3; k++) {
-				id++
-				budget = 1000000 * (1 + (id * 37) % 50)
-				adm = int(budget / 100 * (0.7 + rand() * 0.6))
-				g = (k == 0 ? "Drame" : (k == 1 ? "Comédie" : "Action"))
-				printf "%d,Film %d,%s,%s,Director %d,%d,%d,%d\n", id, id, day(w), g, id % 9, budget, 90 + id % 40, adm
-			}
-		}
-		printf "901,Big One,2024-03-06,Action,Director 1,45000000,120,\n"
-		printf "902,Middle One,2024-03-06,Drame,Director 2,20000000,100,\n"
-		printf "903,Small One,2024-03-06,Comédie,Director 3,2000000,95,\n"
-		printf "904,Tiny One,2024-03-06,Drame,Director 4,1000000,90,\n"
-		printf "905,Lonely One,2024-03-20,Drame,Director 5,9000000,90,\n"
-	}
-	function day(w,   d) { d = 19361 + 7 * w; return strftime("%Y-%m-%d", d * 86400, 1) }' >"$1"
-}
-
-setup() {
-	history h.csv
-	printf 'model:\n  metric: first_week_admissions\n' >marquee.yml
-	run "$MARQUEE" import --source t h.csv
-	expect_status 0
-	run "$MARQUEE" train
-	expect_status 0
-}
+# overrides, content. On the small synthetic history of lib.sh (setup).
 
 test_select_prints_picks_and_runners_up() {
 	setup
@@ -443,6 +409,7 @@ test_weekly_unattended() {
 	expect_eq "$(sql data/cinema.db 'SELECT count(*) FROM weeks')" 0 "published for an empty week"
 	# National figures waiting in the inbox are imported and put aside.
 	mkdir imports
+	printf 'import:\n  source: t\n' >>marquee.yml
 	printf 'id,title,release_date,first_week_admissions\n990,Late Entry,2024-02-28,1000\n' >imports/late.csv
 	run "$MARQUEE" weekly --week 2024-W10
 	expect_status 0
@@ -457,4 +424,260 @@ test_weekly_unattended() {
 	expect_status 1
 	expect_stderr "another run holds data/.weekly.lock (process 4242, since then)"
 	wait
+}
+
+# Two films with one slug shared one page: each content run rewrote it for
+# the other film. Slugs are given, unique, when a film is first stored;
+# films stored before get theirs when the store is migrated.
+slug_films() {
+	cat >s.csv <<'CSV'
+id,title,release_date,first_week_admissions
+1,Twin,2024-01-10,100
+2,Twin!,2024-01-10,200
+3,千と千尋の神隠し,2024-01-10,300
+4,もののけ姫,2024-01-10,400
+5,Война и мир,2024-01-10,500
+CSV
+}
+
+# Every film of analytics.db has one page in content/films, and no two
+# pages are one film's: prints what is wrong, nothing when all is well.
+film_pages_wrong() {
+	films=$(sql data/analytics.db 'SELECT count(*) FROM films')
+	for p in content/films/*.md; do
+		[ "$(basename "$p")" = _index.md ] && continue
+		grep -o '"key":"[^"]*"' "$p" | head -n 1
+	done | sort >film-pages.txt
+	[ "$(wc -l <film-pages.txt)" -eq "$films" ] ||
+		echo "$(wc -l <film-pages.txt) film pages for $films films"
+	dup=$(uniq -d film-pages.txt)
+	[ -z "$dup" ] || echo "films with more than one page: $dup"
+}
+
+# The page (or pages) whose own key, not a similar film's, is $1.
+film_page() {
+	for p in content/films/*.md; do
+		[ "$(grep -o '"key":"[^"]*"' "$p" | head -n 1)" = "\"key\":\"$1\"" ] && echo "$p"
+	done
+}
+
+test_slugs_of_films_stored_before_the_column() {
+	slug_films
+	run "$MARQUEE" import --source s s.csv
+	expect_status 0
+	# as a store made before slugs were stored
+	sqlite3 data/analytics.db 'DROP INDEX films_slug; ALTER TABLE films DROP COLUMN slug; PRAGMA user_version = 4'
+	run "$MARQUEE" status
+	expect_status 0
+	expect_eq "$(sql data/analytics.db "SELECT group_concat(slug, ' ') FROM (SELECT slug FROM films ORDER BY id)" | sed 's/film-[0-9a-f]*/film-ID/g')" \
+		"twin-2024 twin-2024-2 film-ID-2024 film-ID-2024 voyna-i-mir-2024" "slugs filled"
+	expect_eq "$(sql data/analytics.db 'SELECT count(DISTINCT slug) FROM films')" 5 "unique"
+}
+
+# A store as main left it before slugs were stored (analytics.db at schema
+# 4, cinema.db at 1), with a week published and its pages written, is
+# brought to 5 and 2 by the next command: every film gets a unique slug,
+# the published films keep their pages, and the next film stored gets a
+# slug of its own.
+test_a_store_before_slugs_migrates_in_order() {
+	setup
+	slug_films
+	sed -i 's/2024-01-10/2024-04-17/' s.csv
+	run "$MARQUEE" import --source s s.csv
+	run "$MARQUEE" publish --week 2024-W16
+	expect_status 0
+	sqlite3 data/analytics.db 'DROP INDEX films_slug; ALTER TABLE films DROP COLUMN slug; PRAGMA user_version = 4'
+	sqlite3 data/cinema.db 'DROP INDEX candidates_slug; DROP INDEX candidates_film; PRAGMA user_version = 1'
+	published=$(sqlite3 data/cinema.db "SELECT group_concat(film_key || '=' || slug, ' ') FROM (SELECT film_key, slug FROM candidates WHERE week = '2024-W16' ORDER BY film_key)")
+	[ -n "$published" ] || fail "no week published"
+	run "$MARQUEE" content
+	expect_status 0
+	expect_eq "$(sql data/analytics.db 'PRAGMA user_version')" 5 "analytics.db migrated"
+	expect_eq "$(sql data/cinema.db 'PRAGMA user_version')" 2 "cinema.db migrated"
+	expect_eq "$(sql data/analytics.db 'PRAGMA integrity_check')" ok "analytics.db whole"
+	expect_eq "$(sql data/cinema.db 'PRAGMA integrity_check')" ok "cinema.db whole"
+	expect_eq "$(sql data/analytics.db 'SELECT count(*) - count(DISTINCT slug) FROM films')" 0 "unique slugs"
+	expect_eq "$(sql data/analytics.db 'SELECT count(*) FROM films WHERE slug IS NULL')" 0 "every film has one"
+	wrong=$(film_pages_wrong)
+	[ -z "$wrong" ] || fail "not one page per film: $wrong"
+	for pair in $published; do
+		key=${pair%%=*} slug=${pair#*=}
+		expect_eq "$(film_page "$key")" "content/films/$slug.md" "$key keeps its published page"
+	done
+	printf '7,Twin,2024-04-18,700\n' >>s.csv
+	run "$MARQUEE" import --source s s.csv
+	expect_status 0
+	expect_eq "$(sql data/analytics.db "SELECT slug FROM films WHERE key = 's:7'")" "twin-2024-3" "a new film's own slug"
+}
+
+test_slugs_are_unique_when_films_are_stored() {
+	setup
+	slug_films
+	sed -i 's/2024-01-10/2024-04-17/' s.csv
+	long=$(awk 'BEGIN { for (i = 0; i < 35; i++) printf "A long title "; }')
+	printf '6,%s,2024-04-17,600\n' "$long" >>s.csv
+	run "$MARQUEE" import --source s s.csv
+	expect_status 0
+	expect_eq "$(sql data/analytics.db "SELECT group_concat(slug, ' ') FROM (SELECT slug FROM films WHERE source = 's' ORDER BY id)" | sed 's/film-[0-9a-f]*/film-ID/g')" \
+		"twin-2024 twin-2024-2 film-ID-2024 film-ID-2024 voyna-i-mir-2024 a-long-title-a-long-title-a-long-title-a-long-title-a-long-2024" "slugs given when stored"
+	run "$MARQUEE" publish --week 2024-W16
+	expect_status 0
+	run "$MARQUEE" content
+	expect_status 0
+	wrong=$(film_pages_wrong)
+	[ -z "$wrong" ] || fail "not one page per film: $wrong"
+	for key in s:1 s:2 s:3 s:4 s:5 s:6; do
+		grep -q "^\"key\":\"$key\"\$" film-pages.txt || fail "$key has no page"
+	done
+	sum1=$(cat content/films/*.md | md5sum)
+	run "$MARQUEE" content
+	expect_status 0
+	expect_eq "$(cat content/films/*.md | md5sum)" "$sum1" "a second run changes nothing"
+	# a film stored again (the store rebuilt from its sources) gets the slug
+	# it was published with
+	rm data/analytics.db*
+	sed -i 's/^1,Twin,/1,Twin (new cut),/' s.csv
+	run "$MARQUEE" import --source s s.csv
+	expect_eq "$(sql data/analytics.db "SELECT slug FROM films WHERE key = 's:1'")" "twin-2024" "the published slug kept"
+}
+
+# Weeks published before slugs were unique keep their records as they are;
+# content gives each film one page, and every link follows it. A record
+# restored from files may hold a slug that is none ("../../x", or one too
+# long for a file name): it never leads outside content/.
+test_published_slugs_that_clash_get_one_page_each() {
+	setup
+	slug_films
+	sed -i 's/2024-01-10/2024-04-17/' s.csv
+	printf '6,Long,2024-04-17,600\n' >>s.csv
+	run "$MARQUEE" import --source s s.csv
+	run "$MARQUEE" publish --week 2024-W16
+	expect_status 0
+	slug() { sql data/analytics.db "SELECT slug FROM films WHERE key = '$1'"; }
+	long=$(awk 'BEGIN { for (i = 0; i < 30; i++) printf "a-long-title-"; printf "2024" }')
+	sqlite3 data/cinema.db "UPDATE weeks SET details = replace(replace(replace(replace(details,
+		'\"$(slug s:2)\"', '\"twin-2024\"'), '\"$(slug s:4)\"', '\"$(slug s:3)\"'),
+		'\"$(slug s:5)\"', '\"../../escape\"'), '\"$(slug s:6)\"', '\"$long\"')"
+	run "$MARQUEE" content
+	expect_status 0
+	wrong=$(film_pages_wrong)
+	[ -z "$wrong" ] || fail "not one page per film: $wrong"
+	for key in s:1 s:2 s:3 s:4 s:5 s:6; do
+		page=$(film_page "$key")
+		[ "$(echo "$page" | wc -l)" -eq 1 ] || fail "$key has not one page: $page"
+		name=$(basename "$page" .md)
+		[ ${#name} -le 80 ] || fail "$key: a file name of ${#name} bytes"
+		grep -q "\"key\":\"$key\",\"slug\":\"$name\"" content/weeks/2024-W16.md ||
+			fail "the week does not link $key to $name"
+		[ "$(grep -o "\"key\":\"$key\",\"slug\":\"[^\"]*\"" content/weeks/2024-W16.md | sort -u | wc -l)" -eq 1 ] ||
+			fail "the week links $key to more than one page"
+	done
+	[ ! -e escape.md ] && [ ! -e content/escape.md ] || fail "a page written outside content/films"
+	expect_eq "$(basename "$(film_page s:1)")" "twin-2024.md" "the first keeps its slug"
+	sum1=$(cat content/films/*.md content/weeks/*.md | md5sum)
+	run "$MARQUEE" content
+	expect_eq "$(cat content/films/*.md content/weeks/*.md | md5sum)" "$sum1" "the same pages at every run"
+}
+
+test_content_refuses_to_replace_the_managers_page() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	mkdir -p content
+	printf -- '---\ntitle: Our history\n---\nSince 1932.\n' >content/history.md
+	run "$MARQUEE" content
+	expect_status 1
+	expect_stderr 'content/history.md: the page is not one marquee wrote (no "# Generated by marquee" line): it is left as it is; move it away or rename it, and run content again'
+	expect_eq "$(cat content/history.md)" "$(printf -- '---\ntitle: Our history\n---\nSince 1932.')" "the manager's page"
+	[ ! -e content/_index.md ] || fail "pages written although the run was refused"
+}
+
+test_content_never_follows_a_link() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	run "$MARQUEE" content
+	expect_status 0
+	# generated-looking pages in a folder outside content/, linked from it
+	mkdir elsewhere
+	cp content/films/big-one-2024.md elsewhere/old-film.md
+	ln -s ../elsewhere content/archive
+	run "$MARQUEE" content
+	expect_status 0
+	[ -f elsewhere/old-film.md ] || fail "a page deleted through a link"
+	[ -L content/archive ] || fail "the link itself removed"
+	# a folder it writes into, or a page, that is a link is refused
+	rm -r content/films && mkdir outside && ln -s ../outside content/films
+	run "$MARQUEE" content
+	expect_status 1
+	expect_stderr "content/films: a symbolic link: marquee writes only inside content/, never through a link"
+	[ -z "$(ls outside)" ] || fail "pages written through a link: $(ls outside)"
+	rm content/films && mkdir content/films
+	echo 'secret' >outside/model.md
+	rm content/model.md && ln -s ../outside/model.md content/model.md
+	run "$MARQUEE" content
+	expect_status 1
+	expect_stderr "content/model.md: a symbolic link"
+	expect_eq "$(cat outside/model.md)" "secret" "the file behind the link"
+}
+
+# A restore took what its own export cannot give back: non-finite numbers,
+# picks of films that were not candidates, bytes that are not UTF-8; and
+# numbers lost their last bits on the way.
+test_records_restore_round_trips_exactly() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:901 --admissions 1500 --revenue 14999.99
+	run "$MARQUEE" override exclude --week 2024-W12 --film t:905 --note "print not delivered"
+	run "$MARQUEE" records export
+	expect_status 0
+	mkdir fresh && cp marquee.yml fresh/
+	run "$MARQUEE" -C fresh records restore --dir ../records/cinema
+	expect_status 0
+	expect_eq "$(sqlite3 fresh/data/cinema.db .dump | md5sum)" "$(sqlite3 data/cinema.db .dump | md5sum)" \
+		"cinema.db restored bit for bit"
+	run "$MARQUEE" -C fresh records export --dir ../again
+	diff -r records/cinema again >/dev/null || fail "export, restore, export differ"
+	# each kind of row its own export could not give back is refused
+	restore_bad() { # FILE SED-EXPRESSION: the export with one file changed
+		rm -rf bad fresh2 && mkdir bad fresh2 && cp records/cinema/*.jsonl bad/ && cp marquee.yml fresh2/
+		sed -i "$2" "bad/$1"
+		run "$MARQUEE" -C fresh2 records restore --dir ../bad
+		expect_status 1
+		expect_eq "$(sql fresh2/data/cinema.db 'SELECT count(*) FROM weeks')" 0 "nothing restored"
+	}
+	restore_bad weeks.jsonl 's/"share":[0-9.e-]*/"share":1e999/'
+	expect_stderr 'bad/weeks.jsonl:1: share: expected a finite number'
+	restore_bad candidates.jsonl '1s/"predicted":[0-9.e+-]*/"predicted":-1e400/'
+	expect_stderr 'bad/candidates.jsonl:1: predicted: expected a finite number'
+	restore_bad picks.jsonl '1s/"film_key":"[^"]*"/"film_key":"t:999"/'
+	expect_stderr 'bad/picks.jsonl:1: t:999 was not among the films published for 2024-W10'
+	restore_bad overrides.jsonl "s/print not/print \\xff not/"
+	expect_stderr 'bad/overrides.jsonl:1: note: not UTF-8 text'
+	restore_bad overrides.jsonl 's/print not/print \\u001b[31m not/'
+	expect_stderr 'bad/overrides.jsonl:1: note: a control character (U+001B)'
+	# nor can such a text be recorded in the first place
+	run "$MARQUEE" override exclude --week 2024-W12 --film t:905 --note "$(printf 'bad \377')"
+	expect_status 2
+	expect_stderr "--note: not UTF-8 text"
+}
+
+test_actuals_replace_corrects_a_figure() {
+	setup
+	run "$MARQUEE" publish --week 2024-W10
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:901 --admissions 1500 --revenue 15000
+	expect_status 0
+	run "$MARQUEE" actuals add --week 2024-W10 --film t:901 --admissions 1600
+	expect_status 1
+	expect_stderr "1500 admissions are already recorded; a different figure (1600) is refused: --replace corrects it"
+	run "$MARQUEE" actuals add --replace --week 2024-W10 --film t:901 --admissions 1600 --revenue 16000
+	expect_status 0
+	expect_stdout "actuals: 0 recorded, 0 already known, 1 corrected"
+	expect_stdout "2024-W10, Big One: 1500 admissions corrected to 1600"
+	expect_eq "$(sql data/cinema.db "SELECT admissions || ' ' || revenue FROM actuals WHERE week='2024-W10'")" "1600 16000.0" "corrected"
+	printf 'week,film,admissions\n2024-W10,t:901,1700\n2024-W10,t:902,800\n' >a.csv
+	run "$MARQUEE" actuals import a.csv
+	expect_status 1
+	run "$MARQUEE" actuals import --replace a.csv
+	expect_status 0
+	expect_stdout "actuals: 1 recorded, 0 already known, 1 corrected"
+	expect_eq "$(sql data/cinema.db "SELECT group_concat(admissions) FROM actuals WHERE week='2024-W10'")" "1700,800" "corrected from a file"
 }

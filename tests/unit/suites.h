@@ -12,6 +12,7 @@
 	SUITE(test_plan)      \
 	SUITE(test_recommend) \
 	SUITE(test_similar)   \
+	SUITE(test_slug)      \
 	SUITE(test_store)     \
 	SUITE(test_strmap)    \
 	SUITE(test_svr)       \

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "common/buf.h"
+#include "common/utf8.h"
 #include "predictor/sources/csv.h"
 #include "predictor/sources/import.h"
 #include "tests/unit/harness.h"
@@ -90,6 +91,13 @@ void test_csv(void)
 	OK(csv_check_text("\xC3(") != 0, "broken UTF-8 rejected");
 	OK(csv_check_text("\xED\xA0\x80") != 0, "surrogate rejected");
 	OK(csv_check_text("a\x01") != 0, "control character rejected");
+	char reason[UTF8_WHY];
+	OK(utf8_check("a\x07", reason) != 0 && strcmp(reason, "a control character (U+0007)") == 0,
+	   "a control character is named as one");
+	OK(utf8_check("\xFF", reason) != 0 && strcmp(reason, "not UTF-8 text") == 0, "bad bytes are not UTF-8");
+	OK(utf8_check("\xF4\x90\x80\x80", reason) != 0, "above U+10FFFF");
+	OK(utf8_check("\xC0\xAF", reason) != 0, "overlong");
+	OK(utf8_check("tab\tand\r\nline", reason) == 0, "tab and line ends are text");
 
 	double v;
 	const char *why;

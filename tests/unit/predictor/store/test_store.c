@@ -1,6 +1,7 @@
 /* The stores: migrations, upsert idempotence, duplicates, rollback. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/fileio.h"
 #include "common/xalloc.h"
@@ -104,6 +105,42 @@ void test_store(void)
 	OK(n_cat == 2 && isnan(cat[1].rating), "no rating asked");
 	catalogue_free(cat, n_cat);
 	store_rollback(st);
+
+	/* What no source can give is refused whatever the source, with why:
+	 * a title longer than any (a synopsis in the wrong column, and a file
+	 * name too long for the site), a figure no film has made. */
+	store_begin(st);
+	char *long_title = xcalloc(STORE_TITLE_MAX + 2, 1);
+	memset(long_title, 'x', STORE_TITLE_MAX + 1);
+	struct film_record bad = f;
+	bad.source_id = "2";
+	bad.title = long_title;
+	char *why = NULL;
+	OK(store_film_put(st, &bad, "t.csv:9", &ch, &why) == 0 && ch == STORE_REFUSED && why &&
+		   strstr(why, "title"),
+	   "a title too long is refused: %s", why ? why : "(no reason)");
+	free(why);
+	bad.title = "Fine";
+	struct outcome huge[] = { { "first_week_admissions", 1e52 } };
+	bad.outcomes = huge;
+	OK(store_film_put(st, &bad, "t.csv:9", &ch, &why) == 0 && ch == STORE_REFUSED && why &&
+		   strstr(why, "first_week_admissions"),
+	   "an implausible figure is refused: %s", why ? why : "(no reason)");
+	free(why);
+	bad.outcomes = out;
+	bad.budget_usd = 1e20;
+	OK(store_film_put(st, &bad, "t.csv:9", &ch, &why) == 0 && ch == STORE_REFUSED && why &&
+		   strstr(why, "budget"),
+	   "an implausible budget is refused: %s", why ? why : "(no reason)");
+	free(why);
+	OK(store_outcome_implausible("us_gross", 2.9e9) == NULL, "Avatar's gross is plausible");
+	OK(store_outcome_implausible("first_week_admissions", 5e6) == NULL, "a record week is plausible");
+	OK(store_outcome_implausible("total_admissions", 2e9) != NULL, "two billion tickets are not");
+	OK(store_outcome_implausible("press_rating", 1e13) != NULL, "no figure of a film is 10^13");
+	store_summary_get(st, &sum);
+	INT_EQ(sum.films, 1, "nothing refused was stored");
+	store_rollback(st);
+	free(long_title);
 	store_close(st);
 	file_remove_tree(dir);
 	free(dir);

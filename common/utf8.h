@@ -1,0 +1,19 @@
+/*
+ * Checking text that comes from outside (imported files, API responses,
+ * restored records) before it is stored or shown: it must decode as UTF-8
+ * (no overlong form, no surrogate, nothing above U+10FFFF) and hold no
+ * control character other than tab, line feed and carriage return.
+ */
+#ifndef MARQUEE_UTF8_H
+#define MARQUEE_UTF8_H
+
+/* Room for utf8_check's reason. */
+#define UTF8_WHY 48
+
+/*
+ * 0 when s is such text; else -1 and why (may be NULL) says what is wrong,
+ * for a message: "not UTF-8 text" or "a control character (U+0007)".
+ */
+int utf8_check(const char *s, char why[UTF8_WHY]);
+
+#endif
