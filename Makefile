@@ -43,12 +43,12 @@ COMMON_OBJS := \
 	common/json.o \
 	common/lock.o \
 	common/msg.o \
-	common/slug.o \
 	common/strmap.o \
-	common/textfold.o \
-	common/utf8.o \
 	common/xalloc.o \
-	common/ytree.o
+	common/ytree.o \
+	common/text/slug.o \
+	common/text/textfold.o \
+	common/text/utf8.o
 
 PREDICTOR_OBJS := \
 	predictor/analytics/analytics.o \

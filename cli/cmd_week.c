@@ -12,7 +12,7 @@
 #include "cli/command.h"
 #include "common/date.h"
 #include "common/msg.h"
-#include "common/utf8.h"
+#include "common/text/utf8.h"
 #include "predictor/cinema/overrides.h"
 #include "predictor/cinema/decision.h"
 #include "predictor/pages/pages.h"

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "common/buf.h"
+#include "common/text/utf8.h"
 
 static const char *current_command;
 static enum msg_level level = MSG_NORMAL;
@@ -32,27 +33,6 @@ enum msg_level msg_get_level(void)
 }
 
 /*
- * The length of the UTF-8 sequence at s (NUL-terminated) and its code point
- * in *cp, or 0 when s does not start one (a stray byte, an overlong form, a
- * surrogate).
- */
-static int utf8_seq(const unsigned char *s, unsigned *cp)
-{
-	int len = s[0] < 0xc2 ? 0 : s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : s[0] < 0xf5 ? 4 : 0;
-	unsigned c = len ? s[0] & (0x7f >> len) : 0;
-	for (int i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
-	*cp = c;
-	return len;
-}
-
-/*
  * Appends s to out with what a terminal could take for a command written
  * as text: C0 and C1 control characters (ESC, BEL, CSI...), DEL, line
  * breaks (a message is one line), the bidirectional overrides and isolates,
@@ -63,7 +43,7 @@ static void put_escaped(struct buf *out, const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p;) {
 		unsigned cp = 0;
-		int len = *p < 0x80 ? 1 : utf8_seq(p, &cp);
+		int len = *p < 0x80 ? 1 : utf8_decode((const char *)p, &cp);
 		if (len == 1 && (*p >= 0x20 || *p == '\t') && *p != 0x7f) {
 			buf_putc(out, (char)*p++);
 		} else if (len <= 1) {

@@ -10,6 +10,7 @@
 #include "common/hash.h"
 #include "common/msg.h"
 #include "common/xalloc.h"
+#include "common/text/utf8.h"
 
 /*
  * s as XML text: & < > " ' as entities, and what XML 1.0 cannot hold at all
@@ -21,7 +22,7 @@ static void xml_escape(struct buf *out, const char *s)
 {
 	while (*s) {
 		unsigned cp;
-		int len = page_utf8_seq(s, &cp);
+		int len = utf8_decode(s, &cp);
 		if (!len || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xfffe ||
 		    cp == 0xffff) {
 			buf_puts(out, "\xef\xbf\xbd");

@@ -11,6 +11,7 @@
 #include "common/msg.h"
 #include "common/strmap.h"
 #include "common/xalloc.h"
+#include "common/text/utf8.h"
 #include "generator/page.h"
 
 /* Finds the front matter: "---" on the first line, up to a "---" or "..." line. */
@@ -168,7 +169,7 @@ static struct ytree *read_json(const char *text, size_t len, const char *src)
 	 * one must too, or a title could break the feeds */
 	for (size_t i = 0; i < len;) {
 		unsigned cp;
-		int n = page_utf8_seq(text + i, &cp);
+		int n = utf8_decode(text + i, &cp);
 		if (!n || i + (size_t)n > len) {
 			msg_error("%s:%d: front matter: not UTF-8 text", src, line_at(text, i));
 			return NULL;

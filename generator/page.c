@@ -32,27 +32,6 @@ char *page_sanitize(const char *component, size_t len)
 	return out;
 }
 
-int page_utf8_seq(const char *s, unsigned *cp)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	if (p[0] < 0x80) {
-		*cp = p[0];
-		return p[0] ? 1 : 0;
-	}
-	int len = p[0] < 0xc2 ? 0 : p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : p[0] < 0xf5 ? 4 : 0;
-	unsigned c = len ? p[0] & (0x7f >> len) : 0;
-	for (int i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (p[i] & 0x3f);
-	}
-	if ((len == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))) ||
-	    (len == 4 && (c < 0x10000 || c > 0x10ffff)))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 static bool plain_number(const char *s)
 {
 	const char *p = s;

@@ -63,12 +63,6 @@ int page_compare(const void *a, const void *b);
  * with '.'. Owned by the caller; "" when nothing is left.
  */
 char *page_sanitize(const char *component, size_t len);
-/*
- * The length of the UTF-8 sequence at s (NUL-terminated) and its code point
- * in *cp; 0 when s does not start one (a stray byte, an overlong form, a
- * surrogate, past U+10FFFF).
- */
-int page_utf8_seq(const char *s, unsigned *cp);
 /* The YAML tree as JSON: plain scalars become numbers, booleans or null. */
 cJSON *page_yaml_to_json(const struct ytree *node);
 

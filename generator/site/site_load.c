@@ -21,6 +21,7 @@
 #include "common/msg.h"
 #include "common/strmap.h"
 #include "common/xalloc.h"
+#include "common/text/utf8.h"
 
 /* ---- walking folders in sorted order ---- */
 
@@ -56,7 +57,7 @@ static bool name_ok(const char *name)
 {
 	unsigned cp;
 	for (int len; *name; name += len)
-		if (!(len = page_utf8_seq(name, &cp)) || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+		if (!(len = utf8_decode(name, &cp)) || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
 			return false;
 	return true;
 }

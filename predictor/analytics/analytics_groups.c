@@ -11,7 +11,7 @@
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/strmap.h"
-#include "common/textfold.h"
+#include "common/text/textfold.h"
 #include "common/xalloc.h"
 
 static int year_of(long day)

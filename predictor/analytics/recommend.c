@@ -8,7 +8,7 @@
 
 #include "common/buf.h"
 #include "common/strmap.h"
-#include "common/textfold.h"
+#include "common/text/textfold.h"
 #include "common/xalloc.h"
 
 /* The keys under similar.weights, in the engine's order of parts. */

@@ -14,7 +14,7 @@
 #include "common/buf.h"
 #include "common/msg.h"
 #include "common/strmap.h"
-#include "common/textfold.h"
+#include "common/text/textfold.h"
 #include "common/xalloc.h"
 #include "predictor/analytics/similar_internal.h"
 

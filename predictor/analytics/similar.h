@@ -7,7 +7,7 @@
  *
  * Vectors. Each film is a sparse vector of features, one per item of a part:
  * its genres, directors, cast, keywords, countries, collection (franchise) and
- * the words of its overview. Names are folded (common/textfold.h), so
+ * the words of its overview. Names are folded (common/text/textfold.h), so
  * "Jacques Audiard" and "jacques audiard" are one director.
  *   - genres, keywords, countries: 1 × idf, so that sharing "Western" says
  *     more than sharing "Drame" (idf = ln((1 + N) / (1 + df)) + 1, N films in

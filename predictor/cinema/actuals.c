@@ -14,7 +14,7 @@
 
 #include "common/date.h"
 #include "common/msg.h"
-#include "common/utf8.h"
+#include "common/text/utf8.h"
 #include "predictor/sources/csv.h"
 #include "predictor/sources/import.h"
 #include "predictor/store/store_records.h"

@@ -9,7 +9,7 @@
 
 #include "common/date.h"
 #include "common/msg.h"
-#include "common/slug.h"
+#include "common/text/slug.h"
 #include "common/xalloc.h"
 #include "predictor/cinema/overrides.h"
 #include "predictor/cinema/plan.h"

@@ -19,7 +19,7 @@
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/json.h"
-#include "common/slug.h"
+#include "common/text/slug.h"
 #include "common/strmap.h"
 #include "common/xalloc.h"
 #include "predictor/words/words.h"

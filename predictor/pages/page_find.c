@@ -20,7 +20,7 @@
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/json.h"
-#include "common/textfold.h"
+#include "common/text/textfold.h"
 #include "common/xalloc.h"
 #include "predictor/words/words.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "common/buf.h"
-#include "common/utf8.h"
+#include "common/text/utf8.h"
 #include "common/xalloc.h"
 
 struct csv_reader {

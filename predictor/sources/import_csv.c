@@ -17,7 +17,7 @@
 #include "common/date.h"
 #include "common/msg.h"
 #include "common/strmap.h"
-#include "common/utf8.h"
+#include "common/text/utf8.h"
 #include "common/xalloc.h"
 #include "predictor/sources/csv.h"
 

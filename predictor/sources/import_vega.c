@@ -25,7 +25,7 @@
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/msg.h"
-#include "common/utf8.h"
+#include "common/text/utf8.h"
 #include "common/xalloc.h"
 #include "predictor/sources/csv.h"
 #include "predictor/sources/import.h"

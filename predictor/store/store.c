@@ -14,8 +14,8 @@
 #include "common/fault.h"
 #include "common/fileio.h"
 #include "common/msg.h"
-#include "common/slug.h"
-#include "common/textfold.h"
+#include "common/text/slug.h"
+#include "common/text/textfold.h"
 #include "common/xalloc.h"
 
 /*

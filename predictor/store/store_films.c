@@ -11,8 +11,8 @@
 #include "common/buf.h"
 #include "common/date.h"
 #include "common/hash.h"
-#include "common/slug.h"
-#include "common/textfold.h"
+#include "common/text/slug.h"
+#include "common/text/textfold.h"
 #include "common/xalloc.h"
 #include "predictor/store/store_internal.h"
 

@@ -9,7 +9,7 @@
 
 #include "common/date.h"
 #include "common/msg.h"
-#include "common/utf8.h"
+#include "common/text/utf8.h"
 #include "common/xalloc.h"
 #include "predictor/store/store_internal.h"
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/textfold.h"
+#include "common/text/textfold.h"
 
 static void check_folded(const char *s, size_t n)
 {

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "common/buf.h"
-#include "common/utf8.h"
+#include "common/text/utf8.h"
 #include "predictor/sources/csv.h"
 #include "predictor/sources/import.h"
 #include "tests/unit/harness.h"

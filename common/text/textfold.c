@@ -1,5 +1,5 @@
 /* Folding UTF-8 text for matching, and splitting it into words. */
-#include "common/textfold.h"
+#include "common/text/textfold.h"
 
 #include <stdint.h>
 #include <stdlib.h>

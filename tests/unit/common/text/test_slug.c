@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/slug.h"
+#include "common/text/slug.h"
 #include "tests/unit/harness.h"
 
 static void text_is(const char *text, const char *want)

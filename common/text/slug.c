@@ -1,5 +1,5 @@
 /* Slugs from titles (slug.h). */
-#include "common/slug.h"
+#include "common/text/slug.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -8,7 +8,7 @@
 
 #include "common/buf.h"
 #include "common/hash.h"
-#include "common/textfold.h"
+#include "common/text/textfold.h"
 #include "common/xalloc.h"
 
 /* Latin letters for Cyrillic U+0430..U+045F (Russian, then Ukrainian,

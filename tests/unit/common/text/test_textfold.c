@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "common/textfold.h"
+#include "common/text/textfold.h"
 #include "tests/unit/harness.h"
 
 static void fold_is(const char *text, const char *want)
