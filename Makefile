@@ -70,6 +70,7 @@ PREDICTOR_OBJS := \
 	predictor/store/store_cache.o \
 	predictor/store/store_analytics.o \
 	predictor/store/store_films.o \
+	predictor/store/store_films_read.o \
 	predictor/store/store_models.o \
 	predictor/store/store_records.o \
 	predictor/store/store_rows.o \
