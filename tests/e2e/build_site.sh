@@ -905,7 +905,7 @@ def connect(rcvbuf=0):
         s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
     s.connect(("127.0.0.1", port))
     return s
-held = [connect(), connect()]                                # pre-connected, idle
+held = [connect() for _ in range(40)]  # pre-connected, idle: more than serve takes at once
 held.append(connect())
 held[-1].sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # half a request
 held.append(connect(4096))
