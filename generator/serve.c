@@ -1,8 +1,10 @@
 /*
  * The preview server of `marquee serve`: builds the site, serves it on
  * 127.0.0.1, and rebuilds when content, theme or configuration change.
- * One connection at a time, GET and HEAD only, bounded requests: a preview
- * server, not a web server.
+ * GET and HEAD only, bounded requests: a preview server, not a web server.
+ * Connections are served side by side by one poll() loop (the rebuilds run
+ * in it too), each with a deadline, so that no connection, idle, slow to
+ * ask or slow to read, holds up another or a rebuild.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -17,7 +19,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/time.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,6 +34,14 @@
 #include "generator/watch.h"
 
 #define MAX_REQUEST 8192
+/* Connections served at once; more wait in the listening queue, or take
+ * the place of an idle one (browsers open sockets ahead of need). */
+#define MAX_CLIENTS 32
+/* A request arrives whole within this many ms of its connection's start;
+ * a connection that has sent nothing by then is closed. */
+#define REQUEST_MS 5000
+/* A reply's reader takes some of it at least this often (ms). */
+#define STALL_MS 10000
 
 static unsigned long long signature;
 
@@ -75,28 +85,63 @@ static const char *content_type(const char *path)
 	return "application/octet-stream";
 }
 
-static void send_all(int fd, const char *data, size_t len)
+/*
+ * One connection: its request as it arrives, then its reply as it leaves.
+ * A free slot has fd -1 and nothing owned.
+ */
+struct client {
+	int fd;
+	long long deadline; /* ms (now_ms): closed then, or answered 408 */
+	char request[MAX_REQUEST + 1]; /* NUL-terminated */
+	size_t received;
+	bool replying;
+	char header[256];
+	size_t header_len;
+	char *body; /* owned: the reply's body, NULL when it has none (HEAD) */
+	size_t body_len;
+	size_t sent; /* of header, then body */
+};
+
+static long long now_ms(void)
 {
-	while (len > 0) {
-		ssize_t w = send(fd, data, len, MSG_NOSIGNAL);
-		if (w <= 0)
-			return;
-		data += w;
-		len -= (size_t)w;
-	}
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
 }
 
-static void reply(int fd, int status, const char *reason, const char *type, const char *body,
+static void client_close(struct client *c)
+{
+	if (c->fd >= 0)
+		close(c->fd);
+	free(c->body);
+	c->fd = -1;
+	c->body = NULL;
+	c->received = 0;
+	c->replying = false;
+}
+
+/* Queues a reply; takes body (owned, may be NULL when len is 0). */
+static void reply(struct client *c, int status, const char *reason, const char *type, char *body,
 		  size_t len, bool head)
 {
-	char header[256];
-	int n = snprintf(header, sizeof header,
+	int n = snprintf(c->header, sizeof c->header,
 			 "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %zu\r\n"
 			 "Cache-Control: no-store\r\nConnection: close\r\n\r\n",
 			 status, reason, type, len);
-	send_all(fd, header, (size_t)n);
-	if (!head)
-		send_all(fd, body, len);
+	c->header_len = (size_t)n < sizeof c->header ? (size_t)n : sizeof c->header - 1;
+	if (head) {
+		free(body);
+		body = NULL;
+	}
+	c->body = body;
+	c->body_len = body ? len : 0;
+	c->sent = 0;
+	c->replying = true;
+}
+
+static void reply_text(struct client *c, int status, const char *reason, const char *text, bool head)
+{
+	reply(c, status, reason, "text/plain", xstrdup(text), strlen(text), head);
 }
 
 /* "/films/a%20b/" -> "films/a b/index.html"; NULL for anything leaving the site. */
@@ -130,36 +175,22 @@ static char *request_path(const char *target)
 	return path;
 }
 
-static void handle(int fd, const char *out_dir)
+/* Answers the request received so far (whole, or all there will be). */
+static void respond(struct client *c, const char *out_dir)
 {
-	char req[MAX_REQUEST + 1];
-	size_t n = 0;
-	struct timeval tv = { 2, 0 };
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-	setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
-	while (n < MAX_REQUEST) {
-		ssize_t r = recv(fd, req + n, MAX_REQUEST - n, 0);
-		if (r <= 0)
-			break;
-		n += (size_t)r;
-		req[n] = '\0';
-		if (strstr(req, "\r\n\r\n") || strstr(req, "\n\n"))
-			break;
-	}
-	req[n] = '\0';
 	char method[8], target[4096];
-	if (sscanf(req, "%7s %4095s", method, target) != 2) {
-		reply(fd, 400, "Bad Request", "text/plain", "bad request\n", 12, false);
+	if (sscanf(c->request, "%7s %4095s", method, target) != 2) {
+		reply_text(c, 400, "Bad Request", "bad request\n", false);
 		return;
 	}
 	bool head = strcmp(method, "HEAD") == 0;
 	if (!head && strcmp(method, "GET") != 0) {
-		reply(fd, 405, "Method Not Allowed", "text/plain", "GET only\n", 9, false);
+		reply_text(c, 405, "Method Not Allowed", "GET only\n", false);
 		return;
 	}
 	char *rel = request_path(target);
 	if (!rel) {
-		reply(fd, 403, "Forbidden", "text/plain", "forbidden\n", 10, head);
+		reply_text(c, 403, "Forbidden", "forbidden\n", head);
 		return;
 	}
 	char *path = xasprintf("%s/%s", out_dir, rel);
@@ -172,21 +203,106 @@ static void handle(int fd, const char *out_dir)
 	size_t len = 0;
 	char *body = file_exists(path) && !file_is_dir(path) ? file_read_all(path, &len) : NULL;
 	if (body) {
-		reply(fd, 200, "OK", content_type(path), body, len, head);
+		reply(c, 200, "OK", content_type(path), body, len, head);
 	} else {
 		char *nf_path = xasprintf("%s/404.html", out_dir);
 		char *nf = file_exists(nf_path) ? file_read_all(nf_path, &len) : NULL;
 		if (nf)
-			reply(fd, 404, "Not Found", "text/html; charset=utf-8", nf, len, head);
+			reply(c, 404, "Not Found", "text/html; charset=utf-8", nf, len, head);
 		else
-			reply(fd, 404, "Not Found", "text/plain", "not found\n", 10, head);
-		free(nf);
+			reply_text(c, 404, "Not Found", "not found\n", head);
 		free(nf_path);
 	}
 	msg_verbose("GET %s", target);
-	free(body);
 	free(path);
 	free(rel);
+}
+
+/* Sends what the socket takes of the reply; closes the connection once
+ * it is all sent or the reader has gone. */
+static void client_send(struct client *c, long long now)
+{
+	size_t total = c->header_len + c->body_len;
+	while (c->sent < total) {
+		struct iovec iov[2];
+		int n = 0;
+		if (c->sent < c->header_len)
+			iov[n++] = (struct iovec){ c->header + c->sent, c->header_len - c->sent };
+		size_t body_sent = c->sent > c->header_len ? c->sent - c->header_len : 0;
+		if (body_sent < c->body_len)
+			iov[n++] = (struct iovec){ c->body + body_sent, c->body_len - body_sent };
+		struct msghdr m = { .msg_iov = iov, .msg_iovlen = (size_t)n };
+		ssize_t w = sendmsg(c->fd, &m, MSG_NOSIGNAL);
+		if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return;
+		if (w <= 0)
+			break;
+		c->sent += (size_t)w;
+		c->deadline = now + STALL_MS;
+	}
+	client_close(c);
+}
+
+/* Takes what arrived of the request; answers it once it is whole, or once
+ * the client has said all it will (it shut its side). */
+static void client_receive(struct client *c, const char *out_dir, long long now)
+{
+	ssize_t r = recv(c->fd, c->request + c->received, MAX_REQUEST - c->received, 0);
+	if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
+		return;
+	if (r < 0 || (r == 0 && c->received == 0)) {
+		client_close(c);
+		return;
+	}
+	c->received += (size_t)r;
+	c->request[c->received] = '\0';
+	if (r > 0 && c->received < MAX_REQUEST && !memmem(c->request, c->received, "\r\n\r\n", 4) &&
+	    !memmem(c->request, c->received, "\n\n", 2))
+		return;
+	respond(c, out_dir);
+	c->deadline = now + STALL_MS;
+	client_send(c, now);
+}
+
+/* A connection past its deadline: a request still coming is answered 408,
+ * a connection that never asked anything (a browser's spare) is closed. */
+static void client_expire(struct client *c, long long now)
+{
+	if (c->replying || c->received == 0) {
+		client_close(c);
+		return;
+	}
+	reply_text(c, 408, "Request Timeout", "request timeout\n", false);
+	c->deadline = now + STALL_MS;
+	client_send(c, now);
+}
+
+/* Accepts waiting connections while there is room; when there is none, a
+ * connection that has asked nothing yet makes room (its deadline was the
+ * nearest). */
+static void accept_clients(int sock, struct client *clients, long long now)
+{
+	for (int tries = 0; tries < MAX_CLIENTS; tries++) {
+		struct client *slot = NULL, *idle = NULL;
+		for (int i = 0; i < MAX_CLIENTS && !slot; i++) {
+			struct client *c = &clients[i];
+			if (c->fd < 0)
+				slot = c;
+			else if (!c->replying && c->received == 0 && (!idle || c->deadline < idle->deadline))
+				idle = c;
+		}
+		if (!slot && !idle)
+			return;
+		int fd = accept4(sock, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
+		if (fd < 0)
+			return;
+		if (!slot) {
+			client_close(idle);
+			slot = idle;
+		}
+		slot->fd = fd;
+		slot->deadline = now + REQUEST_MS;
+	}
 }
 
 /* Reads the events of one change: they come in bursts (an editor writes,
@@ -277,6 +393,7 @@ int serve_site(const struct config *cfg, const struct site_options *opts, long p
 	opt.base_url = base;
 	int rc = 1, sock = -1;
 	struct watch *watch = NULL;
+	struct client *clients = NULL;
 	const char *theme;
 	char *theme_dir = NULL, *preview = NULL, *preview_site = NULL;
 	if (config_string(cfg, "site.theme", "default", &theme) != 0)
@@ -299,29 +416,58 @@ int serve_site(const struct config *cfg, const struct site_options *opts, long p
 	unsigned long long seen = watch ? 0 : watch_signature(theme_dir);
 	if (site_build(cfg, &opt) != 0)
 		goto out;
-	sock = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	sock = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	int one = 1;
 	setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
 	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port) };
 	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	if (sock < 0 || bind(sock, (struct sockaddr *)&addr, sizeof addr) != 0 ||
-	    listen(sock, 16) != 0) {
+	    listen(sock, 64) != 0) {
 		msg_error("127.0.0.1:%ld: %s", port, strerror(errno));
 		goto out;
 	}
 	msg_info("serving %s/ at %s (Ctrl-C to stop)", out_dir, base);
 	fflush(stdout);
+	clients = xcalloc(MAX_CLIENTS, sizeof *clients);
+	for (int i = 0; i < MAX_CLIENTS; i++)
+		clients[i].fd = -1;
+	long long next_scan = now_ms() + 300;
 	while (!stopping) {
-		struct pollfd p[2] = { { .fd = sock, .events = POLLIN },
-				       { .fd = watch ? watch_fd(watch) : -1, .events = POLLIN } };
-		int ready = poll(p, 2, watch ? 1000 : 300);
-		if (ready > 0 && (p[0].revents & POLLIN)) {
-			int fd = accept4(sock, NULL, NULL, SOCK_CLOEXEC);
-			if (fd >= 0) {
-				handle(fd, out_dir);
-				close(fd);
-			}
+		/* p[0] the listening socket, p[1] the watcher, p[2 + i] clients[i] */
+		struct pollfd p[2 + MAX_CLIENTS];
+		long long now = now_ms();
+		long long wake = now + (watch ? 1000 : 300);
+		if (!watch && next_scan < wake)
+			wake = next_scan;
+		bool room = false;
+		for (int i = 0; i < MAX_CLIENTS; i++) {
+			struct client *c = &clients[i];
+			p[2 + i] = (struct pollfd){ .fd = c->fd, .events = c->replying ? POLLOUT : POLLIN };
+			if (c->fd < 0 || (!c->replying && c->received == 0))
+				room = true;
+			if (c->fd >= 0 && c->deadline < wake)
+				wake = c->deadline;
 		}
+		/* with no room, connections wait in the listening queue */
+		p[0] = (struct pollfd){ .fd = room ? sock : -1, .events = POLLIN };
+		p[1] = (struct pollfd){ .fd = watch ? watch_fd(watch) : -1, .events = POLLIN };
+		int ready = poll(p, 2 + MAX_CLIENTS, wake > now ? (int)(wake - now) : 0);
+		if (ready < 0)
+			p[0].revents = p[1].revents = 0; /* EINTR: a signal; the loop stops */
+		now = now_ms();
+		for (int i = 0; i < MAX_CLIENTS; i++) {
+			struct client *c = &clients[i];
+			if (ready > 0 && c->fd >= 0 && p[2 + i].revents) {
+				if (c->replying)
+					client_send(c, now);
+				else
+					client_receive(c, out_dir, now);
+			}
+			if (c->fd >= 0 && now >= c->deadline)
+				client_expire(c, now);
+		}
+		if (ready > 0 && (p[0].revents & POLLIN))
+			accept_clients(sock, clients, now);
 		if (watch && (p[1].revents & POLLIN)) {
 			settle(watch);
 			struct watch_changes changes;
@@ -352,16 +498,19 @@ int serve_site(const struct config *cfg, const struct site_options *opts, long p
 				opt.content_known = false;
 				seen = watch_signature(theme_dir);
 			}
-		} else if (!watch && ready == 0) {
-			unsigned long long now = watch_signature(theme_dir);
-			if (now != seen) {
+		} else if (!watch && now >= next_scan) {
+			if (watch_signature(theme_dir) != seen) {
 				rebuild(cfg, &opt, &theme_dir);
 				seen = watch_signature(theme_dir);
 			}
+			next_scan = now_ms() + 300;
 		}
 	}
 	rc = 0;
 out:
+	for (int i = 0; clients && i < MAX_CLIENTS; i++)
+		client_close(&clients[i]);
+	free(clients);
 	watch_close(watch);
 	page_cache_free(opt.cache);
 	if (sock >= 0)

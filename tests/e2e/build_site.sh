@@ -886,6 +886,113 @@ PY
 	true
 }
 
+# Browsers open sockets ahead of need and leave them idle; a request may
+# come slowly, or its reply be read slowly. None of them holds up another
+# request or a rebuild. The times are generous for a busy machine, and each
+# wait is bounded: a server that serves one connection at a time fails them
+# (it gives each held connection seconds), it does not hang on them.
+test_serve_answers_beside_idle_and_slow_connections() {
+	command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
+	site_copy
+	head -c 16000000 /dev/zero >"$T/p/content/big.bin"
+	PORT_OFFSET=41 serve_start --out "$T/p/preview"
+	python3 - "$port" "$T/p/content" >"$T/held.out" 2>&1 <<'PY' ||
+import socket, sys, time, urllib.error, urllib.request
+port, content = int(sys.argv[1]), sys.argv[2]
+def connect(rcvbuf=0):
+    s = socket.socket()
+    if rcvbuf:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+    s.connect(("127.0.0.1", port))
+    return s
+held = [connect() for _ in range(40)]  # pre-connected, idle: more than serve takes at once
+held.append(connect())
+held[-1].sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # half a request
+held.append(connect(4096))
+held[-1].sendall(b"GET /big.bin HTTP/1.0\r\n\r\n")          # a reply not read
+def get(path, limit=3):
+    t = time.monotonic()
+    try:
+        with urllib.request.urlopen("http://127.0.0.1:%d%s" % (port, path), timeout=limit) as r:
+            status, body = r.status, r.read()
+    except urllib.error.HTTPError as e:
+        status, body = e.code, b""
+    except TimeoutError:
+        sys.exit("GET %s: no answer within %d s" % (path, limit))
+    took = time.monotonic() - t
+    print("GET %s: %d in %.3f s" % (path, status, took))
+    if took > limit:
+        sys.exit("GET %s took %.3f s" % (path, took))
+    return status, body
+for _ in range(3):
+    if get("/")[1].find(b"<html") < 0:
+        sys.exit("GET / is not the home page")
+with open(content + "/held.md", "w") as f:
+    f.write("---\ntitle: Written while held\n---\nHi.\n")
+t = time.monotonic()
+while get("/held/")[1].find(b"Written while held") < 0:
+    if time.monotonic() - t > 3:
+        sys.exit("no rebuild within 3 s while connections were held")
+    time.sleep(0.05)
+print("rebuilt and served in %.3f s" % (time.monotonic() - t))
+PY
+		{ kill "$pid"; cat "$T/held.out" >&2; fail "a held connection delayed others"; }
+	serve_stop
+	expect_eq "$serve_status" 0 "serve's exit status"
+}
+
+# Each connection has a deadline: one that asks nothing within 5 s is
+# closed without a word (a browser's spare socket), a request still coming
+# then is answered 408, and a reply not read for 10 s is cut.
+test_serve_closes_idle_and_slow_connections() {
+	command -v python3 >/dev/null 2>&1 || skip "python3 is not installed"
+	site_copy
+	head -c 16000000 /dev/zero >"$T/p/content/big.bin"
+	PORT_OFFSET=43 serve_start --out "$T/p/preview"
+	python3 - "$port" >"$T/deadlines.out" 2>&1 <<'PY' ||
+import socket, sys, time
+port = int(sys.argv[1])
+def connect(rcvbuf=0):
+    s = socket.socket()
+    if rcvbuf:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+    s.connect(("127.0.0.1", port))
+    s.settimeout(20)
+    return s
+def read_all(s):
+    got = b""
+    try:
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                return got
+            got += chunk
+    except ConnectionResetError:
+        return got
+t0 = time.monotonic()
+idle, half, slow = connect(), connect(), connect(4096)
+half.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+slow.sendall(b"GET /big.bin HTTP/1.0\r\n\r\n")
+got = read_all(idle)
+took = time.monotonic() - t0
+print("idle: closed after %.3f s with %d bytes" % (took, len(got)))
+if got or not 4 <= took <= 15:
+    sys.exit("an idle connection: %d bytes after %.3f s, want none after 5 s" % (len(got), took))
+got = read_all(half)
+print("half a request: %.3f s: %r" % (time.monotonic() - t0, got[:30]))
+if not got.startswith(b"HTTP/1.1 408 "):
+    sys.exit("half a request: %r, want a 408" % got[:60])
+time.sleep(max(0, t0 + 13 - time.monotonic()))
+got = read_all(slow)
+print("a reply not read: %d bytes of 16000000 and more" % len(got))
+if len(got) >= 16000000:
+    sys.exit("a reply not read for 13 s was sent whole")
+PY
+		{ kill "$pid"; cat "$T/deadlines.out" >&2; fail "deadlines"; }
+	serve_stop
+	expect_eq "$serve_status" 0 "serve's exit status"
+}
+
 # xml_ok FILE...: each file is well-formed XML.
 xml_ok() {
 	python3 -c 'import sys, xml.etree.ElementTree as E
