@@ -506,7 +506,8 @@ size_t similar_index_query(const struct similar_index *idx, const struct similar
 	}
 	uintptr_t same = film->key ? (uintptr_t)strmap_get(&idx->keys, film->key) : 0;
 	struct similar_searcher *s = similar_searcher_new(idx);
-	size_t n = similar_searcher_find(s, &v, same ? same - 1 : SIZE_MAX, released_before, out);
+	size_t n = similar_searcher_find(s, &v, film->release_day, same ? same - 1 : SIZE_MAX,
+					 released_before, out);
 	similar_searcher_free(s);
 	free(feature);
 	free(value);

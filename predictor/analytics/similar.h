@@ -37,8 +37,9 @@
  * overviews nearly every pair of films shares a word and the k-th best score
  * is low, so the bound rarely prunes and the cap was measured to cost more
  * than it saves (tests/bench/similar.sh). Without a cap, the table scores
- * each pair of films once, for both. Ties are broken by key, so the order is
- * stable, whatever the number of threads.
+ * each pair of films once, for both. Of films of equal score, those released
+ * nearest the film come first, then by key, so the order is stable, whatever
+ * the number of threads.
  *
  * Memory: the index holds each film's vector and the postings (about 16
  * bytes per item of a film, plus the names of the features); a search
@@ -157,7 +158,8 @@ void similar_index_free(struct similar_index *idx);
 
 /*
  * The k best neighbours of every film of the index (never the film itself),
- * best first, ties by key, none below min_score, on the settings' threads.
+ * best first (ties: the nearest release, then the key), none below
+ * min_score, on the settings' threads.
  * Cannot fail; the same for any number of threads. Free with
  * similar_table_free.
  */

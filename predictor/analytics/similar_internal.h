@@ -68,12 +68,14 @@ struct similar_searcher *similar_searcher_new(const struct similar_index *idx);
 void similar_searcher_free(struct similar_searcher *s);
 
 /*
- * The index's k best neighbours of vector v, best first, ties by key, none
- * below min_score, written to out (room for k); returns their number. Film
+ * The index's k best neighbours of vector v, a film released on day
+ * (SIMILAR_NO_DAY if unknown), best first, none below min_score, written to
+ * out (room for k); returns their number. Films of equal score come in the
+ * order of their release's distance from day, then of their keys. Film
  * exclude (SIZE_MAX for none) is left out, and unless before is
  * SIMILAR_NO_DAY, every film not released before that day.
  */
-size_t similar_searcher_find(struct similar_searcher *s, const struct similar_vector *v,
+size_t similar_searcher_find(struct similar_searcher *s, const struct similar_vector *v, long day,
 			     size_t exclude, long before, struct similar_match *out);
 
 /* The score and reasons of vector v with film b, summed in a fixed order, so

@@ -25,8 +25,9 @@
  * Films left out by a bound score strictly less than k others, so the result
  * is that of comparing every pair. The candidates near the top are scored
  * again in a fixed order (similar_vector_score), so that ties are real ties
- * and are broken by key.
+ * and are broken by the distance between releases, then by key (struct tie).
  */
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -208,21 +209,49 @@ static int compare_bounds(const void *a, const void *b)
 	return (x->feature > y->feature) - (x->feature < y->feature);
 }
 
-/* Best first; among equal scores, by key. */
+/*
+ * Whose neighbours are ranked: films of equal score come in the order of
+ * their release's distance from this film's (closer first: of two films
+ * alike, the one of the same years), then of their keys.
+ */
+struct tie {
+	const struct similar_index *idx;
+	long day; /* the film's release, SIMILAR_NO_DAY if unknown */
+};
+
+static long distance(const struct tie *t, uint32_t film)
+{
+	long d = t->idx->films[film].release_day;
+	if (d == SIMILAR_NO_DAY || t->day == SIMILAR_NO_DAY)
+		return LONG_MAX;
+	return d > t->day ? d - t->day : t->day - d;
+}
+
+/* Of two films of equal score, the one ranked first: -1, 1 (0: the same film). */
+static int compare_ties(const struct tie *t, uint32_t x, uint32_t y)
+{
+	long dx = distance(t, x), dy = distance(t, y);
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	const uint32_t *rank = t->idx->key_rank;
+	return rank[x] < rank[y] ? -1 : rank[x] > rank[y];
+}
+
+/* Best first; among equal scores, see struct tie. */
 static int compare_matches(const struct similar_match *x, const struct similar_match *y,
-			   const uint32_t *rank)
+			   const struct tie *t)
 {
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
-	return rank[x->film] < rank[y->film] ? -1 : rank[x->film] > rank[y->film];
+	return compare_ties(t, x->film, y->film);
 }
 
 /* Puts m in its place among the n best of out (at most k, sorted); returns their number. */
 static size_t best_insert(struct similar_match *out, size_t n, size_t k,
-			  const struct similar_match *m, const uint32_t *rank)
+			  const struct similar_match *m, const struct tie *t)
 {
 	size_t at = n < k ? n++ : k;
-	for (; at > 0 && compare_matches(&out[at - 1], m, rank) > 0; at--)
+	for (; at > 0 && compare_matches(&out[at - 1], m, t) > 0; at--)
 		if (at < k)
 			out[at] = out[at - 1];
 	if (at < k)
@@ -230,10 +259,11 @@ static size_t best_insert(struct similar_match *out, size_t n, size_t k,
 	return n;
 }
 
-size_t similar_searcher_find(struct similar_searcher *s, const struct similar_vector *v,
+size_t similar_searcher_find(struct similar_searcher *s, const struct similar_vector *v, long day,
 			     size_t exclude, long before, struct similar_match *out)
 {
 	const struct similar_index *idx = s->idx;
+	const struct tie tie = { idx, day };
 	double min_score = idx->settings.min_score;
 	if (v->n == 0)
 		return 0;
@@ -317,7 +347,7 @@ size_t similar_searcher_find(struct similar_searcher *s, const struct similar_ve
 		struct similar_match m;
 		similar_vector_score(idx, v, s->cand[i].film, &m);
 		if (m.score >= min_score && m.score > 0)
-			n_out = best_insert(out, n_out, idx->settings.k, &m, idx->key_rank);
+			n_out = best_insert(out, n_out, idx->settings.k, &m, &tie);
 	}
 
 	for (size_t i = 0; i < n3; i++)
@@ -343,16 +373,16 @@ struct table_job {
 	double *worst;         /* owned: each film's worst kept score once it has k, else -1 */
 };
 
-/* Is x worse than y: a lower score, or the same and a later key? */
-static bool worse(const struct offer *x, const struct offer *y, const uint32_t *rank)
+/* Is x worse than y: a lower score, or the same and ranked after it? */
+static bool worse(const struct offer *x, const struct offer *y, const struct tie *t)
 {
-	return x->score < y->score || (x->score == y->score && rank[x->film] > rank[y->film]);
+	return x->score < y->score || (x->score == y->score && compare_ties(t, x->film, y->film) > 0);
 }
 
 static void offer_make(struct table_job *job, uint32_t to, struct offer o)
 {
 	size_t k = job->idx->settings.k, i;
-	const uint32_t *rank = job->idx->key_rank;
+	const struct tie tie = { job->idx, job->idx->films[to].release_day }, *rank = &tie;
 	struct offer *h = job->offers + (size_t)to * k;
 	if (o.score < job->worst[to])
 		return;
@@ -438,7 +468,8 @@ static void *table_run_search(void *arg)
 	for (size_t i = job->first; i < idx->n_films; i += job->step) {
 		struct similar_vector v = similar_index_vector(idx, i);
 		job->table->n_match[i] =
-			similar_searcher_find(s, &v, i, SIMILAR_NO_DAY, job->table->match + i * k);
+			similar_searcher_find(s, &v, idx->films[i].release_day, i, SIMILAR_NO_DAY,
+					      job->table->match + i * k);
 	}
 	similar_searcher_free(s);
 	return NULL;
@@ -450,11 +481,12 @@ static void table_merge(struct similar_table *t, const struct similar_index *idx
 {
 	size_t k = idx->settings.k, n = 0;
 	struct offer best[SIMILAR_K_MAX * SIMILAR_THREADS_MAX];
+	const struct tie tie = { idx, idx->films[i].release_day };
 	for (int j = 0; j < n_jobs; j++)
 		for (size_t o = 0; o < jobs[j].n_offers[i]; o++) {
 			struct offer x = jobs[j].offers[i * k + o];
 			size_t at = n++;
-			for (; at > 0 && worse(&best[at - 1], &x, idx->key_rank); at--)
+			for (; at > 0 && worse(&best[at - 1], &x, &tie); at--)
 				best[at] = best[at - 1];
 			best[at] = x;
 		}

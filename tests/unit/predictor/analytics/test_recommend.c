@@ -159,25 +159,31 @@ void test_recommend(void)
 	INT_EQ(recommend_lookup(films, 6, "Nothing", found, 4), 0, "no such film");
 	recommend_free(r);
 
-	/* Ties: two films exactly alike are listed by key, whatever the catalogue order. */
-	struct catalogue_film *tie = xcalloc(3, sizeof *tie);
+	/* Ties: films exactly alike are listed by how near their release is to the
+	 * film's, then by key, whatever the catalogue order. */
+	struct catalogue_film *tie = xcalloc(4, sizeof *tie);
 	f = &tie[0];
-	film(f, "t:w", "W", 1);
+	film(f, "t:w", "W", 100);
 	LIST(genres, "Western");
 	f = &tie[1];
-	film(f, "t:z", "Z", 2);
+	film(f, "t:z", "Z", 108);
 	LIST(genres, "Western");
 	f = &tie[2];
-	film(f, "t:y", "Y", 3);
+	film(f, "t:y", "Y", 92);
+	LIST(genres, "Western");
+	f = &tie[3];
+	film(f, "t:x", "X", 2000);
 	LIST(genres, "Western");
 	for (int threads = 1; threads <= 2; threads++) {
 		s.threads = threads;
-		r = recommend_new(tie, 3, &s);
-		STR_EQ(neighbour(r, tie, 0, 0), "t:y", "a tie: the smaller key first");
+		r = recommend_new(tie, 4, &s);
+		STR_EQ(neighbour(r, tie, 0, 0), "t:y", "a tie, as near: the smaller key first");
 		STR_EQ(neighbour(r, tie, 0, 1), "t:z", "then the other");
+		STR_EQ(neighbour(r, tie, 3, 0), "t:z", "from the other end, the nearest first");
+		STR_EQ(neighbour(r, tie, 3, 1), "t:w", "then the next nearest, not the smaller key");
 		recommend_free(r);
 	}
-	catalogue_free(tie, 3);
+	catalogue_free(tie, 4);
 
 	/* The pages' names: a published slug is kept, a clash gets -2. */
 	struct page_films pf = { .films = films, .n = 6 };

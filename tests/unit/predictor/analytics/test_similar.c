@@ -392,8 +392,9 @@ static void random_corpus(struct random_corpus *c, size_t n, unsigned seed)
 }
 
 /* Film i's top k by comparing every pair, as the table should have it. */
-static int same_as_every_pair(const struct similar_index *idx, const struct similar_match *got,
-			      size_t n_got, size_t i, size_t n, const struct similar_settings *s)
+static int same_as_every_pair(const struct similar_index *idx, const struct similar_film *films,
+			      const struct similar_match *got, size_t n_got, size_t i, size_t n,
+			      const struct similar_settings *s)
 {
 	struct similar_match *all = xmalloc(n * sizeof *all);
 	size_t n_all = 0;
@@ -404,14 +405,18 @@ static int same_as_every_pair(const struct similar_index *idx, const struct simi
 		if (all[n_all].score > 0 && all[n_all].score >= s->min_score)
 			n_all++;
 	}
-	/* Selection of the k best by (score, key). */
+	/* Selection of the k best by (score, distance between releases, key). */
 	int same = n_got == (n_all < s->k ? n_all : s->k);
 	for (size_t r = 0; same && r < n_got; r++) {
 		size_t best = r;
-		for (size_t j = r + 1; j < n_all; j++)
+		for (size_t j = r + 1; j < n_all; j++) {
+			long dj = labs(films[all[j].film].release_day - films[i].release_day);
+			long db = labs(films[all[best].film].release_day - films[i].release_day);
 			if (all[j].score > all[best].score ||
-			    (all[j].score == all[best].score && strcmp(all[j].key, all[best].key) < 0))
+			    (all[j].score == all[best].score &&
+			     (dj < db || (dj == db && strcmp(all[j].key, all[best].key) < 0))))
 				best = j;
+		}
 		struct similar_match x = all[r];
 		all[r] = all[best];
 		all[best] = x;
@@ -442,7 +447,7 @@ static void test_exact(void)
 			for (size_t i = 0; i < n; i++) {
 				size_t n_got;
 				const struct similar_match *got = similar_table_film(t, i, &n_got);
-				agree += (size_t)same_as_every_pair(idx, got, n_got, i, n, &s);
+				agree += (size_t)same_as_every_pair(idx, c->film, got, n_got, i, n, &s);
 				struct similar_match out[SIMILAR_K_MAX], ab, ba;
 				size_t n_q = similar_index_query(idx, &c->film[i], SIMILAR_NO_DAY, out);
 				int q_same = n_q == n_got;
