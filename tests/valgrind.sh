@@ -17,7 +17,7 @@ replays=$(cd "$build" && ls fuzz_replay_* 2>/dev/null)
 for program in marquee unit_tests $replays; do
 	cat >"$wrap/$program" <<SH
 #!/bin/sh
-exec valgrind --quiet --error-exitcode=99 --leak-check=full \\
+exec valgrind --quiet --vgdb=no --error-exitcode=99 --leak-check=full \\
 	--show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \\
 	--log-file="$logs/%p.log" "$build/$program" "\$@"
 SH
