@@ -10,6 +10,8 @@
  * the commit),
  * "inotify" (serve's watcher starting: as if inotify were unavailable),
  * "http" (an attempt of the HTTP client: fails as a transport error would).
+ * A process that ":kill" ends first appends its pid to the file named by
+ * MARQUEE_FAULT_KILLED, when set (tests/valgrind.sh: its memory is no leak).
  * Unset, it costs one getenv on the first call.
  */
 #ifndef MARQUEE_FAULT_H

@@ -26,18 +26,29 @@ done
 # the helpers the tests start beside marquee are not what is checked
 ln -s "$build/tmdb_server" "$wrap/tmdb_server"
 ln -s "$build/http_driver" "$wrap/http_driver"
-MARQUEE_VALGRIND=1 MARQUEE="$wrap/marquee" UNIT_TESTS="$wrap/unit_tests" sh "$here/run.sh" "$@"
+# a process a test kills through MARQUEE_FAULT (":kill", as a crash) dies
+# holding memory on purpose: valgrind, which sees the kill as an exit,
+# reports it as lost; those processes name themselves in this file
+killed="$wrap/killed"
+: >"$killed"
+MARQUEE_FAULT_KILLED="$killed" MARQUEE_VALGRIND=1 MARQUEE="$wrap/marquee" \
+	UNIT_TESTS="$wrap/unit_tests" sh "$here/run.sh" "$@"
 status=$?
 runs=$(ls "$logs" | wc -l)
-said=$(find "$logs" -name '*.log' -size +0 | sort)
+said=
+for f in $(find "$logs" -name '*.log' -size +0 | sort); do
+	pid=$(basename "$f" .log)
+	grep -qx "$pid" "$killed" || said="$said $f"
+done
+said=${said# }
 if [ -n "$said" ]; then
-	echo "valgrind: $(echo "$said" | wc -l) of $runs runs reported errors or leaks:"
+	echo "valgrind: $(echo "$said" | wc -w) of $runs runs reported errors or leaks:"
 	for f in $said; do
 		echo "--- $f"
 		head -n 60 "$f"
 	done
 	status=1
 else
-	echo "valgrind: $runs runs, no error and no leak"
+	echo "valgrind: $runs runs, no error and no leak ($(wc -l <"$killed") killed on purpose by a test)"
 fi
 exit "$status"
