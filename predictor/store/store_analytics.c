@@ -184,13 +184,6 @@ out:
 	return 0;
 }
 
-static void free_list(char **items, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(items[i]);
-	free(items);
-}
-
 void catalogue_free(struct catalogue_film *films, size_t n)
 {
 	for (size_t i = 0; films && i < n; i++) {
@@ -203,15 +196,15 @@ void catalogue_free(struct catalogue_film *films, size_t n)
 		free(f->overview);
 		free(f->poster_path);
 		free(f->distributor);
-		free_list(f->genres, f->n_genres);
-		free_list(f->directors, f->n_directors);
+		store_strings_free(f->genres, f->n_genres);
+		store_strings_free(f->directors, f->n_directors);
 		free(f->director_ids);
-		free_list(f->cast, f->n_cast);
+		store_strings_free(f->cast, f->n_cast);
 		free(f->cast_ids);
 		free(f->cast_birthdays);
-		free_list(f->countries, f->n_countries);
-		free_list(f->keywords, f->n_keywords);
-		free_list(f->languages, f->n_languages);
+		store_strings_free(f->countries, f->n_countries);
+		store_strings_free(f->keywords, f->n_keywords);
+		store_strings_free(f->languages, f->n_languages);
 	}
 	free(films);
 }

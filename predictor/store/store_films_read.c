@@ -74,12 +74,6 @@ int store_metrics_list(struct store *st, struct store_metric_count **out, size_t
 	return 0;
 }
 
-static char *text_dup(sqlite3_stmt *stmt, int col)
-{
-	const unsigned char *t = sqlite3_column_text(stmt, col);
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
 /* The names linked to a film by one query, in order. */
 static int names_of(struct store *st, const char *sql, long film_id, char ***out, size_t *n)
 {
@@ -92,7 +86,7 @@ static int names_of(struct store *st, const char *sql, long film_id, char ***out
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		list = xgrow(list, &cap, count + 1, sizeof *list);
-		list[count++] = text_dup(q, 0);
+		list[count++] = store_column_copy(q, 0);
 	}
 	sqlite3_reset(q);
 	*out = list;
@@ -117,19 +111,19 @@ int store_film_info(struct store *st, const char *key, struct film_info *f, bool
 	*found = rc == SQLITE_ROW;
 	if (rc == SQLITE_ROW) {
 		f->id = (long)sqlite3_column_int64(q, 0);
-		f->key = text_dup(q, 1);
-		f->title = text_dup(q, 2);
-		f->release_date = text_dup(q, 3);
-		f->release_us = text_dup(q, 4);
+		f->key = store_column_copy(q, 1);
+		f->title = store_column_copy(q, 2);
+		f->release_date = store_column_copy(q, 3);
+		f->release_us = store_column_copy(q, 4);
 		f->runtime_min = sqlite3_column_int(q, 5);
 		f->budget_usd = sqlite3_column_double(q, 6);
-		f->certification = text_dup(q, 7);
-		f->original_language = text_dup(q, 8);
-		f->overview = text_dup(q, 9);
-		f->poster_path = text_dup(q, 10);
+		f->certification = store_column_copy(q, 7);
+		f->original_language = store_column_copy(q, 8);
+		f->overview = store_column_copy(q, 9);
+		f->poster_path = store_column_copy(q, 10);
 		f->tmdb_id = (long)sqlite3_column_int64(q, 11);
-		f->slug = text_dup(q, 12);
-		f->distributor = text_dup(q, 13);
+		f->slug = store_column_copy(q, 12);
+		f->distributor = store_column_copy(q, 13);
 	}
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW)
@@ -152,13 +146,6 @@ int store_film_info(struct store *st, const char *key, struct film_info *f, bool
 	return 0;
 }
 
-static void free_list(char **list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(list[i]);
-	free(list);
-}
-
 void film_info_clear(struct film_info *f)
 {
 	free(f->key);
@@ -171,11 +158,11 @@ void film_info_clear(struct film_info *f)
 	free(f->overview);
 	free(f->poster_path);
 	free(f->slug);
-	free_list(f->genres, f->n_genres);
-	free_list(f->directors, f->n_directors);
-	free_list(f->cast, f->n_cast);
-	free_list(f->countries, f->n_countries);
-	free_list(f->languages, f->n_languages);
+	store_strings_free(f->genres, f->n_genres);
+	store_strings_free(f->directors, f->n_directors);
+	store_strings_free(f->cast, f->n_cast);
+	store_strings_free(f->countries, f->n_countries);
+	store_strings_free(f->languages, f->n_languages);
 	memset(f, 0, sizeof *f);
 }
 

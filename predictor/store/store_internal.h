@@ -43,6 +43,10 @@ void store_bind_text(sqlite3_stmt *stmt, int index, const char *text);
 
 /* A column's text (owned), NULL when it is NULL or empty. */
 char *store_column_text(sqlite3_stmt *stmt, int col);
+/* A column's text (owned) as it is, "" included; NULL when it is NULL. */
+char *store_column_copy(sqlite3_stmt *stmt, int col);
+/* Frees n owned strings and their array. */
+void store_strings_free(char **items, size_t n);
 /* A column's YYYY-MM-DD as a day number, or `unknown`. */
 long store_column_day(sqlite3_stmt *stmt, int col, long unknown);
 /* A column's number, NAN when NULL. */

@@ -14,12 +14,6 @@
 #include "predictor/store/store_internal.h"
 #include "predictor/store/store_models.h"
 
-static char *column_dup(sqlite3_stmt *stmt, int col)
-{
-	const unsigned char *t = sqlite3_column_text(stmt, col);
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
 void film_facts_free(struct film_facts *films, size_t n)
 {
 	if (!films)
@@ -94,17 +88,17 @@ int store_facts_load(struct store *st, const char *metric, struct film_facts **o
 		struct film_facts *f = &films[count++];
 		memset(f, 0, sizeof *f);
 		f->id = sqlite3_column_int64(stmt, 0);
-		f->key = column_dup(stmt, 1);
-		f->title = column_dup(stmt, 2);
+		f->key = store_column_copy(stmt, 1);
+		f->title = store_column_copy(stmt, 2);
 		f->release = store_column_day(stmt, 3, -1);
 		f->release_us = store_column_day(stmt, 4, -1);
 		f->runtime_min = sqlite3_column_int(stmt, 5);
 		f->budget_usd = sqlite3_column_type(stmt, 6) == SQLITE_NULL
 					? -1
 					: sqlite3_column_double(stmt, 6);
-		f->certification = column_dup(stmt, 7);
-		f->original_language = column_dup(stmt, 8);
-		f->collection = column_dup(stmt, 9);
+		f->certification = store_column_copy(stmt, 7);
+		f->original_language = store_column_copy(stmt, 8);
+		f->collection = store_column_copy(stmt, 9);
 		f->production_year = sqlite3_column_int(stmt, 10);
 		f->target = f->us_gross = f->us_opening = f->buzz_popularity = f->buzz_votes = NAN;
 		f->cast_popularity = f->crew_popularity = NAN;
@@ -209,15 +203,15 @@ static void record_read(sqlite3_stmt *stmt, struct model_record *rec, bool with_
 {
 	memset(rec, 0, sizeof *rec);
 	rec->id = sqlite3_column_int64(stmt, 0);
-	rec->created_at = column_dup(stmt, 1);
-	rec->metric = column_dup(stmt, 2);
-	rec->status = column_dup(stmt, 3);
-	rec->reason = column_dup(stmt, 4);
+	rec->created_at = store_column_copy(stmt, 1);
+	rec->metric = store_column_copy(stmt, 2);
+	rec->status = store_column_copy(stmt, 3);
+	rec->reason = store_column_copy(stmt, 4);
 	rec->rows = sqlite3_column_int64(stmt, 5);
-	rec->data_hash = column_dup(stmt, 6);
-	rec->meta = column_dup(stmt, 7);
+	rec->data_hash = store_column_copy(stmt, 6);
+	rec->meta = store_column_copy(stmt, 7);
 	if (with_model)
-		rec->model = column_dup(stmt, 8);
+		rec->model = store_column_copy(stmt, 8);
 }
 
 int store_model_current(struct store *st, const char *metric, struct model_record *rec,

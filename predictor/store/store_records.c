@@ -13,12 +13,6 @@
 #include "common/xalloc.h"
 #include "predictor/store/store_internal.h"
 
-static char *column_dup(sqlite3_stmt *stmt, int col)
-{
-	const unsigned char *t = sqlite3_column_text(stmt, col);
-	return t ? xstrdup((const char *)t) : NULL;
-}
-
 int store_week_version(struct store *st, const char *week, int *version)
 {
 	sqlite3_stmt *q = store_stmt(st, "SELECT coalesce(max(version), 0) FROM cinema.weeks WHERE week = ?");
@@ -119,8 +113,8 @@ int store_weeks_published(struct store *st, struct published_week **out, size_t 
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		list = xgrow(list, &cap, count + 1, sizeof *list);
-		list[count].week = column_dup(q, 0);
-		list[count].details = column_dup(q, 1);
+		list[count].week = store_column_copy(q, 0);
+		list[count].details = store_column_copy(q, 1);
 		list[count].version = sqlite3_column_int(q, 2);
 		count++;
 	}
@@ -159,11 +153,11 @@ int store_week_best_pick(struct store *st, const char *week, struct previous_pic
 	int rc = sqlite3_step(q);
 	*found = rc == SQLITE_ROW;
 	if (*found) {
-		out->week = column_dup(q, 0);
-		out->film_key = column_dup(q, 1);
-		out->slug = column_dup(q, 2);
-		out->title = column_dup(q, 3);
-		out->release_date = column_dup(q, 4);
+		out->week = store_column_copy(q, 0);
+		out->film_key = store_column_copy(q, 1);
+		out->slug = store_column_copy(q, 2);
+		out->title = store_column_copy(q, 3);
+		out->release_date = store_column_copy(q, 4);
 		out->predicted = sqlite3_column_double(q, 5);
 		out->lower = sqlite3_column_double(q, 6);
 		out->upper = sqlite3_column_double(q, 7);
@@ -201,8 +195,8 @@ int store_week_film_find(struct store *st, const char *week, const char *film,
 	*found = false;
 	if (rc == SQLITE_ROW) {
 		bool exact = strcmp((const char *)sqlite3_column_text(q, 0), film) == 0;
-		ref->film_key = column_dup(q, 0);
-		ref->title = column_dup(q, 1);
+		ref->film_key = store_column_copy(q, 0);
+		ref->title = store_column_copy(q, 1);
 		*found = true;
 		if (!exact && sqlite3_step(q) == SQLITE_ROW) {
 			msg_error("\"%s\" names several films of %s; use the film's key (%s or %s)", film,
@@ -284,8 +278,8 @@ int store_actuals_list(struct store *st, struct actual_row **out, size_t *n)
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		list = xgrow(list, &cap, count + 1, sizeof *list);
 		list[count] = (struct actual_row){
-			.week = column_dup(q, 0),
-			.film_key = column_dup(q, 1),
+			.week = store_column_copy(q, 0),
+			.film_key = store_column_copy(q, 1),
 			.admissions = (long)sqlite3_column_int64(q, 2),
 			.revenue = sqlite3_column_double(q, 3),
 			.national = sqlite3_column_double(q, 4),
@@ -348,9 +342,9 @@ int store_overrides_list(struct store *st, const char *week, struct override_row
 	int rc;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		list = xgrow(list, &cap, count + 1, sizeof *list);
-		list[count].film_key = column_dup(q, 0);
-		list[count].action = column_dup(q, 1);
-		list[count].note = column_dup(q, 2);
+		list[count].film_key = store_column_copy(q, 0);
+		list[count].action = store_column_copy(q, 1);
+		list[count].note = store_column_copy(q, 2);
 		count++;
 	}
 	sqlite3_reset(q);

@@ -17,6 +17,19 @@ char *store_column_text(sqlite3_stmt *stmt, int col)
 	return t && *t ? xstrdup((const char *)t) : NULL;
 }
 
+char *store_column_copy(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *t = sqlite3_column_text(stmt, col);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+void store_strings_free(char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+
 long store_column_day(sqlite3_stmt *stmt, int col, long unknown)
 {
 	const unsigned char *t = sqlite3_column_text(stmt, col);
